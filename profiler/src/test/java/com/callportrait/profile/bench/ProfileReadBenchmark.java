@@ -111,13 +111,18 @@ public final class ProfileReadBenchmark {
                 scenario(round, "script (1 RTT)", 1, script, 64);
                 scenario(round, "script (1 RTT)", 2, scriptTwoConns, 64);
             }
+            // Server-side CPU per command, independent of client scheduling: what one lookup costs Redis.
+            System.out.println();
+            one.sync().info("commandstats").lines()
+                    .filter(l -> l.startsWith("cmdstat_evalsha:") || l.startsWith("cmdstat_get:"))
+                    .forEach(l -> System.out.println("redis " + l));
         }
     }
 
     private void load(RedisProfileStore store) throws Exception {
         long start = System.nanoTime();
         Semaphore inFlight = new Semaphore(256);
-        AtomicLong failures = new AtomicLong();
+        List<Integer> failed = java.util.Collections.synchronizedList(new ArrayList<>());
         long bytes = 0;
         for (int i = 0; i < profiles; i++) {
             CustomerProfile p = profile(i);
@@ -125,20 +130,22 @@ public final class ProfileReadBenchmark {
                 bytes += ProfileJson.encode(p).length();
             }
             inFlight.acquire();
+            int index = i;
             store.save(p).whenComplete((ok, e) -> {
                 if (e != null) {
-                    failures.incrementAndGet();
+                    failed.add(index);
                 }
                 inFlight.release();
             });
         }
         inFlight.acquire(256);
-        double s = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "loaded %,d profiles (about %d bytes of JSON each) in %.1f s: %,.0f saves/s, %d failed%n",
-                profiles, bytes / Math.max(1, (profiles + 999) / 1000), s, profiles / s, failures.get());
-        if (failures.get() > 0) {
-            throw new IllegalStateException("saves failed while loading");
+        // On a heavily shared machine a save can exceed the command timeout; save those again, one by one.
+        for (int index : List.copyOf(failed)) {
+            store.save(profile(index)).toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+        double s = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "loaded %,d profiles (about %d bytes of JSON each) in %.1f s: %,.0f saves/s, %d saved again after a timeout%n",
+                profiles, bytes / Math.max(1, (profiles + 999) / 1000), s, profiles / s, failed.size());
     }
 
     private void scenario(int round, String name, int connections, RedisProfileStore store, int concurrency) throws Exception {
