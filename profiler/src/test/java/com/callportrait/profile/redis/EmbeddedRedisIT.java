@@ -56,23 +56,33 @@ class EmbeddedRedisIT {
                 + "' --pidfile '" + abs + "/redis.pid' --appendonly yes > /dev/null 2>&1 &").start();
         shell.waitFor();
         Path pid = dir.resolve("redis.pid");
-        for (int i = 0; i < 100 && !Files.exists(pid); i++) {
+        for (int i = 0; i < 200 && !Files.exists(pid); i++) {
             Thread.sleep(50);
         }
         assertThat(pid).exists();
         long orphan = Long.parseLong(Files.readString(pid).trim());
-        try (RedisConnector c = RedisConnector.connect(redis.options())) {
-            c.sync().set("cp:phone:5550000", "C0");
-        }
         try {
+            try (RedisConnector c = RedisConnector.connect(redis.options())) {
+                c.sync().set("cp:phone:5550000", "C0");
+            }
             redis.start();
-            assertThat(java.lang.ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             try (RedisConnector c = RedisConnector.connect(redis.options())) {
                 assertThat(c.sync().get("cp:phone:5550000")).isEqualTo("C0");
             }
         } finally {
             redis.close();
-            java.lang.ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aTakenPortFailsStartUpWithAHint() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            EmbeddedRedis redis = EmbeddedRedis.builder().port(taken.getLocalPort()).dataDir(RedisProfileStoreIT.freshDataDir()).build();
+            assertThatThrownBy(redis::start).isInstanceOf(RedisStoreException.class)
+                    .hasMessageContaining("already in use").hasMessageContaining("CP_REDIS_EMBEDDED_PORT");
+            assertThat(redis.isRunning()).isFalse();
         }
     }
 
