@@ -1,0 +1,117 @@
+package com.callportrait.profile.redis;
+
+import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.PhoneOptions;
+import org.junit.jupiter.api.Test;
+import redis.embedded.core.ExecutableProvider;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static com.callportrait.profile.redis.RedisProfileStoreIT.GUARD_SECONDS;
+import static com.callportrait.profile.redis.RedisProfileStoreIT.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Restart persistence and Redis going away, each on its own server. */
+class EmbeddedRedisIT {
+
+    @Test
+    void profilesSurviveARestartOnTheSameDataDir() throws Exception {
+        Path dir = RedisProfileStoreIT.freshDataDir();
+        CustomerProfile jane = TestProfiles.jane("5551234", "+1 555 123 4567");
+        EmbeddedRedis redis = EmbeddedRedis.builder().freePort().dataDir(dir).build();
+        try {
+            redis.start();
+            try (RedisProfileStore store = RedisProfileStore.open(redis.options(), PhoneOptions.DEFAULT)) {
+                await(store.save(jane));
+            }
+            redis.stop();
+            assertThat(dir.resolve("appendonly.aof")).exists();
+            assertThat(Files.size(dir.resolve("appendonly.aof"))).isPositive();
+
+            redis.start();
+            try (RedisProfileStore store = RedisProfileStore.open(redis.options(), PhoneOptions.DEFAULT)) {
+                assertThat(await(store.findByPhone("(555) 123-4567"))).contains(jane);
+                assertThat(await(store.findByPhone("5551234"))).contains(jane);
+            }
+        } finally {
+            redis.close();
+        }
+    }
+
+    @Test
+    void anOrphanLeftByAKilledApplicationIsStoppedAndItsDataKept() throws Exception {
+        Path dir = RedisProfileStoreIT.freshDataDir();
+        EmbeddedRedis redis = EmbeddedRedis.builder().freePort().dataDir(dir).build();
+        Files.createDirectories(dir);
+        // What a kill -9 of the JVM leaves behind: a redis-server on our port and data dir whose
+        // parent is gone. A shell that starts it in the background and exits gives the same.
+        String binary = ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
+        String abs = dir.toAbsolutePath().toString();
+        Process shell = new ProcessBuilder("sh", "-c", "'" + binary + "' --port " + redis.port() + " --bind 127.0.0.1 --dir '" + abs
+                + "' --pidfile '" + abs + "/redis.pid' --appendonly yes > /dev/null 2>&1 &").start();
+        shell.waitFor();
+        Path pid = dir.resolve("redis.pid");
+        for (int i = 0; i < 200 && !Files.exists(pid); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(pid).exists();
+        long orphan = Long.parseLong(Files.readString(pid).trim());
+        try {
+            try (RedisConnector c = RedisConnector.connect(redis.options())) {
+                c.sync().set("cp:phone:5550000", "C0");
+            }
+            redis.start();
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            try (RedisConnector c = RedisConnector.connect(redis.options())) {
+                assertThat(c.sync().get("cp:phone:5550000")).isEqualTo("C0");
+            }
+        } finally {
+            redis.close();
+            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aTakenPortFailsStartUpWithAHint() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            EmbeddedRedis redis = EmbeddedRedis.builder().port(taken.getLocalPort()).dataDir(RedisProfileStoreIT.freshDataDir()).build();
+            assertThatThrownBy(redis::start).isInstanceOf(RedisStoreException.class)
+                    .hasMessageContaining("already in use").hasMessageContaining("CP_REDIS_EMBEDDED_PORT");
+            assertThat(redis.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void redisGoingDownFailsLookupsInsteadOfHanging() throws Exception {
+        EmbeddedRedis redis = EmbeddedRedis.builder().freePort().dataDir(RedisProfileStoreIT.freshDataDir()).build().start();
+        try (RedisConnector connector = RedisConnector.connect(redis.options())) {
+            RedisProfileStore store = RedisProfileStore.create(connector, PhoneOptions.DEFAULT);
+            await(store.save(TestProfiles.plain("C9001", "5550909")));
+            redis.stop();
+            // Commands issued while disconnected are rejected (REJECT_COMMANDS); ones already in
+            // flight when the socket dies fail with the connection. Neither waits for Redis.
+            for (int i = 0; i < 3; i++) {
+                CompletableFuture<?> lookup = store.findByPhone("5550909").toCompletableFuture();
+                assertThatThrownBy(() -> lookup.get(GUARD_SECONDS, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            }
+            // And when Redis returns, the same connector reconnects by itself.
+            redis.start();
+            CustomerProfile found = null;
+            for (int i = 0; i < 100 && found == null; i++) {
+                try {
+                    found = await(store.findByPhone("5550909")).orElse(null);
+                } catch (ExecutionException e) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(found).isNotNull();
+        } finally {
+            redis.close();
+        }
+    }
+}
