@@ -1,5 +1,6 @@
 package com.callportrait.app;
 
+import com.callportrait.routing.SetMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -52,9 +53,6 @@ public record AppOptions(
         Duration shutdownGrace,
         Path dataDir,
         LogFormat logFormat) {
-
-    /** How the route script sets channel variables; see docs/agi.md for the measured trade-off. */
-    public enum SetMode { MSET, SET }
 
     /** Log output format. */
     public enum LogFormat { TEXT, JSON }

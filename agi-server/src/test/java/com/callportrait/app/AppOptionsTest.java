@@ -20,7 +20,7 @@ class AppOptionsTest {
         assertThat(o.amiUri()).isEmpty();
         assertThat(o.routingRules()).isEmpty();
         assertThat(o.routeBudget()).isEqualTo(Duration.ofMillis(150));
-        assertThat(o.agiSetMode()).isEqualTo(AppOptions.SetMode.MSET);
+        assertThat(o.agiSetMode()).isEqualTo(com.callportrait.routing.SetMode.MSET);
         assertThat(o.dataDir().toString()).isEqualTo("./data");
         assertThat(o.logFormat()).isEqualTo(AppOptions.LogFormat.TEXT);
     }
@@ -37,7 +37,7 @@ class AppOptionsTest {
         assertThat(o.amiUri().orElseThrow().getHost()).isEqualTo("pbx");
         assertThat(o.routeBudget()).isEqualTo(Duration.ofMillis(80));
         assertThat(o.logFormat()).isEqualTo(AppOptions.LogFormat.JSON);
-        assertThat(o.agiSetMode()).isEqualTo(AppOptions.SetMode.SET);
+        assertThat(o.agiSetMode()).isEqualTo(com.callportrait.routing.SetMode.SET);
         assertThat(o.toString()).contains("ami://cp:***@pbx:5038").doesNotContain("s3cret");
     }
 
