@@ -76,8 +76,9 @@ public final class AgiBenchmark {
             DefaultAgiServer aj = null;
             try {
                 RulesSource rules = RulesSource.bundled();
-                aj = new DefaultAgiServer(new AsteriskJavaRouteScript(redis.store(), rules, stack.events(),
-                        o.routeBudget(), c.mode(), o.phones()));
+                AsteriskJavaRouteScript ajScript = new AsteriskJavaRouteScript(redis.store(), rules, stack.events(),
+                        o.routeBudget(), c.mode(), o.phones());
+                aj = new DefaultAgiServer(ajScript);
                 int ajPort = freePort();
                 aj.setPort(ajPort);
                 aj.setAddress(InetAddress.getLoopbackAddress());
@@ -98,17 +99,31 @@ public final class AgiBenchmark {
                 InetSocketAddress cpAddr = new InetSocketAddress("127.0.0.1", stack.agiAddress().getPort());
                 LoadPhases load = new LoadPhases(client, environments(c.customers()));
 
-                out.printf("closed loop: %d concurrent sessions, %d s warm-up + %d s measured per server, set mode %s%n",
-                        c.concurrency(), c.warmup().toSeconds(), c.duration().toSeconds(), c.mode());
+                java.util.function.LongSupplier cpDegraded = () -> (long) telemetry.registry().find("cp.route.degraded")
+                        .counters().stream().mapToDouble(x -> x.count()).sum();
+                java.util.function.LongSupplier ajDegraded = ajScript::degraded;
+
+                // Warm both servers (JIT, connection pools, the Redis script cache) before measuring
+                // either, so the order of the phases does not favour the one measured last.
+                out.printf("warm-up: %d s per server%n", c.warmup().toSeconds());
                 out.flush();
-                results.add(load.closedLoop("CallPortrait (Netty)", cpAddr, c.concurrency(), c.warmup(), c.duration()));
-                results.add(load.closedLoop("asterisk-java DefaultAgiServer", ajAddr, c.concurrency(), c.warmup(),
-                        c.duration()));
+                load.closedLoop("warm-up", cpAddr, c.concurrency(), Duration.ZERO, c.warmup());
+                load.closedLoop("warm-up", ajAddr, c.concurrency(), Duration.ZERO, c.warmup());
+
+                out.printf("closed loop: %d concurrent sessions, %d s per server, set mode %s%n",
+                        c.concurrency(), c.duration().toSeconds(), c.mode());
+                out.flush();
+                results.add(measure(cpDegraded, () -> load.closedLoop("CallPortrait (Netty)", cpAddr, c.concurrency(),
+                        Duration.ZERO, c.duration())));
+                results.add(measure(ajDegraded, () -> load.closedLoop("asterisk-java DefaultAgiServer", ajAddr,
+                        c.concurrency(), Duration.ZERO, c.duration())));
                 if (c.rate() > 0) {
                     out.printf("fixed rate: %d sessions/s for %d s per server%n", c.rate(), c.rateTime().toSeconds());
                     out.flush();
-                    results.add(load.fixedRate("CallPortrait (Netty)", cpAddr, c.rate(), c.rateTime()));
-                    results.add(load.fixedRate("asterisk-java DefaultAgiServer", ajAddr, c.rate(), c.rateTime()));
+                    results.add(measure(cpDegraded, () -> load.fixedRate("CallPortrait (Netty)", cpAddr, c.rate(),
+                            c.rateTime())));
+                    results.add(measure(ajDegraded, () -> load.fixedRate("asterisk-java DefaultAgiServer", ajAddr,
+                            c.rate(), c.rateTime())));
                 }
             } finally {
                 if (aj != null) {
@@ -121,6 +136,20 @@ public final class AgiBenchmark {
         return results;
     }
 
+    /** A phase that may throw. */
+    private interface Phase {
+        LoadResult run() throws Exception;
+    }
+
+    private static LoadResult measure(java.util.function.LongSupplier degraded, Phase phase) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long before = degraded.getAsLong();
+        long cpu0 = os.getProcessCpuTime();
+        LoadResult r = phase.run();
+        long cpu = os.getProcessCpuTime() - cpu0;
+        return r.with(degraded.getAsLong() - before, r.completed() == 0 ? 0 : cpu / 1000.0 / (r.completed() + r.errors()));
+    }
+
     private static void print(List<LoadResult> results, PrintWriter out) {
         out.println();
         out.println(LoadResult.markdownHeader());
@@ -128,8 +157,10 @@ public final class AgiBenchmark {
         if (results.size() >= 2) {
             LoadResult cp = results.get(0);
             LoadResult aj = results.get(1);
-            out.printf(Locale.ROOT, "%nthroughput ratio CallPortrait / asterisk-java (closed loop): %.2fx; p99 %.2f ms vs %.2f ms%n",
-                    cp.perSecond() / Math.max(1e-9, aj.perSecond()), cp.p99Ms(), aj.p99Ms());
+            out.printf(Locale.ROOT, "%nthroughput ratio CallPortrait / asterisk-java (closed loop): %.2fx; p99 %.2f ms vs %.2f ms;"
+                    + " JVM CPU per session %.0f µs vs %.0f µs (%.2fx less)%n",
+                    cp.perSecond() / Math.max(1e-9, aj.perSecond()), cp.p99Ms(), aj.p99Ms(), cp.cpuUsPerSession(),
+                    aj.cpuUsPerSession(), aj.cpuUsPerSession() / Math.max(1e-9, cp.cpuUsPerSession()));
         }
         out.flush();
     }
@@ -155,7 +186,7 @@ public final class AgiBenchmark {
     }
 
     /** Environment blocks as Asterisk 22 sends them: 95% known callers (national form), 5% unknown. */
-    static List<byte[]> environments(int customers) {
+    public static List<byte[]> environments(int customers) {
         Random r = new Random(7);
         List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < 4096; i++) {

@@ -33,6 +33,7 @@ public final class AsteriskJavaRouteScript implements AgiScript {
     private final Duration budget;
     private final SetMode mode;
     private final PhoneOptions phones;
+    private final java.util.concurrent.atomic.AtomicLong degraded = new java.util.concurrent.atomic.AtomicLong();
 
     public AsteriskJavaRouteScript(ProfileStore store, RulesSource rules, EventWriter events, Duration budget,
                                    SetMode mode, PhoneOptions phones) {
@@ -42,6 +43,11 @@ public final class AsteriskJavaRouteScript implements AgiScript {
         this.budget = budget;
         this.mode = mode;
         this.phones = phones;
+    }
+
+    /** Calls routed on defaults so far. */
+    public long degraded() {
+        return degraded.get();
     }
 
     @Override
@@ -57,6 +63,7 @@ public final class AsteriskJavaRouteScript implements AgiScript {
                         .get(budget.toNanos(), TimeUnit.NANOSECONDS);
                 d = rules.current().decide(p);
             } catch (Exception e) {
+                degraded.incrementAndGet();
                 d = rules.current().degraded();
             }
         }

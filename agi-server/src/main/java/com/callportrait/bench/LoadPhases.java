@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /** Closed-loop and fixed-rate load against one FastAGI server. Not thread-safe; one phase at a time. */
-final class LoadPhases {
+public final class LoadPhases {
     private final AgiLoadClient client;
     private final List<byte[]> environments;
     private int next;
 
-    LoadPhases(AgiLoadClient client, List<byte[]> environments) {
+    public LoadPhases(AgiLoadClient client, List<byte[]> environments) {
         this.client = client;
         this.environments = environments;
     }
@@ -28,7 +28,7 @@ final class LoadPhases {
     }
 
     /** {@code concurrency} sessions always in flight; only sessions started after {@code warmup} count. */
-    LoadResult closedLoop(String server, InetSocketAddress addr, int concurrency, Duration warmup, Duration duration)
+    public LoadResult closedLoop(String server, InetSocketAddress addr, int concurrency, Duration warmup, Duration duration)
             throws Exception {
         Histogram h = new Histogram(60_000_000L, 3);
         AtomicLong errors = new AtomicLong();
@@ -67,7 +67,7 @@ final class LoadPhases {
      * Starts sessions at a fixed rate; latency counts from when each was due, so a stalled server
      * cannot hide its delays (no coordinated omission).
      */
-    LoadResult fixedRate(String server, InetSocketAddress addr, int rate, Duration duration) throws Exception {
+    public LoadResult fixedRate(String server, InetSocketAddress addr, int rate, Duration duration) throws Exception {
         Histogram h = new Histogram(60_000_000L, 3);
         AtomicLong errors = new AtomicLong();
         AtomicLong commands = new AtomicLong();
