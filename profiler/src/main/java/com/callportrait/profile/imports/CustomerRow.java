@@ -13,6 +13,7 @@ import java.util.Optional;
 
 /**
  * One valid customer row of an import file. Optional columns that were absent or empty are null.
+ * Immutable; thread-safe.
  *
  * @param line           physical line in the file
  * @param customerId     CRM id

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an import did, for the CLI to print.
+ * What an import did, for the CLI to print. Immutable; thread-safe.
  *
  * @param loaded     rows stored
  * @param rejected   rows not stored, in file order, each with line and reason (duplicates included)

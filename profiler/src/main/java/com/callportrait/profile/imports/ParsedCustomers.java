@@ -3,7 +3,7 @@ package com.callportrait.profile.imports;
 import java.util.List;
 
 /**
- * A customer file read and validated, nothing stored yet.
+ * A customer file read and validated, nothing stored yet. Immutable; thread-safe.
  *
  * @param rows       valid rows in file order, one per customer id
  * @param rejected   invalid rows with line and reason, in file order

@@ -3,7 +3,7 @@ package com.callportrait.profile.imports;
 import java.util.Objects;
 
 /**
- * Why one CSV row was rejected (or what was odd about it).
+ * Why one CSV row was rejected (or what was odd about it). Immutable; thread-safe.
  *
  * @param line       1-based physical line in the file (the header is line 1)
  * @param customerId the row's customer id if it could be read, else empty

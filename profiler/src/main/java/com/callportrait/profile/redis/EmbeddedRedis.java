@@ -78,6 +78,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             stopOrphan();
+            requireFreePort();
             server = RedisServer.newRedisServer()
                     .port(port)
                     .bind("127.0.0.1")
@@ -138,6 +139,15 @@ public final class EmbeddedRedis implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private void requireFreePort() {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new RedisStoreException("cannot start embedded Redis: 127.0.0.1:" + port + " is already in use (another Redis?)."
+                    + " Set CP_REDIS_URI to use that server, or CP_REDIS_EMBEDDED_PORT to another port (0 = any free port)", e);
+        }
     }
 
     private Path pidFile() {

@@ -1,7 +1,8 @@
 package com.callportrait.profile.redis;
 
 /**
- * The profile store's key schema (documented in {@code redis-config/README.md}).
+ * The profile store's key schema (documented in {@code redis-config/README.md}). Constants and pure
+ * functions only; thread-safe.
  *
  * <ul>
  *   <li>{@code cp:profile:{<customerId>}} — string, the profile JSON ({@link ProfileJson}).</li>

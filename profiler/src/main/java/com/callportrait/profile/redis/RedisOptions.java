@@ -120,12 +120,15 @@ public record RedisOptions(List<String> nodes, boolean cluster, String password,
         return new RedisOptions(nodes, cluster, password, commandTimeout, connectTimeout, requestQueueSize, n, tlsCa);
     }
 
-    /** Fresh Lettuce URIs (RedisURI is mutable, so every call builds new ones) with timeout and password applied. */
+    /** Fresh Lettuce URIs (RedisURI is mutable, so every call builds new ones) with handshake timeout and password applied. */
     public List<RedisURI> redisUris() {
         List<RedisURI> uris = new ArrayList<>(nodes.size());
         for (String node : nodes) {
             RedisURI uri = parseNode(node);
-            uri.setTimeout(commandTimeout);
+            // Lettuce uses the URI timeout for the connection handshake (AUTH, HELLO); commands get
+            // commandTimeout from the client's TimeoutOptions (RedisConnector). A handshake on a busy
+            // host may need more than a routing lookup is allowed, so it gets the connect timeout.
+            uri.setTimeout(commandTimeout.compareTo(connectTimeout) > 0 ? commandTimeout : connectTimeout);
             if (password != null) {
                 uri.setPassword(password.toCharArray());
             }

@@ -3,6 +3,7 @@ package com.callportrait.profile.redis;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.PhoneOptions;
 import org.junit.jupiter.api.Test;
+import redis.embedded.core.ExecutableProvider;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,49 @@ class EmbeddedRedisIT {
             }
         } finally {
             redis.close();
+        }
+    }
+
+    @Test
+    void anOrphanLeftByAKilledApplicationIsStoppedAndItsDataKept() throws Exception {
+        Path dir = RedisProfileStoreIT.freshDataDir();
+        EmbeddedRedis redis = EmbeddedRedis.builder().freePort().dataDir(dir).build();
+        Files.createDirectories(dir);
+        // What a kill -9 of the JVM leaves behind: a redis-server on our port and data dir whose
+        // parent is gone. A shell that starts it in the background and exits gives the same.
+        String binary = ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
+        String abs = dir.toAbsolutePath().toString();
+        Process shell = new ProcessBuilder("sh", "-c", "'" + binary + "' --port " + redis.port() + " --bind 127.0.0.1 --dir '" + abs
+                + "' --pidfile '" + abs + "/redis.pid' --appendonly yes > /dev/null 2>&1 &").start();
+        shell.waitFor();
+        Path pid = dir.resolve("redis.pid");
+        for (int i = 0; i < 200 && !Files.exists(pid); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(pid).exists();
+        long orphan = Long.parseLong(Files.readString(pid).trim());
+        try {
+            try (RedisConnector c = RedisConnector.connect(redis.options())) {
+                c.sync().set("cp:phone:5550000", "C0");
+            }
+            redis.start();
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            try (RedisConnector c = RedisConnector.connect(redis.options())) {
+                assertThat(c.sync().get("cp:phone:5550000")).isEqualTo("C0");
+            }
+        } finally {
+            redis.close();
+            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aTakenPortFailsStartUpWithAHint() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            EmbeddedRedis redis = EmbeddedRedis.builder().port(taken.getLocalPort()).dataDir(RedisProfileStoreIT.freshDataDir()).build();
+            assertThatThrownBy(redis::start).isInstanceOf(RedisStoreException.class)
+                    .hasMessageContaining("already in use").hasMessageContaining("CP_REDIS_EMBEDDED_PORT");
+            assertThat(redis.isRunning()).isFalse();
         }
     }
 
