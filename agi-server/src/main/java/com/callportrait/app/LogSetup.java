@@ -31,6 +31,7 @@ final class LogSetup {
         json.setName("JSON");
         json.setContext(ctx);
         json.setEncoder(encoder);
+        json.setTarget("System.err");
         json.start();
         root.detachAppender("TEXT");
         root.addAppender(json);
