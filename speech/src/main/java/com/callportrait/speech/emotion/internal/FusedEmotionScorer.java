@@ -18,7 +18,7 @@ import com.callportrait.speech.emotion.VoiceFeatures;
  *       {@code voiceArousal = 0.5 + 0.15 * agitation} clamped to [0, 1]. Without audio the text
  *       arousal stands alone.</li>
  *   <li>Negative utterances: the odds of anger over distress are multiplied by
- *       {@code exp(0.8 * agitation)}, so negative words said louder and higher than usual read as
+ *       {@code exp(1.2 * agitation)}, so negative words said louder and higher than usual read as
  *       ANGRY, and said quieter than usual as FRUSTRATED. A non-negative text label is never
  *       turned negative by the voice alone: raised voices are common in noisy lines.</li>
  * </ol>
@@ -29,7 +29,7 @@ import com.callportrait.speech.emotion.VoiceFeatures;
  */
 public final class FusedEmotionScorer implements EmotionScorer {
 
-    static final double ANGER_ODDS_WEIGHT = 0.8;
+    static final double ANGER_ODDS_WEIGHT = 1.2;
 
     private final TextEmotionModel model;
 

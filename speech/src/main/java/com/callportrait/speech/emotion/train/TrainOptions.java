@@ -46,10 +46,10 @@ public record TrainOptions(Path data, Path out, String version, long seed, int e
         Path out = null;
         String version = "1.0.0";
         long seed = 42;
-        int epochs = 5;
-        double lr = 0.1;
+        int epochs = 3;
+        double lr = 0.03;
         double cost = 1.0;
-        int minDf = 3;
+        int minDf = 5;
         double cw = 0.0;
         String objective = "log";
         boolean augment = true;
