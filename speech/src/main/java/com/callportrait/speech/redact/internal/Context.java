@@ -53,6 +53,9 @@ final class Context {
             if (k == Kind.CODE && "security".equals(w) && i > 0 && "social".equals(tokens.get(i - 1).text())) {
                 return Kind.NATIONAL_ID;
             }
+            if ("id".equals(w) && i > 0 && CUES.get(tokens.get(i - 1).text()) == Kind.NUMBER) {
+                return Kind.NUMBER; // "member id", "customer id": an account id, not a national one
+            }
             if (k == Kind.NATIONAL_ID && "insurance".equals(w) && (i == 0
                     || !"national".equals(tokens.get(i - 1).text()))) {
                 return Kind.NUMBER; // an insurance policy number, not a national insurance number

@@ -25,7 +25,8 @@ final class NumberClassifier {
         }
         if (ctx != null) {
             Placeholder p = switch (ctx) {
-                case CARD -> n >= 12 ? Placeholder.CARD : n >= 4 && !yearLike(digits) ? Placeholder.CARD : null;
+                // Up to six digits (the issuer prefix) or the last four may be shown under PCI DSS.
+                case CARD -> n >= 7 ? Placeholder.CARD : null;
                 case PHONE -> n >= 5 ? Placeholder.PHONE : null;
                 case NATIONAL_ID -> n >= 4 ? Placeholder.NATIONAL_ID : null;
                 case NUMBER -> n >= 5 ? Placeholder.NUMBER : null;
@@ -48,10 +49,6 @@ final class NumberClassifier {
             return Placeholder.NATIONAL_ID;
         }
         return n >= 5 ? Placeholder.NUMBER : null;
-    }
-
-    private static boolean yearLike(String digits) {
-        return digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
     }
 
     /** The Luhn checksum of card numbers. */

@@ -23,7 +23,8 @@ final class NumberRuns {
         int i = 0;
         while (i < n) {
             Lexer.Token t = tokens.get(i);
-            if (!isNumber(tokens, i)) {
+            boolean repeatFirst = NumberWords.REPEATS.containsKey(t.text()) && i + 1 < n && isNumber(tokens, i + 1);
+            if (!isNumber(tokens, i) && !repeatFirst) {
                 if (t.isWord() && !t.isDigits() && digitCount(t.text()) >= 5) {
                     Context.Kind ctx = Context.before(tokens, i);
                     spans.add(new Span(t.start(), t.end(), ctx == Context.Kind.NATIONAL_ID

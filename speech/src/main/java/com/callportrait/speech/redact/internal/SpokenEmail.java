@@ -25,6 +25,10 @@ final class SpokenEmail {
     private SpokenEmail() {
     }
 
+    private static boolean isLetter(String w) {
+        return w.length() == 1 && Character.isLetter(w.charAt(0));
+    }
+
     static void find(List<Lexer.Token> tokens, List<Span> spans) {
         int n = tokens.size();
         for (int i = 1; i < n - 3; i++) {
@@ -41,7 +45,9 @@ final class SpokenEmail {
                 domEnd += 2;
                 dots++;
             }
-            if (dots == 0 || !tokens.get(i - 1).isWord() || STOP.contains(tokens.get(i - 1).text())) {
+            String before = tokens.get(i - 1).text();
+            boolean spelled = isLetter(before) && i >= 2 && isLetter(tokens.get(i - 2).text());
+            if (dots == 0 || !tokens.get(i - 1).isWord() || STOP.contains(before) && !spelled) {
                 continue;
             }
             int start = i - 1;
@@ -53,7 +59,8 @@ final class SpokenEmail {
                 if (start >= 2 && JOIN.contains(prev) && tokens.get(start - 2).isWord()) {
                     start -= 2;
                     grew = true;
-                } else if (tokens.get(start - 1).isWord() && (prev.length() == 1 && !"a".equals(prev) && !"i".equals(prev)
+                } else if (tokens.get(start - 1).isWord() && (isLetter(prev)
+                        && (!"a".equals(prev) && !"i".equals(prev) || isLetter(tokens.get(start).text()))
                         || NumberRuns.isNumber(tokens, start - 1))) {
                     start--;
                     grew = true;
