@@ -2,6 +2,7 @@ package com.callportrait.app;
 
 import com.callportrait.app.cli.BenchCommand;
 import com.callportrait.app.cli.DemoCommand;
+import com.callportrait.app.cli.EmotionCommand;
 import com.callportrait.app.cli.ProfileCommand;
 import com.callportrait.app.cli.ServeCommand;
 import picocli.CommandLine;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ProfileCommand.class,
                 BenchCommand.class,
+                EmotionCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
