@@ -33,9 +33,25 @@ class RedisClusterProfileStoreIT {
                 .initializationTimeout(Duration.ofSeconds(30))
                 .build();
         cluster.start();
+        awaitClusterOk(cluster.serverPorts());
         String seeds = cluster.serverPorts().stream().map(p -> "redis://127.0.0.1:" + p).collect(Collectors.joining(","));
         connector = RedisConnector.connect(RedisOptions.of(seeds));
         store = RedisProfileStore.create(connector, PhoneOptions.DEFAULT);
+    }
+
+    /**
+     * embedded-redis returns once the slots are assigned, but each node reports the cluster as
+     * down until gossip has reached it (CLUSTERDOWN on a busy machine); wait for every node.
+     */
+    static void awaitClusterOk(List<Integer> ports) throws Exception {
+        for (int port : ports) {
+            try (RedisConnector node = RedisConnector.connect(RedisOptions.of("redis://127.0.0.1:" + port))) {
+                for (int i = 0; i < 300 && !node.sync().clusterInfo().contains("cluster_state:ok"); i++) {
+                    Thread.sleep(100);
+                }
+                assertThat(node.sync().clusterInfo()).as("node " + port).contains("cluster_state:ok");
+            }
+        }
     }
 
     /** Free loopback ports whose cluster bus port (+10000) is free too; never the default 6379. */

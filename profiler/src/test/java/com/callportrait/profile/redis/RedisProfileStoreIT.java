@@ -145,10 +145,10 @@ class RedisProfileStoreIT {
         try (RedisConnector fast = RedisConnector.connect(redis.options().withCommandTimeout(Duration.ofMillis(100)));
              RedisConnector blocker = RedisConnector.connect(redis.options().withCommandTimeout(Duration.ofSeconds(5)))) {
             RedisProfileStore impatient = RedisProfileStore.create(fast, PhoneOptions.DEFAULT);
-            // DEBUG SLEEP blocks the whole server for a second, like a stuck or overloaded Redis.
+            // DEBUG SLEEP blocks the whole server for three seconds, like a stuck or overloaded Redis.
             CompletionStage<String> sleeping = blocker.async().dispatch(CommandType.DEBUG,
-                    new StatusOutput<>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).add("SLEEP").add("1"));
-            Thread.sleep(50); // let DEBUG SLEEP reach the server before the lookup
+                    new StatusOutput<>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).add("SLEEP").add("3"));
+            Thread.sleep(300); // let DEBUG SLEEP reach the server before the lookup, even on a busy machine
             assertThatThrownBy(() -> await(impatient.findByPhone("5550808")))
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(RedisCommandTimeoutException.class);
