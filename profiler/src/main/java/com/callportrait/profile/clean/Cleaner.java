@@ -27,6 +27,8 @@ public final class Cleaner implements RecordSink {
     private final CleaningReport report;
     private final Instant latest;
     private final LongHashSet seen = new LongHashSet();
+    private String lastRaw;
+    private String lastNormalised;
 
     public Cleaner(RecordSink next, CleaningOptions options, CleaningReport report) {
         this.next = next;
@@ -94,7 +96,10 @@ public final class Cleaner implements RecordSink {
             report.count("missing.phone");
             return null;
         }
-        String n = options.phoneNormaliser().apply(raw);
+        // consecutive records of one customer repeat the same number: skip re-parsing it
+        String n = raw.equals(lastRaw) ? lastNormalised : options.phoneNormaliser().apply(raw);
+        lastRaw = raw;
+        lastNormalised = n;
         if (n == null) {
             report.count("invalid.phone");
         } else if (!n.equals(raw)) {

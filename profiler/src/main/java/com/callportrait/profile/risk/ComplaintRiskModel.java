@@ -24,9 +24,10 @@ import org.tribuo.math.la.DenseMatrix;
  * @param platt       calibration
  * @param horizonDays prediction horizon
  * @param metrics     held-out metrics measured at training (auc, auc_baseline, brier, ...)
+ * @param weights     per-input log-odds weight of "yes" (read from the model once, for explanations)
  */
 public record ComplaintRiskModel(Model<Label> model, Preprocessor pre, List<String> inputs, Platt platt,
-                                 int horizonDays, Map<String, Double> metrics) {
+                                 int horizonDays, Map<String, Double> metrics, double[] weights) {
     static final Label YES = new Label("yes");
     static final Label NO = new Label("no");
 
@@ -37,6 +38,14 @@ public record ComplaintRiskModel(Model<Label> model, Preprocessor pre, List<Stri
         Objects.requireNonNull(model, "model");
         inputs = List.copyOf(inputs);
         metrics = Map.copyOf(metrics);
+        if (weights == null) {
+            weights = coefficients((LinearSGDModel) model, inputs);
+        }
+    }
+
+    public ComplaintRiskModel(Model<Label> model, Preprocessor pre, List<String> inputs, Platt platt, int horizonDays,
+                              Map<String, Double> metrics) {
+        this(model, pre, inputs, platt, horizonDays, metrics, null);
     }
 
     /** Uncalibrated probability of {@code yes} for processed inputs. */
@@ -55,7 +64,7 @@ public record ComplaintRiskModel(Model<Label> model, Preprocessor pre, List<Stri
     public Risk assess(double[] raw) {
         double[] x = pre.select(pre.apply(raw), inputs);
         double prob = probability(x);
-        double[] w = coefficients();
+        double[] w = weights;
         List<Integer> idx = new ArrayList<>();
         for (int j = 0; j < inputs.size(); j++) {
             idx.add(j);
@@ -78,8 +87,7 @@ public record ComplaintRiskModel(Model<Label> model, Preprocessor pre, List<Stri
     }
 
     /** Per-input weight of "yes" over "no" (log-odds per unit of processed input). */
-    public double[] coefficients() {
-        LinearSGDModel m = (LinearSGDModel) model;
+    private static double[] coefficients(LinearSGDModel m, List<String> inputs) {
         DenseMatrix w = m.getWeightsCopy();
         int yes = m.getOutputIDInfo().getID(YES);
         int no = m.getOutputIDInfo().getID(NO);

@@ -21,7 +21,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * thread-safe.
  */
 public final class SegmentTrainer {
-    private static final int SILHOUETTE_SAMPLE = 1500;
+    private static final int SILHOUETTE_SAMPLE = 1000;
+    /** Rows used to compare candidate k values; the chosen k is then fitted on every row. */
+    private static final int SELECTION_ROWS = 8000;
+    private static final java.util.logging.Logger TRIBUO_LOG = quiet();
     private final SegmentNaming naming;
     private final long seed;
 
@@ -40,12 +43,9 @@ public final class SegmentTrainer {
             throw new IllegalArgumentException("need at least 20 customers to segment, got " + rows.size());
         }
         String[] names = inputs.toArray(String[]::new);
-        ClusteringFactory factory = new ClusteringFactory();
-        MutableDataset<ClusterID> ds = new MutableDataset<>(new SimpleDataSourceProvenance(
-                "customer portraits (segment features)", OffsetDateTime.parse("2000-01-01T00:00Z"), factory), factory);
-        for (double[] r : rows) {
-            ds.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, r));
-        }
+        MutableDataset<ClusterID> ds = dataset(names, rows);
+        MutableDataset<ClusterID> selection = rows.size() <= SELECTION_ROWS ? ds
+                : dataset(names, rows.subList(0, SELECTION_ROWS));
         double[][] sample = sample(rows);
         Map<Integer, Double> sil = new LinkedHashMap<>();
         Map<Integer, KMeansModel> models = new LinkedHashMap<>();
@@ -53,8 +53,10 @@ public final class SegmentTrainer {
             if (k >= rows.size()) {
                 continue;
             }
-            KMeansModel m = kmeans(k).train(ds);
-            models.put(k, m);
+            KMeansModel m = kmeans(k).train(selection);
+            if (selection == ds) {
+                models.put(k, m);
+            }
             sil.put(k, Silhouette.of(sample, nearest(centroids(m, names), sample), k));
         }
         int chosen = choose(sil);
@@ -65,6 +67,23 @@ public final class SegmentTrainer {
             sizes[a]++;
         }
         return new SegmentModel(model, pre, inputs, naming.name(c, inputs), c, sizes, sil);
+    }
+
+    private static MutableDataset<ClusterID> dataset(String[] names, List<double[]> rows) {
+        ClusteringFactory factory = new ClusteringFactory();
+        MutableDataset<ClusterID> ds = new MutableDataset<>(new SimpleDataSourceProvenance(
+                "customer portraits (segment features)", OffsetDateTime.parse("2000-01-01T00:00Z"), factory), factory);
+        for (double[] r : rows) {
+            ds.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, r));
+        }
+        return ds;
+    }
+
+    /** Tribuo logs every K-means iteration at INFO through java.util.logging; keep it to warnings. */
+    static java.util.logging.Logger quiet() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.tribuo");
+        l.setLevel(java.util.logging.Level.WARNING);
+        return l;
     }
 
     private KMeansTrainer kmeans(int k) {
