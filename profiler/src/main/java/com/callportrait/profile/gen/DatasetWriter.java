@@ -105,14 +105,8 @@ public final class DatasetWriter implements RecordSink, AutoCloseable {
 
     @Override
     public void interaction(InteractionRecord r) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("interaction_id", r.interactionId()).put("customer_id", r.customerId()).put("phone", r.phone())
-                .put("channel", r.channel()).put("start", iso(r.start())).put("queue", r.queue()).put("agent", r.agent())
-                .put("wait_sec", r.waitSec()).put("talk_sec", r.talkSec()).put("outcome", r.outcome())
-                .put("survey", r.survey()).put("emotion", r.emotion()).put("topic", r.topic())
-                .put("transcript", r.transcript());
         io(() -> {
-            interactions.write(n.toString());
+            interactions.write(com.callportrait.profile.collect.InteractionJson.encode(r));
             interactions.newLine();
         });
         if ("voice".equals(r.channel()) && r.start() != null) {
