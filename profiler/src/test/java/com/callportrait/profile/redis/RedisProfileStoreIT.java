@@ -2,6 +2,8 @@ package com.callportrait.profile.redis;
 
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.PhoneOptions;
+import com.callportrait.profile.imports.DemoCustomers;
+import com.callportrait.profile.imports.ImportReport;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -169,6 +172,16 @@ class RedisProfileStoreIT {
         // A failed stage, not an exception thrown at the caller.
         CompletionStage<Optional<CustomerProfile>> stage = owned.findById("C1001");
         assertThatThrownBy(() -> await(stage)).isInstanceOf(ExecutionException.class);
+    }
+
+    @Test
+    void demoCustomersImportIntoRedisAndTheRecordedCallerIsFound() throws Exception {
+        ImportReport report = DemoCustomers.seed(store, PhoneOptions.DEFAULT, Clock.systemUTC());
+        assertThat(report.summary()).isEqualTo("loaded 20, rejected 0");
+        CustomerProfile jane = await(store.findByPhone("5551234")).orElseThrow();
+        assertThat(jane.name()).isEqualTo("Jane Doe");
+        assertThat(jane.openIssues()).singleElement().satisfies(i -> assertThat(i.topic()).isEqualTo("billing"));
+        assertThat(await(store.findByPhone("+44 20 7946 0109")).map(CustomerProfile::customerId)).contains("C1009");
     }
 
     @Test
