@@ -56,9 +56,14 @@ public final class BatchBuild {
      */
     public Result run(List<Source> sources, Instant asOf, ModelBundle models, BuildListener listener,
                       Consumer<HistoryIngest.SemanticInteraction> observer) {
+        return run(sources, asOf, models, listener, observer, new HistoryStore());
+    }
+
+    /** As above, folding into the given histories (a source may read them, e.g. enrichment by customer id). */
+    public Result run(List<Source> sources, Instant asOf, ModelBundle models, BuildListener listener,
+                      Consumer<HistoryIngest.SemanticInteraction> observer, HistoryStore histories) {
         Map<String, Long> phases = new LinkedHashMap<>();
         CleaningReport report = new CleaningReport();
-        HistoryStore histories = new HistoryStore();
         HistoryIngest ingest = new HistoryIngest(config, histories, report, observer);
         Cleaner cleaner = new Cleaner(ingest, CleaningOptions.of(asOf, config::normalisePhone), report);
         Map<String, Long> records = new LinkedHashMap<>();

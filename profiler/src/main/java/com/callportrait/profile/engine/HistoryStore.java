@@ -35,6 +35,11 @@ public final class HistoryStore {
         return histories.values();
     }
 
+    /** A snapshot of every known customer id, sorted. */
+    public java.util.List<String> customerIds() {
+        return histories.keySet().stream().sorted().toList();
+    }
+
     public int size() {
         return histories.size();
     }
