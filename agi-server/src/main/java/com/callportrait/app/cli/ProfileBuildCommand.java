@@ -143,8 +143,8 @@ public class ProfileBuildCommand extends AppCommand {
             }
             ModelRegistry registry = new ModelRegistry(models != null ? models : options().dataDir().resolve("models"), 0.0);
             ModelMaintainer m = new ModelMaintainer(config, r.histories(), registry, RetrainPolicy.DEFAULT, trainSample);
-            registry.current("complaint_risk").ifPresent(v -> err().println("note: the gate compares against the "
-                    + "current model of this process only; registry current is v" + v.version()));
+            // gate against the registry's current models, not just this process's
+            m.restore();
             ModelMaintainer.Outcome o = m.offer(new ModelTraining.Result(r.models(), r.heldOut()), at);
             out().print(r.summary().toText());
             out().printf("models: complaint_risk v%d %s, segment v%d %s (registry %s)%n", o.risk().version(),

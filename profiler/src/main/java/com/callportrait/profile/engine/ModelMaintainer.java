@@ -18,6 +18,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * measured for old and new on the same held-out customers). Thread-safe; retraining is serialised.
  */
 public final class ModelMaintainer {
+    /** What the registry keeps next to the Tribuo risk model. */
+    public record RiskSidecar(com.callportrait.profile.features.Preprocessor pre, List<String> inputs,
+                              com.callportrait.profile.risk.Platt platt, int horizonDays, Map<String, Double> metrics) { }
+
+    /** What the registry keeps next to the Tribuo K-means model. */
+    public record SegmentSidecar(com.callportrait.profile.features.Preprocessor pre, List<String> inputs,
+                                 List<String> names, double[][] centroids, long[] sizes, Map<Integer, Double> silhouettes,
+                                 com.callportrait.profile.risk.ValueScorer value) { }
+
     /** The gate's decisions of one retraining. */
     public record Outcome(ModelVersion risk, ModelVersion segment, ModelBundle current) { }
 
@@ -54,6 +63,33 @@ public final class ModelMaintainer {
                 || !now.isBefore(lastTrained.plus(policy.every()));
     }
 
+    /**
+     * Makes the registry's current versions the current models of this process (a new process
+     * then gates its candidates against them). Returns whether both models were restored.
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized boolean restore() {
+        var rv = registry.current("complaint_risk");
+        var sv = registry.current("segment");
+        if (rv.isEmpty() || sv.isEmpty()) {
+            return false;
+        }
+        var rs = registry.sidecar("complaint_risk", rv.get().version(), RiskSidecar.class);
+        var ss = registry.sidecar("segment", sv.get().version(), SegmentSidecar.class);
+        if (rs.isEmpty() || ss.isEmpty()) {
+            return false;
+        }
+        RiskSidecar r = rs.get();
+        SegmentSidecar s = ss.get();
+        ComplaintRiskModel risk = new ComplaintRiskModel(
+                (org.tribuo.Model<org.tribuo.classification.Label>) registry.load("complaint_risk", rv.get().version()),
+                r.pre(), r.inputs(), r.platt(), r.horizonDays(), r.metrics());
+        SegmentModel seg = new SegmentModel((org.tribuo.clustering.kmeans.KMeansModel) registry.load("segment",
+                sv.get().version()), s.pre(), s.inputs(), s.names(), s.centroids(), s.sizes(), s.silhouettes());
+        current.set(new ModelBundle(seg, risk, s.value(), sv.get().version(), rv.get().version()));
+        return true;
+    }
+
     /** Trains candidates on the current histories and passes them through the gate. */
     public synchronized Outcome retrain(Instant asOf) {
         ModelTraining.Result r = new ModelTraining(config, trainCustomers).train(histories, asOf);
@@ -73,12 +109,15 @@ public final class ModelMaintainer {
                 "heldout_positive", labelled);
         double riskNew = riskAuc(next.risk(), h);
         double riskOld = old == null ? Double.NaN : riskAuc(old.risk(), h);
-        ModelVersion rv = registry.propose("complaint_risk", next.risk().model(), "auc", riskNew, riskOld,
-                next.risk().metrics(), seen, at);
+        ComplaintRiskModel nr = next.risk();
+        ModelVersion rv = registry.propose("complaint_risk", nr.model(), new RiskSidecar(nr.pre(), nr.inputs(), nr.platt(),
+                nr.horizonDays(), nr.metrics()), "auc", riskNew, riskOld, nr.metrics(), seen, at);
         double segNew = silhouette(next.segment(), h);
         double segOld = old == null ? Double.NaN : silhouette(old.segment(), h);
-        ModelVersion sv = registry.propose("segment", next.segment().model(), "silhouette", segNew, segOld,
-                Map.of("silhouette", segNew, "k", (double) next.segment().k()), seen, at);
+        SegmentModel ns = next.segment();
+        ModelVersion sv = registry.propose("segment", ns.model(), new SegmentSidecar(ns.pre(), ns.inputs(), ns.names(),
+                ns.centroids(), ns.sizes(), ns.silhouettes(), next.value()), "silhouette", segNew, segOld,
+                Map.of("silhouette", segNew, "k", (double) ns.k()), seen, at);
         ModelBundle result;
         if (old == null) {
             result = next.withRisk(next.risk(), rv.version()).withSegment(next.segment(), sv.version());

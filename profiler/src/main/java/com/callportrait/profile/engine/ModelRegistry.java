@@ -51,6 +51,16 @@ public final class ModelRegistry {
     public synchronized ModelVersion propose(String name, Model<?> tribuoModel, String gateMetric, double candidateScore,
                                              double incumbentScore, Map<String, Double> metrics,
                                              Map<String, Long> trainedOn, Instant at) {
+        return propose(name, tribuoModel, null, gateMetric, candidateScore, incumbentScore, metrics, trainedOn, at);
+    }
+
+    /**
+     * As above, also storing {@code sidecar} (the parts of the model that are not Tribuo's:
+     * preprocessing, calibration, names) as {@code sidecar.json}, so the version can be restored.
+     */
+    public synchronized ModelVersion propose(String name, Model<?> tribuoModel, Object sidecar, String gateMetric,
+                                             double candidateScore, double incumbentScore, Map<String, Double> metrics,
+                                             Map<String, Long> trainedOn, Instant at) {
         boolean pass = !Double.isNaN(candidateScore)
                 && (Double.isNaN(incumbentScore) || candidateScore >= incumbentScore - tolerance);
         int version = versions(name).stream().mapToInt(ModelVersion::version).max().orElse(0) + 1;
@@ -62,6 +72,9 @@ public final class ModelRegistry {
             JSON.writeValue(vdir.resolve("meta.json").toFile(), v);
             if (tribuoModel != null) {
                 tribuoModel.serializeToFile(vdir.resolve("model.tribuo"));
+            }
+            if (sidecar != null) {
+                JSON.writeValue(vdir.resolve("sidecar.json").toFile(), sidecar);
             }
         } catch (IOException e) {
             throw new PortraitException("cannot write model version " + vdir + ": " + e.getMessage(), e);
@@ -108,6 +121,19 @@ public final class ModelRegistry {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** The stored sidecar of a version, empty when it has none. */
+    public <T> java.util.Optional<T> sidecar(String name, int version, Class<T> type) {
+        Path f = dir.resolve(name).resolve(String.format("v%04d", version)).resolve("sidecar.json");
+        if (!Files.exists(f)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(JSON.readValue(f.toFile(), type));
+        } catch (IOException e) {
+            throw new PortraitException("cannot read " + f + ": " + e.getMessage(), e);
+        }
     }
 
     /** The stored Tribuo model of a version (provenance included). */

@@ -48,6 +48,20 @@ class ModelMaintainerTest {
         // the stored Tribuo model comes back with its provenance
         assertThat(registry.load("complaint_risk", 1).getProvenance().getTrainerProvenance().getClassName())
                 .contains("LinearSGDTrainer");
+
+        // a new process restores the current versions and gates against them
+        ModelMaintainer next = new ModelMaintainer(PortraitConfig.load(), built.histories(), registry,
+                new RetrainPolicy(Duration.ofDays(1), 100), 50_000);
+        assertThat(next.restore()).isTrue();
+        assertThat(next.current().riskVersion()).isEqualTo(3);
+        assertThat(ModelMaintainer.riskAuc(next.current().risk(), built.heldOut()))
+                .isEqualTo(ModelMaintainer.riskAuc(good, built.heldOut()));
+        double[] raw = built.heldOut().segmentRaw().get(0);
+        assertThat(next.current().segment().assign(raw)).isEqualTo(m.current().segment().assign(raw));
+        ModelMaintainer.Outcome o4 = next.offer(new ModelTraining.Result(built.models().withRisk(worse, 0),
+                built.heldOut()), EngineFixture.AS_OF.plusSeconds(180));
+        assertThat(o4.risk().status()).isEqualTo("refused");
+        assertThat(o4.risk().version()).isEqualTo(4);
     }
 
     @Test
