@@ -14,7 +14,6 @@ import com.callportrait.profile.engine.BuildListener;
 import com.callportrait.profile.engine.HistoryStore;
 import com.callportrait.profile.engine.ModelMaintainer;
 import com.callportrait.profile.engine.ModelRegistry;
-import com.callportrait.profile.engine.ModelTraining;
 import com.callportrait.profile.engine.PortraitConfig;
 import com.callportrait.profile.engine.RetrainPolicy;
 import com.callportrait.profile.gen.DatasetWriter;
@@ -137,18 +136,19 @@ public class ProfileBuildCommand extends AppCommand {
                     .ifPresent(e -> sources.add(new HttpEnrichmentSource(e, histories::customerIds)));
             ProfileStore store = save ? redis.store() : InMemoryProfileStore.create();
             Instant at = effectiveAsOf();
+            ModelRegistry registry = new ModelRegistry(models != null ? models : options().dataDir().resolve("models"), 0.0);
+            ModelMaintainer m = new ModelMaintainer(config, histories, registry, RetrainPolicy.DEFAULT, trainSample);
+            m.restore(); // candidates are gated against the registry's current models
+            ModelMaintainer.Outcome[] o = new ModelMaintainer.Outcome[1];
             BatchBuild.Result r;
             try (Bar bar = new Bar(noProgress)) {
-                r = new BatchBuild(config, store, trainSample, threads).run(sources, at, null, bar, stats, histories);
+                r = new BatchBuild(config, store, trainSample, threads).run(sources, at, null, bar, stats, histories,
+                        candidate -> (o[0] = m.offer(candidate, at)).current());
             }
-            ModelRegistry registry = new ModelRegistry(models != null ? models : options().dataDir().resolve("models"), 0.0);
-            ModelMaintainer m = new ModelMaintainer(config, r.histories(), registry, RetrainPolicy.DEFAULT, trainSample);
-            // gate against the registry's current models, not just this process's
-            m.restore();
-            ModelMaintainer.Outcome o = m.offer(new ModelTraining.Result(r.models(), r.heldOut()), at);
             out().print(r.summary().toText());
-            out().printf("models: complaint_risk v%d %s, segment v%d %s (registry %s)%n", o.risk().version(),
-                    o.risk().status(), o.segment().version(), o.segment().status(), registry.dir());
+            out().printf("models: complaint_risk v%d %s, segment v%d %s; portraits built with complaint_risk v%d, "
+                    + "segment v%d (registry %s)%n", o[0].risk().version(), o[0].risk().status(), o[0].segment().version(),
+                    o[0].segment().status(), r.models().riskVersion(), r.models().segmentVersion(), registry.dir());
             out().flush();
             return r;
         } finally {

@@ -62,6 +62,16 @@ public final class BatchBuild {
     /** As above, folding into the given histories (a source may read them, e.g. enrichment by customer id). */
     public Result run(List<Source> sources, Instant asOf, ModelBundle models, BuildListener listener,
                       Consumer<HistoryIngest.SemanticInteraction> observer, HistoryStore histories) {
+        return run(sources, asOf, models, listener, observer, histories, null);
+    }
+
+    /**
+     * As above; {@code gate} (may be null) decides which models build the portraits after training,
+     * e.g. the registry's evaluation gate keeping the current models when the candidate is worse.
+     */
+    public Result run(List<Source> sources, Instant asOf, ModelBundle models, BuildListener listener,
+                      Consumer<HistoryIngest.SemanticInteraction> observer, HistoryStore histories,
+                      java.util.function.Function<ModelTraining.Result, ModelBundle> gate) {
         Map<String, Long> phases = new LinkedHashMap<>();
         CleaningReport report = new CleaningReport();
         HistoryIngest ingest = new HistoryIngest(config, histories, report, observer);
@@ -82,7 +92,7 @@ public final class BatchBuild {
             long t1 = System.nanoTime();
             listener.phase("train", -1);
             ModelTraining.Result r = new ModelTraining(config, trainCustomers).train(histories, asOf);
-            models = r.bundle();
+            models = gate == null ? r.bundle() : gate.apply(r);
             heldOut = r.heldOut();
             phases.put("train", ms(t1));
             listener.phaseDone("train", phases.get("train"));
