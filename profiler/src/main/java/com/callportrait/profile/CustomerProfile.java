@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param lastTopics     recent contacts with their outcome, newest first
  * @param tags           portrait tags with their explanations
  * @param updatedAt      when this portrait was computed
+ * @param nextBestAction what the agent should do first on the next contact, one line with its
+ *                       reason, or empty (added by the portrait engine; older JSON without it reads
+ *                       as empty)
  */
 public record CustomerProfile(
         String customerId,
@@ -37,7 +40,8 @@ public record CustomerProfile(
         List<OpenIssue> openIssues,
         List<TopicOutcome> lastTopics,
         List<Tag> tags,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String nextBestAction) {
 
     /** Segment name of a customer not yet clustered. */
     public static final String UNASSIGNED = "unassigned";
@@ -62,6 +66,16 @@ public record CustomerProfile(
         lastTopics = List.copyOf(Objects.requireNonNull(lastTopics, "lastTopics"));
         tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
         Objects.requireNonNull(updatedAt, "updatedAt");
+        nextBestAction = nextBestAction == null ? "" : nextBestAction;
+    }
+
+    /** The original constructor, without a next-best action; kept so existing callers compile. */
+    public CustomerProfile(String customerId, String name, List<String> phones, Tier tier, String language,
+                           String segment, double lifetimeValue, double valueScore, double loyaltyScore,
+                           double complaintRisk, List<OpenIssue> openIssues, List<TopicOutcome> lastTopics,
+                           List<Tag> tags, Instant updatedAt) {
+        this(customerId, name, phones, tier, language, segment, lifetimeValue, valueScore, loyaltyScore,
+                complaintRisk, openIssues, lastTopics, tags, updatedAt, "");
     }
 
     private static void requireUnit(String field, double v) {

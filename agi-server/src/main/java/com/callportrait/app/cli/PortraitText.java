@@ -27,6 +27,7 @@ final class PortraitText {
         line(b, "tags", p.tags().isEmpty() ? "none" : "");
         p.tags().forEach(t -> b.append("    - ").append(t.family()).append("/").append(t.name())
                 .append(t.explanation().isEmpty() ? "" : ": " + t.explanation()).append('\n'));
+        line(b, "next action", p.nextBestAction().isEmpty() ? "none" : p.nextBestAction());
         line(b, "updated", p.updatedAt().toString());
         return b.toString().stripTrailing();
     }

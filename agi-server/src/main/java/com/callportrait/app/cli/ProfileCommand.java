@@ -4,10 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code profile ...}: customer portraits. Add a subcommand with one line in {@code subcommands}. */
-@Command(name = "profile", mixinStandardHelpOptions = true, description = "Customer portraits: import, show.",
+@Command(name = "profile", mixinStandardHelpOptions = true, description = "Customer portraits: import, show, build, report, models.",
         subcommands = {
                 ProfileImportCommand.class,
                 ProfileShowCommand.class,
+                ProfileBuildCommand.class,
+                ProfileReportCommand.class,
+                ProfileModelsCommand.class,
         })
 public final class ProfileCommand implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,113 @@
+package com.callportrait.profile.collect;
+
+import com.callportrait.profile.redis.RedisConnector;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Live interaction records, appended durably to Redis streams and read by the portrait build
+ * through a consumer group. Records are spread over {@code partitions} streams
+ * {@code cp:interactions:{p}} by a hash of the customer (id, else phone): the hash tag {@code {p}}
+ * puts each partition in its own Cluster slot, and all records of one customer in one partition,
+ * so a build worker that owns a partition owns whole customers. Entries are acknowledged only after
+ * the sink has taken them; a worker restarted under the same consumer name first re-reads what it
+ * had not acknowledged. Thread-safe for appends; one {@link #source} per worker thread.
+ */
+public final class InteractionStream {
+    public static final String PREFIX = "cp:interactions:{";
+    private static final int BATCH = 500;
+    private final RedisConnector redis;
+    private final int partitions;
+
+    public InteractionStream(RedisConnector redis, int partitions) {
+        if (partitions < 1 || partitions > 1024) {
+            throw new CollectException("partitions must be 1-1024, was " + partitions);
+        }
+        this.redis = redis;
+        this.partitions = partitions;
+    }
+
+    public static String key(int partition) {
+        return PREFIX + partition + "}";
+    }
+
+    public int partitionOf(InteractionRecord r) {
+        String k = r.customerId() != null ? r.customerId() : String.valueOf(r.phone());
+        return Math.floorMod(k.hashCode(), partitions);
+    }
+
+    /** Appends one record (XADD); returns the stream entry id. */
+    public String append(InteractionRecord r) {
+        return redis.sync().xadd(key(partitionOf(r)), Map.of("json", InteractionJson.encode(r)));
+    }
+
+    /**
+     * A source reading the partitions owned by worker {@code worker} of {@code workers}
+     * ({@code p % workers == worker}) as consumer {@code consumer} of {@code group}.
+     */
+    public Source source(String group, String consumer, int worker, int workers) {
+        List<String> keys = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            if (p % workers == worker) {
+                keys.add(key(p));
+            }
+        }
+        return new Source() {
+            @Override
+            public String name() {
+                return "stream:" + group + "/" + consumer + keys;
+            }
+
+            @Override
+            public long readInto(RecordSink sink) {
+                long n = 0;
+                for (String key : keys) {
+                    ensureGroup(key, group);
+                    n += drain(key, group, consumer, "0", sink); // own un-acknowledged entries first
+                    n += drain(key, group, consumer, ">", sink);
+                }
+                return n;
+            }
+        };
+    }
+
+    private void ensureGroup(String key, String group) {
+        try {
+            redis.sync().xgroupCreate(XReadArgs.StreamOffset.from(key, "0"), group, XGroupCreateArgs.Builder.mkstream());
+        } catch (RedisBusyException e) {
+            // BUSYGROUP: the group exists already, which is the normal case after the first worker
+        }
+    }
+
+    private long drain(String key, String group, String consumer, String from, RecordSink sink) {
+        long n = 0;
+        while (true) {
+            List<StreamMessage<String, String>> batch = redis.sync().xreadgroup(Consumer.from(group, consumer),
+                    XReadArgs.Builder.count(BATCH), XReadArgs.StreamOffset.from(key, from));
+            if (batch == null || batch.isEmpty()) {
+                return n;
+            }
+            List<String> ids = new ArrayList<>(batch.size());
+            for (StreamMessage<String, String> m : batch) {
+                String json = m.getBody().get("json");
+                try {
+                    sink.interaction(InteractionJson.decode(json));
+                    n++;
+                } catch (IllegalArgumentException e) {
+                    sink.rejected(key, 0, "entry " + m.getId() + ": " + e.getMessage());
+                }
+                ids.add(m.getId());
+            }
+            redis.sync().xack(key, group, ids.toArray(String[]::new));
+            if (!from.equals(">") && batch.size() < BATCH) {
+                return n; // the pending list is read once; new entries come with ">"
+            }
+        }
+    }
+}

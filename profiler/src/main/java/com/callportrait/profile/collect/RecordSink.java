@@ -1,0 +1,22 @@
+package com.callportrait.profile.collect;
+
+/**
+ * Where sources push records. Every method has a no-op default so a sink takes only what it needs.
+ * Implementations document their own thread-safety; sources call a sink from one thread.
+ */
+public interface RecordSink {
+    default void customer(CustomerRecord r) { }
+
+    default void bill(BillRecord r) { }
+
+    default void complaint(ComplaintRecord r) { }
+
+    default void ticket(TicketRecord r) { }
+
+    default void interaction(InteractionRecord r) { }
+
+    default void enrichment(EnrichmentRecord r) { }
+
+    /** A source rejected an input line it could not parse at all. */
+    default void rejected(String source, long line, String reason) { }
+}
