@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -47,11 +48,9 @@ public final class AudioSocketServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast("idle", new IdleStateHandler(options.idleMs(), 0, 0, TimeUnit.MILLISECONDS))
-                                .addLast("decoder", new AudioSocketDecoder(options.maxPayload()))
-                                .addLast("encoder", AudioSocketEncoder.toAsterisk())
-                                .addLast("session", new AudioSocketSessionHandler(sinks));
+                        ch.pipeline().addLast("idle",
+                                new IdleStateHandler(options.idleMs(), 0, 0, TimeUnit.MILLISECONDS));
+                        configure(ch.pipeline(), options, sinks);
                     }
                 });
         try {
@@ -68,6 +67,17 @@ public final class AudioSocketServer implements AutoCloseable {
             throw new SpeechException("cannot listen for AudioSocket on " + options.host() + ":" + options.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Adds the codec and the session handler of one AudioSocket session to {@code pipeline}: what
+     * every server connection gets (after its idle timer), and what the file transcriber puts in
+     * an embedded channel so recordings take exactly the live path.
+     */
+    public static void configure(ChannelPipeline pipeline, AudioSocketOptions options, CallAudioSinkFactory sinks) {
+        pipeline.addLast("decoder", new AudioSocketDecoder(options.maxPayload()))
+                .addLast("encoder", AudioSocketEncoder.toAsterisk())
+                .addLast("session", new AudioSocketSessionHandler(sinks));
     }
 
     /** The bound port (useful when started on port 0). */

@@ -30,6 +30,8 @@ final class CallWorker {
     private static final Logger log = LoggerFactory.getLogger(CallWorker.class);
     /** A call this far behind (frames waiting) skips partial results first. */
     private static final int PARTIAL_BACKLOG_LIMIT = 5;
+    private static final int PAD_CHUNK_MS = 100;
+    private static final int MAX_PAD_MS = 1200;
 
     private final String callId;
     private final SpeechEngine engine;
@@ -52,6 +54,7 @@ final class CallWorker {
     private String lastPartial = "";
     private boolean degraded;
     private boolean finished;
+    private float[] pad;
 
     CallWorker(String callId, SpeechEngine engine, CallTranscriber owner) {
         this.callId = callId;
@@ -170,9 +173,33 @@ final class CallWorker {
         }
     }
 
+    /**
+     * Ends the utterance our VAD closed. Rather than {@code getFinalResult} (which throws away
+     * Vosk's feature pipeline, and with it the speaker adaptation learnt so far in the call), it
+     * feeds a little comfort noise, at once and not in real time, until Vosk's own endpoint
+     * fires; only if it does not within {@value #MAX_PAD_MS} ms is the utterance forced final.
+     */
     private void finishUtterance(long arrivalNanos) {
         inUtterance = false;
-        emitFinal(recognizer.finish(), arrivalNanos);
+        RecognizedText result = null;
+        float[] pad = padding();
+        for (int ms = 0; ms < MAX_PAD_MS && result == null; ms += PAD_CHUNK_MS) {
+            if (recognizer.accept(pad, pad.length)) {
+                result = recognizer.result();
+            }
+        }
+        emitFinal(result != null ? result : recognizer.finish(), arrivalNanos);
+    }
+
+    private float[] padding() {
+        if (pad == null) {
+            java.util.Random random = new java.util.Random(7); // fixed: results must be reproducible
+            pad = new float[engine.model().sampleRate() * PAD_CHUNK_MS / 1000];
+            for (int i = 0; i < pad.length; i++) {
+                pad[i] = (float) (random.nextGaussian() * 3); // about -80 dBFS
+            }
+        }
+        return pad;
     }
 
     private void emitFinal(RecognizedText raw, long arrivalNanos) {
@@ -214,7 +241,8 @@ final class CallWorker {
     private void onEnd(String reason) {
         try {
             if (inUtterance) {
-                finishUtterance(System.nanoTime());
+                inUtterance = false;
+                emitFinal(recognizer.finish(), System.nanoTime()); // the call is over: flush
             }
         } finally {
             finished = true;
