@@ -20,9 +20,27 @@ import java.util.Optional;
  * @param partialEveryMs  audio between two partial results ({@code CP_ASR_PARTIAL_MS}, default 400)
  * @param maxUtteranceMs  an utterance longer than this is closed ({@code CP_ASR_MAX_UTTERANCE_MS}, default 15000)
  * @param minSpeechDbfs   frames quieter than this are never speech ({@code CP_ASR_MIN_SPEECH_DBFS}, default -50)
+ * @param maxActive       decoder {@code --max-active} override ({@code CP_ASR_MAX_ACTIVE}; 0 = the model's own,
+ *                        3000 for the bundled model): fewer active states decode faster
+ * @param beam            decoder {@code --beam} override ({@code CP_ASR_BEAM}; 0 = the model's own, 10)
+ * @param resampling      who converts the call's rate to the model's ({@code CP_ASR_RESAMPLING}:
+ *                        {@code polyphase}, the default, or {@code vosk})
  */
 public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int queueFrames, int endSilenceMs,
-                         int preRollMs, int partialEveryMs, int maxUtteranceMs, double minSpeechDbfs) {
+                         int preRollMs, int partialEveryMs, int maxUtteranceMs, double minSpeechDbfs,
+                         int maxActive, double beam, Resampling resampling) {
+
+    /** Where the sample-rate conversion happens. */
+    public enum Resampling {
+        /** Our {@link com.callportrait.speech.audio.PolyphaseResampler} (any model). */
+        POLYPHASE,
+        /**
+         * Kaldi's own {@code LinearResample} inside Vosk; for upsampling the model's
+         * {@code conf/mfcc.conf} must contain {@code --allow-upsample=true} (Vosk sets only
+         * allow-downsample, the bundled model's config neither).
+         */
+        VOSK
+    }
 
     public AsrOptions {
         if (modelDir.isPresent() && !Files.isDirectory(modelDir.get())) {
@@ -36,6 +54,11 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
         require(preRollMs >= 0 && preRollMs <= 1000, "CP_ASR_PREROLL_MS must be in [0, 1000], was " + preRollMs);
         require(partialEveryMs >= 100, "CP_ASR_PARTIAL_MS must be >= 100, was " + partialEveryMs);
         require(maxUtteranceMs >= 2000, "CP_ASR_MAX_UTTERANCE_MS must be >= 2000, was " + maxUtteranceMs);
+        java.util.Objects.requireNonNull(resampling, "resampling");
+        require(maxActive == 0 || (maxActive >= 100 && maxActive <= 100_000),
+                "CP_ASR_MAX_ACTIVE must be 0 (model default) or in [100, 100000], was " + maxActive);
+        require(beam == 0 || (beam >= 3 && beam <= 30), "CP_ASR_BEAM must be 0 (model default) or in [3, 30], was "
+                + beam);
         require(minSpeechDbfs < 0 && minSpeechDbfs > -100, "CP_ASR_MIN_SPEECH_DBFS must be in (-100, 0), was "
                 + minSpeechDbfs);
     }
@@ -62,22 +85,56 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
                 integer(env, "CP_ASR_PREROLL_MS", 200),
                 integer(env, "CP_ASR_PARTIAL_MS", 400),
                 integer(env, "CP_ASR_MAX_UTTERANCE_MS", 15000),
-                integer(env, "CP_ASR_MIN_SPEECH_DBFS", -50));
+                integer(env, "CP_ASR_MIN_SPEECH_DBFS", -50),
+                integer(env, "CP_ASR_MAX_ACTIVE", 0),
+                decimal(env, "CP_ASR_BEAM", 0),
+                resampling(env.getOrDefault("CP_ASR_RESAMPLING", "polyphase")));
     }
 
     public AsrOptions withModelDir(Path dir) {
         return new AsrOptions(Optional.of(dir), dataDir, workers, queueFrames, endSilenceMs, preRollMs,
-                partialEveryMs, maxUtteranceMs, minSpeechDbfs);
+                partialEveryMs, maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling);
     }
 
     public AsrOptions withWorkers(int n) {
         return new AsrOptions(modelDir, dataDir, n, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling);
     }
 
     public AsrOptions withQueueFrames(int n) {
         return new AsrOptions(modelDir, dataDir, workers, n, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling);
+    }
+
+    public AsrOptions withResampling(Resampling r) {
+        return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, r);
+    }
+
+    /** The same options with the decoder's search limits overridden (0 = the model's own). */
+    public AsrOptions withDecoder(int newMaxActive, double newBeam) {
+        return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
+                maxUtteranceMs, minSpeechDbfs, newMaxActive, newBeam, resampling);
+    }
+
+    private static double decimal(Map<String, String> env, String name, double fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new SpeechConfigException(name + " must be a number, was '" + v + "'");
+        }
+    }
+
+    private static Resampling resampling(String v) {
+        try {
+            return Resampling.valueOf(v.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SpeechConfigException("CP_ASR_RESAMPLING must be polyphase or vosk, was '" + v + "'");
+        }
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

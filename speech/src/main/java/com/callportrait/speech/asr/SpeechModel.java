@@ -43,7 +43,21 @@ public final class SpeechModel implements AutoCloseable {
 
     /** Loads the model {@link ModelLocator} finds for {@code options}. */
     public static SpeechModel load(AsrOptions options) {
-        return load(ModelLocator.locate(options));
+        Path dir = DecoderTuning.apply(ModelLocator.locate(options), options);
+        if (options.resampling() == AsrOptions.Resampling.VOSK && !allowsUpsampling(dir)) {
+            throw new SpeechConfigException("CP_ASR_RESAMPLING=vosk needs --allow-upsample=true in " + dir
+                    + "/conf/mfcc.conf (Vosk refuses 8 kHz audio for a 16 kHz model otherwise)");
+        }
+        return load(dir);
+    }
+
+    static boolean allowsUpsampling(Path dir) {
+        try {
+            Path conf = dir.resolve("conf/mfcc.conf");
+            return Files.isRegularFile(conf) && Files.readString(conf).contains("--allow-upsample=true");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The rate in {@code conf/mfcc.conf} (or {@code conf/fbank.conf}); 16000 if neither says. */

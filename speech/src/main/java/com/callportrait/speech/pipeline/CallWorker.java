@@ -55,6 +55,7 @@ final class CallWorker {
     private boolean degraded;
     private boolean finished;
     private float[] pad;
+    private final boolean vosksResampling;
 
     CallWorker(String callId, SpeechEngine engine, CallTranscriber owner) {
         this.callId = callId;
@@ -63,6 +64,7 @@ final class CallWorker {
         this.options = engine.options();
         this.vad = new VoiceActivityDetector(options.minSpeechDbfs(), 9, 2, options.endSilenceMs());
         this.voice = engine.newVoiceAnalyzer();
+        this.vosksResampling = options.resampling() == AsrOptions.Resampling.VOSK;
         engine.listeners().callStarted(callId);
     }
 
@@ -83,8 +85,12 @@ final class CallWorker {
         short[] samples = Pcm.toShorts(item.frame().pcm());
         int frameRate = item.frame().rate().hz();
         if (frameRate != rate) {
+            if (recognizer != null && vosksResampling) {
+                recognizer.close(); // Kaldi's resampler is fixed to the first rate
+                recognizer = null;
+            }
             rate = frameRate;
-            resampler = new PolyphaseResampler(rate, engine.model().sampleRate());
+            resampler = new PolyphaseResampler(rate, vosksResampling ? rate : engine.model().sampleRate());
         }
         degraded |= item.afterShed() && inUtterance;
         double ms = samples.length * 1000.0 / rate;
@@ -124,7 +130,8 @@ final class CallWorker {
 
     private void startUtterance(boolean afterShed) {
         if (recognizer == null) {
-            recognizer = new StreamingRecognizer(engine.model());
+            recognizer = vosksResampling ? new StreamingRecognizer(engine.model(), rate)
+                    : new StreamingRecognizer(engine.model());
         }
         inUtterance = true;
         utterance++;
@@ -194,7 +201,7 @@ final class CallWorker {
     private float[] padding() {
         if (pad == null) {
             java.util.Random random = new java.util.Random(7); // fixed: results must be reproducible
-            pad = new float[engine.model().sampleRate() * PAD_CHUNK_MS / 1000];
+            pad = new float[(vosksResampling ? rate : engine.model().sampleRate()) * PAD_CHUNK_MS / 1000];
             for (int i = 0; i < pad.length; i++) {
                 pad[i] = (float) (random.nextGaussian() * 3); // about -80 dBFS
             }
