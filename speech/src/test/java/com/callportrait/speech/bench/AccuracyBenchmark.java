@@ -25,7 +25,7 @@ import java.util.function.Function;
  * for the 16 kHz sources):
  * <pre>
  * mvn -B -q -pl speech exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=com.callportrait.speech.bench.AccuracyBenchmark [-Dexec.args="--limit 40"]
+ *     -Dexec.mainClass=com.callportrait.speech.bench.AccuracyBenchmark [-Dexec.args="--stride 3"]
  * </pre>
  */
 public final class AccuracyBenchmark {
@@ -33,7 +33,8 @@ public final class AccuracyBenchmark {
     public static void main(String[] args) throws Exception {
         int limit = Integer.parseInt(BenchSet.arg(args, "--limit", "100000"));
         int threads = Integer.parseInt(BenchSet.arg(args, "--threads", "2"));
-        BenchSet set = BenchSet.load(BenchSet.module("src/test/benchmark/telephone"), limit);
+        int stride = Integer.parseInt(BenchSet.arg(args, "--stride", "1"));
+        BenchSet set = BenchSet.load(BenchSet.module("src/test/benchmark/telephone"), limit, stride);
         Path wide = Path.of(BenchSet.arg(args, "--wideband", BenchSet.module("target/benchmark-wideband").toString()));
         Path modelDir = Path.of(BenchSet.arg(args, "--model",
                 BenchSet.module("target/classes/vosk/model-en-us").toString()));

@@ -20,11 +20,16 @@ record BenchSet(Path dir, List<Item> items) {
     }
 
     static BenchSet load(Path dir, int limit) {
+        return load(dir, limit, 1);
+    }
+
+    /** Every {@code stride}-th utterance (stride 3 keeps every sentence and all four voices), at most {@code limit}. */
+    static BenchSet load(Path dir, int limit, int stride) {
         try {
             List<Item> items = new ArrayList<>();
             List<String> lines = Files.readAllLines(dir.resolve("transcripts.tsv"));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split("\t");
+            for (int i = 1; i < lines.size(); i += stride) {
+                String[] f = lines.get(i).split("\t");
                 items.add(new Item(f[0], f[1], Integer.parseInt(f[2]), f[3], dir.resolve(f[0] + ".wav")));
                 if (items.size() == limit) {
                     break;

@@ -1,0 +1,115 @@
+package com.callportrait.profile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PhoneNumbersTest {
+
+    private static final PhoneOptions UK = new PhoneOptions("44", 10, "0", "00");
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "+1 555 123 4567", "15551234567", "(555) 123-4567", "001 555 123 4567", "555.123.4567",
+            "5551234567", "+15551234567", "1-555-123-4567", "011 1 555 123 4567", "  +1 (555) 123-4567  ",
+            "tel:+1-555-123-4567", "sip:15551234567@pbx.example.com", "\"Jane Doe\" <+15551234567>", "555/123 4567"})
+    void everyPresentationOfOneNanpNumberGivesOneKey(String raw) {
+        assertThat(PhoneNumbers.normalise(raw)).contains("15551234567");
+    }
+
+    @Test
+    void asteriskCallerIdFromTheRecordingIsKeptAsShortDigits() {
+        // agi_callerid: 5551234 in /shared/asterisk-22/agi-session.log, and the AMI form with a name.
+        assertThat(PhoneNumbers.normalise("5551234")).contains("5551234");
+        assertThat(PhoneNumbers.normalise("\"Jane Doe\" <5551234>")).contains("5551234");
+        assertThat(PhoneNumbers.normalise("555-1234")).contains("5551234");
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "   ", "unknown", "UNKNOWN", "anonymous", "Anonymous", "<unknown>", "private",
+            "Restricted", "unavailable", "\"Anonymous\" <anonymous>", "<>"})
+    void noNumberMarkersAreEmpty(String raw) throws Exception {
+        assertThat(PhoneNumbers.normalise(raw)).isEmpty();
+        assertThat(PhoneNumbers.parse(raw, PhoneOptions.DEFAULT)).isEmpty();
+    }
+
+    @Test
+    void extensionsStayAsDigits() {
+        assertThat(PhoneNumbers.normalise("100")).contains("100");
+        assertThat(PhoneNumbers.normalise("2001")).contains("2001");
+    }
+
+    @Test
+    void foreignNumbersKeepTheirCountryCode() {
+        assertThat(PhoneNumbers.normalise("+44 20 7946 0018")).contains("442079460018");
+        assertThat(PhoneNumbers.normalise("0044 20 7946 0018")).contains("442079460018");
+        assertThat(PhoneNumbers.normalise("011 44 20 7946 0018")).contains("442079460018");
+        // A SIP trunk that drops the '+': longer than a national number, so already international.
+        assertThat(PhoneNumbers.normalise("442079460018")).contains("442079460018");
+        assertThat(PhoneNumbers.normalise("+86 138 0013 8000")).contains("8613800138000");
+    }
+
+    @Test
+    void trunkPrefixIsReplacedByTheCountryCodeOutsideTheNanp() {
+        assertThat(PhoneNumbers.normalise("020 7946 0018", UK)).contains("442079460018");
+        assertThat(PhoneNumbers.normalise("07700 900123", UK)).contains("447700900123");
+        assertThat(PhoneNumbers.normalise("7700 900123", UK)).contains("447700900123");
+        assertThat(PhoneNumbers.normalise("+44 7700 900123", UK)).contains("447700900123");
+        assertThat(PhoneNumbers.normalise("0044 7700 900123", UK)).contains("447700900123");
+        assertThat(PhoneNumbers.normalise("+1 555 123 4567", UK)).contains("15551234567");
+        assertThat(PhoneNumbers.normalise("2001", UK)).contains("2001");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1-800-FLOWERS", "555*1234", "#123", "12", "+0 555 123 4567", "+1234",
+            "+1 555 123 4567 8901 23", "1234567890123456", "5551234++", "abc", "--", "()"})
+    void invalidNumbersAreEmptyOnTheCallPathAndExplainedOnImport(String raw) {
+        assertThat(PhoneNumbers.normalise(raw)).isEmpty();
+        assertThatThrownBy(() -> PhoneNumbers.parse(raw, PhoneOptions.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("phone number");
+    }
+
+    @Test
+    void reasonsNameTheProblem() {
+        assertThatThrownBy(() -> PhoneNumbers.parse("555-CALL", PhoneOptions.DEFAULT)).hasMessageContaining("'C'");
+        assertThatThrownBy(() -> PhoneNumbers.parse("12", PhoneOptions.DEFAULT)).hasMessageContaining("too short");
+        assertThatThrownBy(() -> PhoneNumbers.parse("+1234567890123456", PhoneOptions.DEFAULT)).hasMessageContaining("16 digits");
+    }
+
+    @Test
+    void canonicalFormIsAFixedPoint() {
+        for (String raw : new String[] {"+1 555 123 4567", "5551234", "+44 20 7946 0018", "100"}) {
+            String key = PhoneNumbers.normalise(raw).orElseThrow();
+            assertThat(PhoneNumbers.normalise(key)).contains(key);
+        }
+    }
+
+    @Test
+    void optionsFromEnvironment() {
+        assertThat(PhoneOptions.fromEnv(Map.of())).isEqualTo(PhoneOptions.DEFAULT);
+        assertThat(PhoneOptions.fromEnv(Map.of("CP_PHONE_COUNTRY_CODE", "44"))).isEqualTo(UK);
+        assertThat(PhoneOptions.fromEnv(Map.of("CP_PHONE_COUNTRY_CODE", "49", "CP_PHONE_NATIONAL_LENGTH", "11")))
+                .isEqualTo(new PhoneOptions("49", 11, "0", "00"));
+        assertThatThrownBy(() -> PhoneOptions.fromEnv(Map.of("CP_PHONE_NATIONAL_LENGTH", "ten")))
+                .hasMessageContaining("CP_PHONE_NATIONAL_LENGTH");
+        assertThatThrownBy(() -> PhoneOptions.fromEnv(Map.of("CP_PHONE_COUNTRY_CODE", "+1")))
+                .hasMessageContaining("country code");
+        assertThatThrownBy(() -> new PhoneOptions("1", 2, "1", "011")).hasMessageContaining("national length");
+        assertThatThrownBy(() -> new PhoneOptions("1", 10, "abc", "011")).hasMessageContaining("trunk prefix");
+    }
+
+    @Test
+    void emptyOptionalIsNotNull() {
+        Optional<String> none = PhoneNumbers.normalise(null);
+        assertThat(none).isNotNull().isEmpty();
+    }
+}
