@@ -4,6 +4,7 @@ import com.callportrait.app.cli.BenchCommand;
 import com.callportrait.app.cli.DemoCommand;
 import com.callportrait.app.cli.ProfileCommand;
 import com.callportrait.app.cli.ServeCommand;
+import com.callportrait.app.cli.TranscribeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ProfileCommand.class,
                 BenchCommand.class,
+                TranscribeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
