@@ -40,21 +40,37 @@ public final class AccuracyBenchmark {
                 BenchSet.module("target/classes/vosk/model-en-us").toString()));
         System.out.printf("%d utterances, model %s, %d threads, %d cores%n", set.items().size(), modelDir, threads,
                 Runtime.getRuntime().availableProcessors());
+        String only = BenchSet.arg(args, "--rows", "live,wide,tel,linear,kaldi");
         List<String> rows = new ArrayList<>();
+        // CP_ASR_MAX_ACTIVE / CP_ASR_BEAM in the environment apply to the live rows
+        AsrOptions env = AsrOptions.fromEnv(System.getenv()).withModelDir(modelDir).withWorkers(threads);
+        if (only.contains("live")) {
+            rows.add(live("live path (AudioSocket 8 kHz frames, polyphase resampler, VAD, streaming)"
+                    + (env.maxActive() > 0 ? ", max-active " + env.maxActive() : "")
+                    + (env.beam() > 0 ? ", beam " + env.beam() : ""), set,
+                    SpeechEngine.builder().options(env), threads));
+        }
         try (SpeechModel model = SpeechModel.load(modelDir)) {
-            AsrOptions options = AsrOptions.fromEnv(java.util.Map.of()).withModelDir(modelDir).withWorkers(threads);
-            rows.add(live("live path (AudioSocket 8 kHz frames, polyphase resampler, VAD, streaming)", set,
-                    SpeechEngine.builder().model(model).options(options), threads));
-            if (Files.isDirectory(wide)) {
+            if (!only.contains("wide")) {
+                System.out.println("skipping the wide-band row");
+            } else if (Files.isDirectory(wide)) {
                 rows.add(offline("offline, 16 kHz wide-band source (before the telephone channel)", set, threads,
                         item -> decode(model, AudioFiles.read(wide.resolve(item.id() + ".wav")), false)));
             } else {
                 System.out.println("no " + wide + ": run make-testset.sh --wideband for the 16 kHz row");
             }
-            rows.add(offline("offline, same telephone audio, whole file, polyphase to 16 kHz", set, threads,
-                    item -> decode(model, AudioFiles.read(item.telephone()), false)));
-            rows.add(offline("offline, same telephone audio, linear interpolation (no anti-imaging filter)", set,
-                    threads, item -> decode(model, AudioFiles.read(item.telephone()), true)));
+            if (only.contains("tel")) {
+                rows.add(offline("offline, same telephone audio, whole file, polyphase to 16 kHz", set, threads,
+                        item -> decode(model, AudioFiles.read(item.telephone()), false)));
+            }
+            if (only.contains("linear")) {
+                rows.add(offline("offline, same telephone audio, linear interpolation (no anti-imaging filter)", set,
+                        threads, item -> decode(model, AudioFiles.read(item.telephone()), true)));
+            }
+        }
+        if (!only.contains("kaldi")) {
+            printTable(rows);
+            return;
         }
         Path shadow = allowUpsample(modelDir);
         try (SpeechModel kaldi = SpeechModel.load(shadow)) {
@@ -63,6 +79,10 @@ public final class AccuracyBenchmark {
             rows.add(live("live path, Vosk/Kaldi's own resampler (Recognizer at 8000 Hz, --allow-upsample)", set,
                     SpeechEngine.builder().model(kaldi).options(options), threads));
         }
+        printTable(rows);
+    }
+
+    private static void printTable(List<String> rows) {
         System.out.println();
         System.out.println("| decode | utterances | words | WER % | CPU s per audio s |");
         System.out.println("| --- | ---: | ---: | ---: | ---: |");
