@@ -8,6 +8,8 @@ import com.callportrait.speech.audio.Pcm;
 import com.callportrait.speech.audio.PolyphaseResampler;
 import com.callportrait.speech.audio.VoiceActivityDetector;
 import com.callportrait.speech.emotion.EmotionReading;
+import com.callportrait.speech.emotion.EmotionTrend;
+import com.callportrait.speech.emotion.Emotions;
 import com.callportrait.speech.emotion.VoiceAnalyzer;
 import com.callportrait.speech.emotion.VoiceFeatures;
 import java.time.Duration;
@@ -39,6 +41,8 @@ final class CallWorker {
     private final AsrOptions options;
     private final VoiceActivityDetector vad;
     private final VoiceAnalyzer voice;
+    /** The call-level smoothed emotion (escalation), fed one reading per final utterance. */
+    private final EmotionTrend trend = Emotions.newTrend();
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
     private PolyphaseResampler resampler;
     private StreamingRecognizer recognizer;
@@ -232,7 +236,8 @@ final class CallWorker {
                 WordRedaction.apply(words, text), start, end, degraded, now));
         engine.metrics().finalEmitted(Duration.ofNanos(System.nanoTime() - arrivalNanos));
         if (reading != null) {
-            engine.listeners().emotion(new EmotionEvent(callId, utterance, reading, features, start, end, now));
+            engine.listeners().emotion(new EmotionEvent(callId, utterance, reading, features, trend.add(reading),
+                    start, end, now));
         }
     }
 

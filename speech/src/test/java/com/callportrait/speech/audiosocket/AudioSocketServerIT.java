@@ -97,6 +97,8 @@ class AudioSocketServerIT {
         assertThat(emotions).isNotEmpty();
         assertThat(emotions).extracting(e -> e.reading().label()).contains(EmotionLabel.ANGRY);
         assertThat(emotions.get(0).voice().durationSec()).isGreaterThan(0.5);
+        // the call-level trend has taken in every reading of the call
+        assertThat(emotions.get(emotions.size() - 1).trend().utterances()).isEqualTo(emotions.size());
     }
 
     @Test
