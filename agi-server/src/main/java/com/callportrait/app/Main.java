@@ -2,6 +2,7 @@ package com.callportrait.app;
 
 import com.callportrait.app.cli.BenchCommand;
 import com.callportrait.app.cli.DemoCommand;
+import com.callportrait.app.cli.EmotionCommand;
 import com.callportrait.app.cli.ProfileCommand;
 import com.callportrait.app.cli.ServeCommand;
 import com.callportrait.app.cli.TranscribeCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
                 ProfileCommand.class,
                 BenchCommand.class,
                 TranscribeCommand.class,
+                EmotionCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -3,7 +3,7 @@ package com.callportrait.speech.emotion;
 import java.util.Objects;
 
 /**
- * What the text model reads in one utterance.
+ * What the text model reads in one utterance. Immutable (the arrays are copied in and out).
  *
  * @param group              the predicted sentiment group (what the benchmark scores)
  * @param groupProbabilities calibrated probability per group, indexed by {@link SentimentGroup#ordinal()}

@@ -14,7 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -45,7 +45,7 @@ public final class EmotionCli {
     }
 
     /** Reads lines until end of input; returns the number of lines scored. */
-    public int run(InputStream in, PrintStream out) throws IOException {
+    public int run(InputStream in, PrintWriter out) throws IOException {
         int n = 0;
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line; (line = r.readLine()) != null; ) {
@@ -79,6 +79,6 @@ public final class EmotionCli {
 
     /** {@code java ... EmotionCli < lines.txt} */
     public static void main(String[] args) throws IOException {
-        standard().run(System.in, System.out);
+        standard().run(System.in, new PrintWriter(System.out, false, StandardCharsets.UTF_8));
     }
 }

@@ -82,6 +82,36 @@ class TextEmotionModelTest {
     }
 
     @Test
+    void concurrentPredictionsEqualSequentialOnes() throws Exception {
+        String[] texts = {"this is unacceptable", "thank you so much", "why was i charged twice",
+            "my account number changed last month", "i'm worried my account was hacked"};
+        double[][] expected = new double[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            expected[i] = model.predict(texts[i]).classProbabilities();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int rep = 0; rep < 200; rep++) {
+                        int i = rep % texts.length;
+                        if (!java.util.Arrays.equals(expected[i], model.predict(texts[i]).classProbabilities())) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void probabilitiesAreDistributions() {
         TextEmotion t = model.predict("what do you mean by that");
         double sum = 0;

@@ -26,4 +26,12 @@ class RedactionSetTest {
         assertThat(r.recall()).as("misses: %s", r.misses()).isGreaterThanOrEqualTo(0.99);
         assertThat(r.falsePositives()).as("misses: %s", r.misses()).isZero();
     }
+
+    @Test
+    void handWrittenSetIsFullyRedacted() throws IOException {
+        RedactionBenchmark.Result r = RedactionBenchmark.run(lines("/redaction/redaction-heldout.tsv"), Redactors.standard());
+        assertThat(r.secrets()).isEqualTo(49);
+        assertThat(r.caught()).as("misses: %s", r.misses()).isEqualTo(49);
+        assertThat(r.falsePositives()).as("misses: %s", r.misses()).isZero();
+    }
 }

@@ -27,6 +27,11 @@ class RedactorsTest {
         "account number seven seven three four nine two one|account number [NUMBER]",
         "my pin is one two three four|my pin is [NUMBER]",
         "the reference is twenty three forty five sixty seven|the reference is [NUMBER]",
+        "the callback number is area code four one five then five five five two six seven one|the callback number is area code [PHONE] then [PHONE]",
+        "it's support at my company dot com|it's [EMAIL]",
+        "it's t h o m a s underscore b at outlook dot com|it's [EMAIL]",
+        "my member id is 5856064645|my member id is [NUMBER]",
+        "it's double five nine five four five four oh one that's my social|it's [NATIONAL_ID] that's my social",
         "card is four five three two dash zero one five one dash one one two eight dash three zero three six six|card is [CARD]",
     })
     void redactsSpokenAndWrittenPersonalData(String in, String out) {
@@ -47,6 +52,9 @@ class RedactorsTest {
         "twenty four seven support",
         "nineteen ninety five",
         "the one with the blue screen",
+        "the last four digits of the card are four five six seven",
+        "my card was charged twenty nine ninety nine",
+        "I spent about two hundred thousand on the house",
     })
     void leavesOrdinarySpeechAlone(String in) {
         assertThat(r.redact(in)).isEqualTo(in);

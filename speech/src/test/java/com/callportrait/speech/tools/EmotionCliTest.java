@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class EmotionCliTest {
                 + "my card number is four five three two zero one five one one two eight three zero three six six\n";
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int n = EmotionCli.standard().run(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(buf, true, StandardCharsets.UTF_8));
+                new PrintWriter(buf, true, StandardCharsets.UTF_8));
         String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(n).isEqualTo(3);
         assertThat(lines).hasSize(3);

@@ -9,7 +9,7 @@ import java.util.Objects;
  * What is fitted after the Tribuo model, on a held-out part of the TRAIN split (never on dev):
  * a softmax temperature that makes the confidence calibrated, and one additive log-probability
  * offset per sentiment group that trades precision for recall of the rare groups (macro-F1).
- * Stored next to the model as JSON.
+ * Stored next to the model as JSON. Immutable.
  *
  * @param version     model version, e.g. {@code 1.0.0}
  * @param trainedAt   ISO-8601 instant of training

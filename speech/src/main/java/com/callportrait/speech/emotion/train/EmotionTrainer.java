@@ -57,7 +57,7 @@ public final class EmotionTrainer {
 
     private final TrainOptions options;
 
-    EmotionTrainer(TrainOptions options) {
+    public EmotionTrainer(TrainOptions options) {
         this.options = options;
     }
 

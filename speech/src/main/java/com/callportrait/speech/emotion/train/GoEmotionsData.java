@@ -19,6 +19,7 @@ import java.util.zip.GZIPInputStream;
  * Reads a GoEmotions split ({@code text TAB label_ids TAB comment_id}, optionally gzipped) and the
  * label names ({@code emotions.txt}). Each row keeps all its labels: multi-label rows are handled
  * by the trainer (one weighted example per class) and by {@link GroupMetrics} (gold set).
+ * Stateless; the rows it returns are immutable.
  */
 public final class GoEmotionsData {
 

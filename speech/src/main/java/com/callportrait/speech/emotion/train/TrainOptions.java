@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Settings of one training run; the defaults are the ones the committed model was trained with.
+ * Settings of one training run, validated on construction; the defaults are the ones the
+ * committed model was trained with. Immutable.
  *
  * @param data             folder holding {@code goemotions/} ({@code --data})
  * @param out              folder to write the model into, or null to write nothing ({@code --out})

@@ -2,6 +2,7 @@ package com.callportrait.speech.redact.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Words before a number that say what kind of number it is ("my card number is ...", "social
@@ -11,7 +12,7 @@ final class Context {
 
     static final int WINDOW = 8;
 
-    enum Kind { CARD, PHONE, NATIONAL_ID, NUMBER, CODE }
+    enum Kind { CARD, PHONE, AREA_CODE, NATIONAL_ID, NUMBER, CODE }
 
     private static final Map<String, Kind> CUES = Map.ofEntries(
             Map.entry("card", Kind.CARD), Map.entry("visa", Kind.CARD), Map.entry("mastercard", Kind.CARD),
@@ -52,6 +53,12 @@ final class Context {
             // "social security" is an id, "security code" a code: look one word further.
             if (k == Kind.CODE && "security".equals(w) && i > 0 && "social".equals(tokens.get(i - 1).text())) {
                 return Kind.NATIONAL_ID;
+            }
+            if ("code".equals(w) && i > 0 && "area".equals(tokens.get(i - 1).text())) {
+                return Kind.AREA_CODE; // "area code five one zero ...": even three digits are part of a phone
+            }
+            if ("code".equals(w) && i > 0 && Set.of("zip", "post", "postal").contains(tokens.get(i - 1).text())) {
+                return Kind.NUMBER;
             }
             if ("id".equals(w) && i > 0 && CUES.get(tokens.get(i - 1).text()) == Kind.NUMBER) {
                 return Kind.NUMBER; // "member id", "customer id": an account id, not a national one

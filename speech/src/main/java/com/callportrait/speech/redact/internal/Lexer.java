@@ -19,7 +19,16 @@ final class Lexer {
      */
     record Token(String text, int start, int end) {
         boolean isDigits() {
-            return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+            if (text.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean isWord() {

@@ -20,14 +20,17 @@ final class NumberClassifier {
             boolean plus, boolean money) {
         String digits = d.digits();
         int n = digits.length();
-        if (n < 3 || (money || d.magnitude()) && n < 12) {
-            return null; // amounts, durations and counts, not identifiers
+        if (n < 3 || money && n < 12 || d.magnitude() && n < 9) {
+            // Amounts, durations and counts, not identifiers. Nine or more digits with "hundred"
+            // in them are a number read out ("eight hundred five five five ..."), not a quantity.
+            return null;
         }
         if (ctx != null) {
             Placeholder p = switch (ctx) {
                 // Up to six digits (the issuer prefix) or the last four may be shown under PCI DSS.
                 case CARD -> n >= 7 ? Placeholder.CARD : null;
                 case PHONE -> n >= 5 ? Placeholder.PHONE : null;
+                case AREA_CODE -> Placeholder.PHONE;
                 case NATIONAL_ID -> n >= 4 ? Placeholder.NATIONAL_ID : null;
                 case NUMBER -> n >= 5 ? Placeholder.NUMBER : null;
                 case CODE -> Placeholder.NUMBER;

@@ -69,7 +69,7 @@ final class NumberWords {
             Integer teen = TEENS.get(w);
             Integer tens = TENS.get(w);
             Integer mag = MAGNITUDES.get(w);
-            if (w.chars().allMatch(Character::isDigit)) {
+            if (!w.isEmpty() && Character.isDigit(w.charAt(0)) && w.chars().allMatch(Character::isDigit)) {
                 cur = flush(out, cur, big);
                 big = 0;
                 out.append(w.repeat(repeat));

@@ -25,6 +25,9 @@ final class SpokenEmail {
     private SpokenEmail() {
     }
 
+    private static final Set<String> NOT_DOMAIN = Set.of("the", "a", "an", "this", "that", "home",
+            "work", "least", "last", "first", "all", "it");
+
     private static boolean isLetter(String w) {
         return w.length() == 1 && Character.isLetter(w.charAt(0));
     }
@@ -41,6 +44,10 @@ final class SpokenEmail {
             }
             int dots = 0;
             int domEnd = j;
+            if (j + 2 < n && tokens.get(j + 1).isWord() && DOT.contains(tokens.get(j + 2).text())
+                    && !NOT_DOMAIN.contains(tokens.get(j).text())) {
+                domEnd = j + 1; // a two-word domain as spoken: "at my company dot com"
+            }
             while (domEnd + 2 < n && DOT.contains(tokens.get(domEnd + 1).text()) && tokens.get(domEnd + 2).isWord()) {
                 domEnd += 2;
                 dots++;

@@ -37,6 +37,21 @@ class YinPitchTest {
     }
 
     @Test
+    void findsAMissingFundamentalAsOnATelephoneLine() {
+        // The telephone band starts near 300 Hz: a 120 Hz voice arrives as harmonics 3..8 only.
+        YinPitch yin = new YinPitch(8000);
+        float[] x = new float[yin.frameLength()];
+        for (int i = 0; i < x.length; i++) {
+            double s = 0;
+            for (int h = 3; h <= 8; h++) {
+                s += Math.sin(2 * Math.PI * 120 * h * i / 8000 + h) / h;
+            }
+            x[i] = (float) (0.2 * s);
+        }
+        assertThat(yin.pitch(x, 0)).isCloseTo(120, within(2.0));
+    }
+
+    @Test
     void noiseAndSilenceAreUnvoiced() {
         YinPitch yin = new YinPitch(8000);
         Random rnd = new Random(7);
