@@ -5,6 +5,7 @@ import com.callportrait.app.cli.DemoCommand;
 import com.callportrait.app.cli.EmotionCommand;
 import com.callportrait.app.cli.ProfileCommand;
 import com.callportrait.app.cli.ServeCommand;
+import com.callportrait.app.cli.TranscribeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ProfileCommand.class,
                 BenchCommand.class,
+                TranscribeCommand.class,
                 EmotionCommand.class,
                 CommandLine.HelpCommand.class,
         })
