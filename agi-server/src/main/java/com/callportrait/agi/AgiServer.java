@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -68,16 +69,24 @@ public final class AgiServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         sessions.add(ch);
-                        ch.pipeline()
-                                .addLast("idle", new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS))
-                                .addLast("decoder", new AgiDecoder(limits))
-                                .addLast("session", new AgiSessionHandler(scripts, metrics));
+                        configurePipeline(ch.pipeline(), scripts, metrics, limits, idleTimeout);
                     }
                 });
         serverChannel = b.bind(host, port).sync().channel();
         InetSocketAddress addr = (InetSocketAddress) serverChannel.localAddress();
         log.info("FastAGI listening on {}:{} (scripts {})", host, addr.getPort(), scripts.names());
         return addr;
+    }
+
+    /**
+     * Installs the FastAGI handlers (idle timeout, decoder, session) on a pipeline; the server
+     * does this for each connection, tests do it on an {@code EmbeddedChannel}.
+     */
+    public static void configurePipeline(ChannelPipeline pipeline, AgiScripts scripts, AgiMetrics metrics,
+                                         AgiLimits limits, Duration idleTimeout) {
+        pipeline.addLast("idle", new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS))
+                .addLast("decoder", new AgiDecoder(limits))
+                .addLast("session", new AgiSessionHandler(scripts, metrics));
     }
 
     /** Sessions currently open. */

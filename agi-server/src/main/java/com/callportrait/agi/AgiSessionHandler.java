@@ -40,10 +40,9 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<AgiMessage> im
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         metrics.opened();
-        super.channelActive(ctx);
     }
 
     @Override

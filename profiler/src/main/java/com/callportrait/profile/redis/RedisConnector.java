@@ -1,0 +1,193 @@
+package com.callportrait.profile.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Owns the Lettuce client and its connections for one {@link RedisOptions}: a {@link RedisClient}
+ * for a single node, a {@link RedisClusterClient} for a cluster.
+ *
+ * <p><b>Why no connection pool.</b> Lettuce connections are thread-safe and multiplex: every caller
+ * pipelines its commands on the same socket, and one connection carries well over 100,000 simple
+ * commands per second. A pool ({@code AsyncConnectionPoolSupport}) only pays off for commands that
+ * hold a connection: {@code MULTI/EXEC} and blocking reads. The profile store uses Lua scripts
+ * instead of {@code MULTI/EXEC}, so it shares {@link #async()}. Code that needs blocking reads
+ * ({@code XREADGROUP BLOCK}) must open its own client. {@code CP_REDIS_CONNECTIONS} > 1 spreads
+ * commands round-robin over several multiplexed connections (standalone only), which can help when
+ * one Netty event loop thread becomes the bottleneck; BENCHMARKS.md measures 1 against 2.
+ *
+ * <p><b>Failing fast.</b> Every command carries the command timeout; while disconnected, commands
+ * are rejected at once ({@code REJECT_COMMANDS}) instead of queueing, and at most
+ * {@code requestQueueSize} commands wait per connection, so a dead Redis turns into quick failed
+ * stages, never into a growing heap. Reconnection runs in the background.
+ *
+ * <p>Thread-safe. Lifecycle: {@link #connect} opens the connections (or throws
+ * {@link RedisStoreException} with the reason); {@link #close} closes them and shuts the client down.
+ */
+public final class RedisConnector implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
+
+    private final RedisOptions options;
+    private final RedisClient client;
+    private final RedisClusterClient clusterClient;
+    private final List<AutoCloseable> connections;
+    private final List<RedisClusterAsyncCommands<String, String>> async;
+    private final RedisClusterCommands<String, String> sync;
+    private final AtomicInteger next = new AtomicInteger();
+
+    private RedisConnector(RedisOptions options, RedisClient client, RedisClusterClient clusterClient,
+                           List<AutoCloseable> connections, List<RedisClusterAsyncCommands<String, String>> async,
+                           RedisClusterCommands<String, String> sync) {
+        this.options = options;
+        this.client = client;
+        this.clusterClient = clusterClient;
+        this.connections = connections;
+        this.async = async;
+        this.sync = sync;
+    }
+
+    /**
+     * Connects to Redis as configured.
+     *
+     * @throws RedisStoreException naming the nodes (password masked) when no connection can be made
+     */
+    public static RedisConnector connect(RedisOptions options) {
+        try {
+            return options.cluster() ? connectCluster(options) : connectStandalone(options);
+        } catch (RedisException e) {
+            throw new RedisStoreException("cannot connect to Redis at " + options.describe() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static RedisConnector connectStandalone(RedisOptions options) {
+        RedisClient client = RedisClient.create();
+        client.setOptions(clientOptions(options, ClientOptions.builder()).build());
+        List<AutoCloseable> connections = new ArrayList<>();
+        List<RedisClusterAsyncCommands<String, String>> async = new ArrayList<>();
+        RedisClusterCommands<String, String> sync = null;
+        try {
+            for (int i = 0; i < options.connections(); i++) {
+                StatefulRedisConnection<String, String> c = client.connect(StringCodec.UTF8, options.redisUris().get(0));
+                connections.add(c);
+                async.add(c.async());
+                if (sync == null) {
+                    sync = c.sync();
+                }
+            }
+        } catch (RuntimeException e) {
+            connections.forEach(RedisConnector::closeQuietly);
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            throw e;
+        }
+        log.info("connected to Redis {} with {} connection(s)", options.describe(), options.connections());
+        return new RedisConnector(options, client, null, connections, async, sync);
+    }
+
+    private static RedisConnector connectCluster(RedisOptions options) {
+        RedisClusterClient client = RedisClusterClient.create(options.redisUris());
+        ClusterTopologyRefreshOptions refresh = ClusterTopologyRefreshOptions.builder()
+                .enableAllAdaptiveRefreshTriggers()
+                .enablePeriodicRefresh(Duration.ofSeconds(30))
+                .build();
+        client.setOptions(clientOptions(options, ClusterClientOptions.builder())
+                .topologyRefreshOptions(refresh)
+                .build());
+        try {
+            StatefulRedisClusterConnection<String, String> c = client.connect(StringCodec.UTF8);
+            log.info("connected to Redis Cluster {}", options.describe());
+            return new RedisConnector(options, null, client, List.of(c), List.of(c.async()), c.sync());
+        } catch (RuntimeException e) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            throw e;
+        }
+    }
+
+    private static <B extends ClientOptions.Builder> B clientOptions(RedisOptions options, B builder) {
+        builder.autoReconnect(true)
+                .requestQueueSize(options.requestQueueSize())
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(options.connectTimeout())
+                        .keepAlive(true)
+                        .tcpNoDelay(true)
+                        .build());
+        if (options.tlsCa() != null) {
+            builder.sslOptions(SslOptions.builder().trustManager(options.tlsCa().toFile()).build());
+        }
+        return builder;
+    }
+
+    /** The options this connector was built from. */
+    public RedisOptions options() {
+        return options;
+    }
+
+    /** Whether the cluster client is in use (keys of one command must then share a slot). */
+    public boolean isCluster() {
+        return clusterClient != null;
+    }
+
+    /**
+     * Asynchronous commands on a shared multiplexed connection (round-robin when several are
+     * configured). Safe from any thread, including Netty event loops: nothing here blocks.
+     */
+    public RedisClusterAsyncCommands<String, String> async() {
+        if (async.size() == 1) {
+            return async.get(0);
+        }
+        return async.get(Math.floorMod(next.getAndIncrement(), async.size()));
+    }
+
+    /** Blocking commands on the first connection, for CLI tools; never call them on the call path. */
+    public RedisClusterCommands<String, String> sync() {
+        return sync;
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(RedisConnector::closeQuietly);
+        if (client != null) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        if (clusterClient != null) {
+            clusterClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.debug("closing a Redis connection failed", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
+    }
+}

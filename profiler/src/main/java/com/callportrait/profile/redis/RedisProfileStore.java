@@ -1,0 +1,254 @@
+package com.callportrait.profile.redis;
+
+import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.PhoneNumbers;
+import com.callportrait.profile.PhoneOptions;
+import com.callportrait.profile.ProfileStore;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The production {@link ProfileStore}: profiles as JSON in Redis under the {@link RedisKeys} schema.
+ *
+ * <p><b>Routing lookup.</b> On a single Redis node {@link #findByPhone} is one round trip: a Lua
+ * script reads {@code cp:phone:<e164>} and then the profile it points to, atomically. On Redis
+ * Cluster the two keys live in different slots (a phone cannot carry its customer's hash tag, the
+ * customer is what we look for), so the script is not allowed there and the lookup is two
+ * round trips: {@code GET} the phone key, then {@code GET} the profile. Both ways, a profile that
+ * no longer lists the phone is treated as not found, so a stale index entry never routes a caller
+ * as someone else. BENCHMARKS.md measures both.
+ *
+ * <p><b>Saving.</b> On a single node one script replaces the profile, its phone set and its phone
+ * index entries atomically, deleting entries for numbers the customer no longer has (only where
+ * the entry still points to this customer: a number taken over by someone else is left alone). On
+ * a cluster the profile and its phone set are replaced atomically by a script (they share the
+ * customer's hash tag); then the new phone entries are written and the stale ones deleted, each a
+ * single-key command. A reader may for a moment not yet find a new number, never a wrong customer.
+ *
+ * <p>Thread-safe; all methods return at once and complete on Lettuce's I/O threads (callers must
+ * not block in dependent stages). Lifecycle: create with {@link #create} (shares a connector the
+ * caller closes) or {@link #open} (owns its connector and closes it in {@link #close}).
+ */
+public final class RedisProfileStore implements ProfileStore {
+
+    /** How {@link #findByPhone} reads. */
+    public enum Lookup {
+        /** One round trip via a Lua script; single node only. */
+        SCRIPT,
+        /** Two single-key {@code GET}s; works everywhere, including Redis Cluster. */
+        TWO_STEP
+    }
+
+    private static final LuaScript LOOKUP = new LuaScript("""
+            local id = redis.call('GET', KEYS[1])
+            if not id then return false end
+            return redis.call('GET', ARGV[1] .. id .. '}')
+            """, ScriptOutputType.VALUE);
+
+    /** KEYS: profile, phone set. ARGV: id, json, phone key prefix, phones... */
+    private static final LuaScript SAVE_ALL = new LuaScript("""
+            local id = ARGV[1]
+            redis.call('SET', KEYS[1], ARGV[2])
+            local keep = {}
+            for i = 4, #ARGV do keep[ARGV[i]] = true end
+            for _, p in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+              if not keep[p] and redis.call('GET', ARGV[3] .. p) == id then
+                redis.call('DEL', ARGV[3] .. p)
+              end
+            end
+            redis.call('DEL', KEYS[2])
+            for i = 4, #ARGV do
+              redis.call('SET', ARGV[3] .. ARGV[i], id)
+              redis.call('SADD', KEYS[2], ARGV[i])
+            end
+            return 1
+            """, ScriptOutputType.INTEGER);
+
+    /** Cluster: KEYS profile, phone set (one slot). ARGV: json, phones... Returns the phones dropped. */
+    private static final LuaScript SAVE_PROFILE = new LuaScript("""
+            redis.call('SET', KEYS[1], ARGV[1])
+            local keep = {}
+            for i = 2, #ARGV do keep[ARGV[i]] = true end
+            local stale = {}
+            for _, p in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+              if not keep[p] then table.insert(stale, p) end
+            end
+            redis.call('DEL', KEYS[2])
+            for i = 2, #ARGV do redis.call('SADD', KEYS[2], ARGV[i]) end
+            return stale
+            """, ScriptOutputType.MULTI);
+
+    /** KEYS: phone key. ARGV: customer id. Deletes the entry only if it still names that customer. */
+    private static final LuaScript DELETE_IF_OWNER = new LuaScript("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """, ScriptOutputType.INTEGER);
+
+    private final RedisConnector connector;
+    private final boolean ownsConnector;
+    private final PhoneOptions phoneOptions;
+    private final Lookup lookup;
+
+    private RedisProfileStore(RedisConnector connector, boolean ownsConnector, PhoneOptions phoneOptions, Lookup lookup) {
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.ownsConnector = ownsConnector;
+        this.phoneOptions = Objects.requireNonNull(phoneOptions, "phoneOptions");
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        if (lookup == Lookup.SCRIPT && connector.isCluster()) {
+            throw new IllegalArgumentException("the one-round-trip lookup script cannot run on Redis Cluster");
+        }
+    }
+
+    /** A store on a shared connector (not closed by {@link #close()}), best lookup for its mode. */
+    public static RedisProfileStore create(RedisConnector connector, PhoneOptions phoneOptions) {
+        return create(connector, phoneOptions, connector.isCluster() ? Lookup.TWO_STEP : Lookup.SCRIPT);
+    }
+
+    /** A store on a shared connector with an explicit lookup strategy (benchmarks). */
+    public static RedisProfileStore create(RedisConnector connector, PhoneOptions phoneOptions, Lookup lookup) {
+        return new RedisProfileStore(connector, false, phoneOptions, lookup);
+    }
+
+    /** Connects with {@code options} and returns a store that owns (and closes) the connection. */
+    public static RedisProfileStore open(RedisOptions options, PhoneOptions phoneOptions) {
+        RedisConnector connector = RedisConnector.connect(options);
+        return new RedisProfileStore(connector, true, phoneOptions, connector.isCluster() ? Lookup.TWO_STEP : Lookup.SCRIPT);
+    }
+
+    /** Redis round trips one {@link #findByPhone} of a known caller costs: 1 (script) or 2 (cluster). */
+    public int roundTripsPerLookup() {
+        return lookup == Lookup.SCRIPT ? 1 : 2;
+    }
+
+    @Override
+    public CompletionStage<Optional<CustomerProfile>> findByPhone(String phone) {
+        return guarded(() -> lookup(phone));
+    }
+
+    private CompletionStage<Optional<CustomerProfile>> lookup(String phone) {
+        Optional<String> canonical = PhoneNumbers.normalise(phone, phoneOptions);
+        if (canonical.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        String number = canonical.get();
+        String phoneKey = RedisKeys.phone(number);
+        RedisClusterAsyncCommands<String, String> redis = connector.async();
+        CompletionStage<String> json;
+        if (lookup == Lookup.SCRIPT) {
+            json = LOOKUP.run(redis, new String[] {phoneKey}, RedisKeys.PROFILE_PREFIX);
+        } else {
+            json = redis.get(phoneKey).thenCompose(id -> id == null
+                    ? CompletableFuture.completedFuture(null)
+                    : connector.async().get(RedisKeys.profile(id)));
+        }
+        return json.thenApply(value -> Optional.ofNullable(value)
+                .map(v -> ProfileJson.decode(v, phoneKey))
+                .filter(p -> ownsNumber(p, number)));
+    }
+
+    private boolean ownsNumber(CustomerProfile profile, String number) {
+        for (String phone : profile.phones()) {
+            if (PhoneNumbers.normalise(phone, phoneOptions).filter(number::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public CompletionStage<Optional<CustomerProfile>> findById(String customerId) {
+        return guarded(() -> {
+            String key = RedisKeys.profile(customerId);
+            return connector.async().get(key).thenApply(v -> Optional.ofNullable(v).map(json -> ProfileJson.decode(json, key)));
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> save(CustomerProfile profile) {
+        return guarded(() -> write(profile));
+    }
+
+    private CompletionStage<Void> write(CustomerProfile profile) {
+        String id = profile.customerId();
+        String json;
+        try {
+            json = ProfileJson.encode(profile);
+            RedisKeys.requireId(id);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Set<String> phones = new LinkedHashSet<>();
+        for (String phone : profile.phones()) {
+            PhoneNumbers.normalise(phone, phoneOptions).ifPresent(phones::add);
+        }
+        String[] keys = {RedisKeys.profile(id), RedisKeys.phones(id)};
+        RedisClusterAsyncCommands<String, String> redis = connector.async();
+        if (!connector.isCluster()) {
+            List<String> args = new ArrayList<>(List.of(id, json, RedisKeys.PHONE_PREFIX));
+            args.addAll(phones);
+            return toVoid(SAVE_ALL.run(redis, keys, args.toArray(String[]::new)));
+        }
+        List<String> args = new ArrayList<>(List.of(json));
+        args.addAll(phones);
+        CompletionStage<List<String>> stale = SAVE_PROFILE.run(redis, keys, args.toArray(String[]::new));
+        return stale.thenCompose(dropped -> {
+            List<CompletableFuture<?>> writes = new ArrayList<>();
+            for (String phone : phones) {
+                writes.add(redis.set(RedisKeys.phone(phone), id).toCompletableFuture());
+            }
+            return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
+                List<CompletableFuture<?>> deletes = new ArrayList<>();
+                for (String phone : dropped) {
+                    deletes.add(DELETE_IF_OWNER.run(redis, new String[] {RedisKeys.phone(phone)}, id).toCompletableFuture());
+                }
+                return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new));
+            });
+        });
+    }
+
+    private static CompletionStage<Void> toVoid(CompletionStage<?> stage) {
+        return stage.thenApply(ignored -> null);
+    }
+
+    @Override
+    public CompletionStage<Duration> ping() {
+        return guarded(() -> {
+            long start = System.nanoTime();
+            return connector.async().ping().thenApply(pong -> Duration.ofNanos(System.nanoTime() - start));
+        });
+    }
+
+    /**
+     * Lettuce throws at once (instead of failing the future) when the client is already shut down
+     * or the request queue is full; callers were promised a stage, never a throw.
+     */
+    private static <T> CompletionStage<T> guarded(java.util.function.Supplier<CompletionStage<T>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The connector this store uses, e.g. to append to the event stream on the same connection. */
+    public RedisConnector connector() {
+        return connector;
+    }
+
+    @Override
+    public void close() {
+        if (ownsConnector) {
+            connector.close();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.callportrait.profile.redis;
+
+import io.lettuce.core.RedisURI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RedisOptionsTest {
+
+    @Test
+    void unsetUriMeansEmbedded() {
+        assertThat(RedisOptions.fromEnv(Map.of())).isEmpty();
+        assertThat(RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "  "))).isEmpty();
+    }
+
+    @Test
+    void singleNodeWithAclUserAndDefaults() {
+        RedisOptions o = RedisOptions.of("redis://callportrait:s3cret@redis.example:6380/2");
+        assertThat(o.cluster()).isFalse();
+        assertThat(o.commandTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(o.requestQueueSize()).isEqualTo(10_000);
+        RedisURI uri = o.redisUris().get(0);
+        assertThat(uri.getHost()).isEqualTo("redis.example");
+        assertThat(uri.getPort()).isEqualTo(6380);
+        assertThat(uri.getDatabase()).isEqualTo(2);
+        assertThat(uri.getUsername()).isEqualTo("callportrait");
+        assertThat(new String(uri.getPassword())).isEqualTo("s3cret");
+        assertThat(uri.getTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(o.toString()).doesNotContain("s3cret").contains("callportrait:***@");
+    }
+
+    @Test
+    void tlsScheme() {
+        RedisOptions o = RedisOptions.of("rediss://u:p@redis.example:6380");
+        assertThat(o.tls()).isTrue();
+        assertThat(o.redisUris().get(0).isSsl()).isTrue();
+    }
+
+    @Test
+    void clusterListInheritsSchemeAndCredentials() {
+        RedisOptions o = RedisOptions.of("rediss://u:p@h1:7000, h2:7001 ,redis://h3:7002");
+        assertThat(o.cluster()).isTrue();
+        List<RedisURI> uris = o.redisUris();
+        assertThat(uris).extracting(RedisURI::getHost).containsExactly("h1", "h2", "h3");
+        assertThat(uris.get(1).isSsl()).isTrue();
+        assertThat(uris.get(1).getUsername()).isEqualTo("u");
+        assertThat(o.describe()).doesNotContain(":p@");
+    }
+
+    @Test
+    void singleSeedCluster() {
+        RedisOptions o = RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h1:7000", "CP_REDIS_CLUSTER", "true")).orElseThrow();
+        assertThat(o.cluster()).isTrue();
+    }
+
+    @Test
+    void passwordFromFileOverridesTheUri(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("redis.pass");
+        Files.writeString(file, "from-file\n");
+        RedisOptions o = RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://callportrait@h:6379",
+                "CP_REDIS_PASSWORD_FILE", file.toString())).orElseThrow();
+        assertThat(new String(o.redisUris().get(0).getPassword())).isEqualTo("from-file");
+        assertThat(o.toString()).doesNotContain("from-file");
+    }
+
+    @Test
+    void badValuesFailWithTheVariableName() {
+        assertThatThrownBy(() -> RedisOptions.of("http://h:6379")).hasMessageContaining("redis://");
+        assertThatThrownBy(() -> RedisOptions.of("h:6379")).hasMessageContaining("redis://");
+        assertThatThrownBy(() -> RedisOptions.of("redis://h:99999")).hasMessageContaining("CP_REDIS_URI");
+        assertThatThrownBy(() -> RedisOptions.of("redis://h1:1,,redis://h2:2")).hasMessageContaining("empty entry");
+        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_TIMEOUT_MS", "0")))
+                .hasMessageContaining("CP_REDIS_TIMEOUT_MS");
+        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_TIMEOUT_MS", "fast")))
+                .hasMessageContaining("CP_REDIS_TIMEOUT_MS");
+        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_REQUEST_QUEUE", "0")))
+                .hasMessageContaining("CP_REDIS_REQUEST_QUEUE");
+        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_CLUSTER", "maybe")))
+                .hasMessageContaining("CP_REDIS_CLUSTER");
+        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_PASSWORD_FILE", "/no/such/file")))
+                .hasMessageContaining("CP_REDIS_PASSWORD_FILE");
+        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "rediss://h", "CP_REDIS_TLS_CA", "/no/such/ca.pem")))
+                .hasMessageContaining("CP_REDIS_TLS_CA");
+    }
+}
