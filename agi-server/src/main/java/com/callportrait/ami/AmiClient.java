@@ -130,7 +130,7 @@ public final class AmiClient implements AutoCloseable {
     public CompletableFuture<AmiResponse> send(AmiAction action) {
         Channel ch = channel;
         if (!loggedIn || ch == null) {
-            return CompletableFuture.failedFuture(new AmiException("AMI not connected; " + action.name() + " not sent"));
+            return CompletableFuture.failedFuture(new AmiNotConnectedException("AMI not connected; " + action.name() + " not sent"));
         }
         return write(ch, action);
     }

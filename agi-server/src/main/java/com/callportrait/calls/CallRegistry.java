@@ -165,6 +165,16 @@ public final class CallRegistry implements SpeechUpdates {
         }
     }
 
+    /** Undoes {@link #markFired} when the action was never sent (AMI down), so it can be retried. */
+    public void unmarkFired(String callId, String rule) {
+        LiveCall c = byId.get(callId);
+        if (c != null) {
+            synchronized (c) {
+                c.firedRules.remove(rule);
+            }
+        }
+    }
+
     /** The call ended (Hangup of its caller channel): removed, listeners get a last snapshot. */
     public void ended(String callId, String reason) {
         LiveCall c = byId.remove(callId);
