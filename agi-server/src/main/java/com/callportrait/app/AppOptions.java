@@ -1,5 +1,7 @@
 package com.callportrait.app;
 
+import com.callportrait.profile.PhoneOptions;
+import com.callportrait.profile.redis.RedisOptions;
 import com.callportrait.routing.SetMode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,7 +26,11 @@ import java.util.Optional;
  * <tr><td>CP_AGI_PORT</td><td>4573</td><td>FastAGI</td></tr>
  * <tr><td>CP_AUDIOSOCKET_PORT</td><td>9092</td><td>AudioSocket</td></tr>
  * <tr><td>CP_HTTP_PORT</td><td>8080</td><td>health, metrics, API</td></tr>
- * <tr><td>CP_REDIS_URI</td><td>(unset: embedded Redis)</td><td>redis://, rediss:// or a comma list</td></tr>
+ * <tr><td>CP_REDIS_URI</td><td>(unset: embedded Redis)</td><td>redis://, rediss:// or a comma list; the other
+ *     CP_REDIS_* settings (timeouts, TLS, password file) are the profiler's {@link RedisOptions}</td></tr>
+ * <tr><td>CP_REDIS_EMBEDDED_PORT</td><td>6379</td><td>port of the embedded Redis (127.0.0.1 only)</td></tr>
+ * <tr><td>CP_REDIS_DATA_DIR</td><td>CP_DATA_DIR/redis</td><td>embedded Redis data (AOF)</td></tr>
+ * <tr><td>CP_PHONE_*</td><td>NANP</td><td>phone normalisation ({@link PhoneOptions})</td></tr>
  * <tr><td>CP_AMI_URI</td><td>(unset: no AMI)</td><td>ami://user:secret@host:5038</td></tr>
  * <tr><td>CP_ROUTING_RULES</td><td>(bundled rules)</td><td>YAML rules file, reloaded on change</td></tr>
  * <tr><td>CP_ROUTE_BUDGET_MS</td><td>150</td><td>profile lookup budget before default routing</td></tr>
@@ -42,7 +48,10 @@ public record AppOptions(
         int agiPort,
         int audioSocketPort,
         int httpPort,
-        Optional<String> redisUri,
+        Optional<RedisOptions> redis,
+        int embeddedRedisPort,
+        Path embeddedRedisDataDir,
+        PhoneOptions phones,
         Optional<URI> amiUri,
         Optional<Path> routingRules,
         Duration routeBudget,
@@ -59,7 +68,9 @@ public record AppOptions(
 
     public AppOptions {
         Objects.requireNonNull(bindAddress, "bindAddress");
-        Objects.requireNonNull(redisUri, "redisUri");
+        Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(embeddedRedisDataDir, "embeddedRedisDataDir");
+        Objects.requireNonNull(phones, "phones");
         Objects.requireNonNull(amiUri, "amiUri");
         Objects.requireNonNull(routingRules, "routingRules");
         Objects.requireNonNull(routeBudget, "routeBudget");
@@ -83,12 +94,29 @@ public record AppOptions(
     /** The options from the given variables; unset or blank variables take their default. */
     public static AppOptions fromEnv(Map<String, String> env) {
         EnvReader r = new EnvReader(env);
+        r.optional("CP_REDIS_URI").ifPresent(v -> redisUri("CP_REDIS_URI", v));
+        Optional<RedisOptions> redis;
+        PhoneOptions phones;
+        try {
+            redis = RedisOptions.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            throw new OptionsException(e.getMessage());
+        }
+        try {
+            phones = PhoneOptions.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            throw new OptionsException(e.getMessage());
+        }
+        Path dataDir = path("CP_DATA_DIR", r.optional("CP_DATA_DIR").orElse("./data"));
         return new AppOptions(
                 r.bindAddress("CP_BIND_ADDRESS", "0.0.0.0"),
                 r.port("CP_AGI_PORT", 4573),
                 r.port("CP_AUDIOSOCKET_PORT", 9092),
                 r.port("CP_HTTP_PORT", 8080),
-                r.optional("CP_REDIS_URI").map(v -> redisUri("CP_REDIS_URI", v)),
+                redis,
+                r.port("CP_REDIS_EMBEDDED_PORT", 6379),
+                r.optional("CP_REDIS_DATA_DIR").map(v -> path("CP_REDIS_DATA_DIR", v)).orElse(dataDir.resolve("redis")),
+                phones,
                 r.optional("CP_AMI_URI").map(v -> amiUri("CP_AMI_URI", v)),
                 r.optional("CP_ROUTING_RULES").map(v -> existingFile("CP_ROUTING_RULES", v)),
                 Duration.ofMillis(r.longIn("CP_ROUTE_BUDGET_MS", 150, 1, 10_000)),
@@ -97,39 +125,50 @@ public record AppOptions(
                 r.longIn("CP_EVENTS_MAXLEN", 100_000, 100, 1_000_000_000L),
                 (int) r.longIn("CP_EVENTS_BUFFER", 10_000, 10, 10_000_000),
                 Duration.ofMillis(r.longIn("CP_SHUTDOWN_GRACE_MS", 10_000, 0, 600_000)),
-                path("CP_DATA_DIR", r.optional("CP_DATA_DIR").orElse("./data")),
+                dataDir,
                 r.oneOf("CP_LOG_FORMAT", LogFormat.TEXT, LogFormat.class));
     }
 
     /** A copy listening on the given ports (0 = any free port); used by demo, bench and tests. */
     public AppOptions withPorts(int agi, int audioSocket, int http) {
-        return new AppOptions(bindAddress, agi, audioSocket, http, redisUri, amiUri, routingRules, routeBudget,
-                agiIdleTimeout, agiSetMode, eventsMaxLen, eventsBuffer, shutdownGrace, dataDir, logFormat);
+        return new AppOptions(bindAddress, agi, audioSocket, http, redis, embeddedRedisPort, embeddedRedisDataDir,
+                phones, amiUri, routingRules, routeBudget, agiIdleTimeout, agiSetMode, eventsMaxLen, eventsBuffer,
+                shutdownGrace, dataDir, logFormat);
     }
 
-    /** A copy with another Redis URI (empty = embedded). */
-    public AppOptions withRedisUri(Optional<String> uri) {
-        return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, uri, amiUri, routingRules, routeBudget,
-                agiIdleTimeout, agiSetMode, eventsMaxLen, eventsBuffer, shutdownGrace, dataDir, logFormat);
+    /** A copy with another Redis (empty = embedded) and embedded port (0 = any free port). */
+    public AppOptions withRedis(Optional<RedisOptions> r, int embeddedPort) {
+        return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, r, embeddedPort, embeddedRedisDataDir,
+                phones, amiUri, routingRules, routeBudget, agiIdleTimeout, agiSetMode, eventsMaxLen, eventsBuffer,
+                shutdownGrace, dataDir, logFormat);
     }
 
     /** A copy with another set mode. */
     public AppOptions withSetMode(SetMode mode) {
-        return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, redisUri, amiUri, routingRules,
-                routeBudget, agiIdleTimeout, mode, eventsMaxLen, eventsBuffer, shutdownGrace, dataDir, logFormat);
+        return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, redis, embeddedRedisPort,
+                embeddedRedisDataDir, phones, amiUri, routingRules, routeBudget, agiIdleTimeout, mode, eventsMaxLen,
+                eventsBuffer, shutdownGrace, dataDir, logFormat);
     }
 
-    /** A copy with another data directory. */
-    public AppOptions withDataDir(Path dir) {
-        return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, redisUri, amiUri, routingRules,
-                routeBudget, agiIdleTimeout, agiSetMode, eventsMaxLen, eventsBuffer, shutdownGrace, dir, logFormat);
+    /** A copy with another route budget. */
+    public AppOptions withRouteBudget(Duration budget) {
+        return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, redis, embeddedRedisPort,
+                embeddedRedisDataDir, phones, amiUri, routingRules, budget, agiIdleTimeout, agiSetMode, eventsMaxLen,
+                eventsBuffer, shutdownGrace, dataDir, logFormat);
+    }
+
+    /** A copy keeping embedded Redis data in another directory. */
+    public AppOptions withEmbeddedRedisDataDir(Path dir) {
+        return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, redis, embeddedRedisPort, dir, phones,
+                amiUri, routingRules, routeBudget, agiIdleTimeout, agiSetMode, eventsMaxLen, eventsBuffer,
+                shutdownGrace, dataDir, logFormat);
     }
 
     /** Secrets masked: safe to log. */
     @Override
     public String toString() {
         return "AppOptions[bind=" + bindAddress + ", agiPort=" + agiPort + ", audioSocketPort=" + audioSocketPort
-                + ", httpPort=" + httpPort + ", redis=" + redisUri.map(AppOptions::mask).orElse("embedded")
+                + ", httpPort=" + httpPort + ", redis=" + redis.map(RedisOptions::describe).orElse("embedded")
                 + ", ami=" + amiUri.map(u -> mask(u.toString())).orElse("off")
                 + ", rules=" + routingRules.map(Path::toString).orElse("bundled")
                 + ", routeBudget=" + routeBudget.toMillis() + "ms, setMode=" + agiSetMode

@@ -1,7 +1,7 @@
 package com.callportrait.events;
 
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.async.RedisStreamAsyncCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,23 +15,23 @@ public final class RedisStreamSink implements EventSink {
     /** The stream every live event goes to. */
     public static final String STREAM = "cp:events";
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisStreamAsyncCommands<String, String> redis;
     private final String stream;
     private final XAddArgs args;
 
-    private RedisStreamSink(RedisAsyncCommands<String, String> redis, String stream, long maxLen) {
+    private RedisStreamSink(RedisStreamAsyncCommands<String, String> redis, String stream, long maxLen) {
         this.redis = redis;
         this.stream = stream;
         this.args = XAddArgs.Builder.maxlen(maxLen).approximateTrimming();
     }
 
     /** A sink for {@code cp:events} capped at about {@code maxLen} entries. */
-    public static RedisStreamSink create(RedisAsyncCommands<String, String> redis, long maxLen) {
+    public static RedisStreamSink create(RedisStreamAsyncCommands<String, String> redis, long maxLen) {
         return new RedisStreamSink(redis, STREAM, maxLen);
     }
 
     /** A sink for another stream (tests). */
-    public static RedisStreamSink create(RedisAsyncCommands<String, String> redis, String stream, long maxLen) {
+    public static RedisStreamSink create(RedisStreamAsyncCommands<String, String> redis, String stream, long maxLen) {
         return new RedisStreamSink(redis, stream, maxLen);
     }
 

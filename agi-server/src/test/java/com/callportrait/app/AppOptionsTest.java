@@ -16,7 +16,9 @@ class AppOptionsTest {
         assertThat(o.audioSocketPort()).isEqualTo(9092);
         assertThat(o.httpPort()).isEqualTo(8080);
         assertThat(o.bindAddress()).isEqualTo("0.0.0.0");
-        assertThat(o.redisUri()).isEmpty();
+        assertThat(o.redis()).isEmpty();
+        assertThat(o.embeddedRedisPort()).isEqualTo(6379);
+        assertThat(o.embeddedRedisDataDir().toString()).isEqualTo("./data/redis");
         assertThat(o.amiUri()).isEmpty();
         assertThat(o.routingRules()).isEmpty();
         assertThat(o.routeBudget()).isEqualTo(Duration.ofMillis(150));
@@ -33,7 +35,7 @@ class AppOptionsTest {
                 "CP_BIND_ADDRESS", "127.0.0.1", "CP_DATA_DIR", "/var/lib/cp"));
         assertThat(o.agiPort()).isEqualTo(14573);
         assertThat(o.httpPort()).isEqualTo(18080);
-        assertThat(o.redisUri()).contains("redis://10.0.0.5:6379");
+        assertThat(o.redis().orElseThrow().nodes()).hasSize(1);
         assertThat(o.amiUri().orElseThrow().getHost()).isEqualTo("pbx");
         assertThat(o.routeBudget()).isEqualTo(Duration.ofMillis(80));
         assertThat(o.logFormat()).isEqualTo(AppOptions.LogFormat.JSON);
@@ -59,6 +61,10 @@ class AppOptionsTest {
                 .isInstanceOf(OptionsException.class).hasMessageContaining("CP_ROUTING_RULES");
         assertThatThrownBy(() -> AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "not an address")))
                 .isInstanceOf(OptionsException.class).hasMessageContaining("CP_BIND_ADDRESS");
+        assertThatThrownBy(() -> AppOptions.fromEnv(Map.of("CP_PHONE_COUNTRY_CODE", "0x")))
+                .isInstanceOf(OptionsException.class).hasMessageContaining("country code");
+        assertThatThrownBy(() -> AppOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h:1", "CP_REDIS_TIMEOUT_MS", "soon")))
+                .isInstanceOf(OptionsException.class).hasMessageContaining("CP_REDIS_TIMEOUT_MS");
         assertThatThrownBy(() -> AppOptions.fromEnv(Map.of("CP_AGI_PORT", "8080")))
                 .isInstanceOf(OptionsException.class).hasMessageContaining("must differ");
     }

@@ -1,14 +1,52 @@
 package com.callportrait.app.cli;
 
+import com.callportrait.app.AppOptions;
+import com.callportrait.app.RedisBackend;
+import com.callportrait.profile.imports.DemoCustomers;
+import com.callportrait.profile.imports.ImportReport;
+import java.time.Clock;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
-/** {@code demo}: everything on embedded defaults. */
+/** {@code demo}: everything on embedded defaults, with the demo customers seeded. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The server on embedded defaults: embedded Redis, seeded demo customers, all servers.")
+        description = "The server on embedded defaults: an embedded Redis (even if CP_REDIS_URI is set), the"
+                + " bundled demo customers seeded, all servers; prints where each listens and what to try.")
 public final class DemoCommand extends AppCommand {
     @Override
-    public Integer call() {
-        err().println("demo: settings OK (" + options() + "); the servers arrive in the next commit");
-        return 1;
+    public Integer call() throws InterruptedException {
+        AppOptions o = options().withRedis(Optional.empty(), options().embeddedRedisPort());
+        RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
+        ImportReport seeded;
+        try {
+            seeded = DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            redis.close();
+            throw e;
+        }
+        return Running.untilStopped(o, redis, stack -> {
+            String host = o.bindAddress().equals("0.0.0.0") || o.bindAddress().equals("::") ? "127.0.0.1" : o.bindAddress();
+            int agi = stack.agiAddress().getPort();
+            int http = stack.httpAddress().getPort();
+            var w = out();
+            w.println();
+            w.println("CallPortrait demo is running.");
+            w.printf("  FastAGI    agi://%s:%d/route   (dialplan: AGI(agi://<this host>:%d/route))%n", host, agi, agi);
+            w.printf("  HTTP       http://%s:%d/health   /metrics   /api/profiles/{phone}%n", host, http);
+            w.printf("  Redis      %s%n", redis.description());
+            w.printf("  Customers  demo list seeded: %s%n", seeded.summary());
+            w.println();
+            w.println("Try:");
+            w.printf("  curl -s http://%s:%d/api/profiles/5551234%n", host, http);
+            w.printf("  curl -s http://%s:%d/health%n", host, http);
+            w.println("  # a FastAGI session as Asterisk opens it (answer the one EXEC MSet with 200 result=0):");
+            w.printf("  ( printf 'agi_network: yes\\nagi_network_script: route\\nagi_uniqueid: 1795339360.19\\n"
+                    + "agi_callerid: 5551234\\n\\n'; sleep 0.5; printf '200 result=0\\n'; sleep 0.5 ) | nc %s %d%n", host, agi);
+            w.printf("  CP_REDIS_URI=%s java -jar agi-server/target/callportrait.jar profile show 5551234%n",
+                    redis.embedded().map(r -> r.uri()).orElse("redis://127.0.0.1:6379"));
+            w.println();
+            w.println("Stop with Ctrl-C (calls in progress finish first).");
+            w.flush();
+        });
     }
 }

@@ -1,15 +1,20 @@
 package com.callportrait.app.cli;
 
+import com.callportrait.app.AppOptions;
+import com.callportrait.app.RedisBackend;
 import picocli.CommandLine.Command;
 
 /** {@code serve}: the production server. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "The production server: FastAGI, HTTP and the event writer. Redis from CP_REDIS_URI,"
-                + " an embedded Redis under CP_DATA_DIR when unset.")
+                + " an embedded Redis under CP_DATA_DIR when unset. Stops gracefully on SIGTERM.")
 public final class ServeCommand extends AppCommand {
     @Override
-    public Integer call() {
-        err().println("serve: settings OK (" + options() + "); the servers arrive in the next commit");
-        return 1;
+    public Integer call() throws InterruptedException {
+        AppOptions o = options();
+        RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START);
+        return Running.untilStopped(o, redis, stack -> out().printf("CallPortrait serving: FastAGI %s:%d, HTTP %s:%d,"
+                + " Redis %s%n", o.bindAddress(), stack.agiAddress().getPort(), o.bindAddress(),
+                stack.httpAddress().getPort(), redis.description()).flush());
     }
 }

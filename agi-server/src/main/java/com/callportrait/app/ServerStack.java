@@ -1,0 +1,131 @@
+package com.callportrait.app;
+
+import com.callportrait.agi.AgiLimits;
+import com.callportrait.agi.AgiMetrics;
+import com.callportrait.agi.AgiScripts;
+import com.callportrait.agi.AgiServer;
+import com.callportrait.events.EventWriter;
+import com.callportrait.events.RedisStreamSink;
+import com.callportrait.http.HealthCheck;
+import com.callportrait.http.HealthEndpoint;
+import com.callportrait.http.HttpReply;
+import com.callportrait.http.HttpServer;
+import com.callportrait.http.ProfileEndpoint;
+import com.callportrait.http.Router;
+import com.callportrait.profile.ProfileStore;
+import com.callportrait.routing.RouteMetrics;
+import com.callportrait.routing.RouteScript;
+import com.callportrait.routing.RulesSource;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running application: routing rules, event writer, FastAGI server and HTTP server on one
+ * Redis. This is where a new AGI script ({@code survey}, issue 5), HTTP route ({@code /agent/...})
+ * or health check (AMI, Vosk) is registered. Lifecycle: {@link #start}, then {@link #close()}:
+ * stop accepting calls, let live AGI sessions finish (CP_SHUTDOWN_GRACE_MS), stop HTTP, flush
+ * events. The Redis backend belongs to the caller and is closed after this. Thread-safe.
+ */
+public final class ServerStack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServerStack.class);
+
+    private final AppOptions options;
+    private final RulesSource rules;
+    private final EventWriter events;
+    private final AgiServer agi;
+    private final HttpServer http;
+    private InetSocketAddress agiAddress;
+    private InetSocketAddress httpAddress;
+
+    private ServerStack(AppOptions options, RedisBackend redis, Telemetry telemetry) {
+        this.options = options;
+        var registry = telemetry.registry();
+        this.rules = options.routingRules().map(p -> RulesSource.watching(p, Duration.ofSeconds(1)))
+                .orElseGet(RulesSource::bundled);
+        this.events = EventWriter.create(RedisStreamSink.create(redis.connector().async(), options.eventsMaxLen()),
+                options.eventsBuffer(), registry).start();
+        ProfileStore store = redis.store();
+        AgiScripts scripts = AgiScripts.builder()
+                .add("route", RouteScript.create(store, rules, events, new RouteMetrics(registry),
+                        options.routeBudget(), options.agiSetMode(), options.phones()))
+                .build();
+        AgiMetrics agiMetrics = new AgiMetrics(registry);
+        this.agi = AgiServer.create(scripts, agiMetrics, AgiLimits.DEFAULT, options.agiIdleTimeout(), 0);
+        List<HealthCheck> checks = List.of(redisCheck(store));
+        Router router = Router.builder()
+                .get("/health", new HealthEndpoint(checks, this::healthInfo, 1000))
+                .get("/metrics", call -> CompletableFuture.completedFuture(new HttpReply(200,
+                        "text/plain; version=0.0.4; charset=utf-8",
+                        telemetry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .get("/api/profiles/{phone}", new ProfileEndpoint(store))
+                .build();
+        this.http = HttpServer.create(router);
+    }
+
+    /** Builds and starts everything; on failure, whatever started is stopped again. */
+    public static ServerStack start(AppOptions options, RedisBackend redis, Telemetry telemetry)
+            throws InterruptedException {
+        ServerStack s = new ServerStack(options, redis, telemetry);
+        try {
+            s.httpAddress = s.http.start(options.bindAddress(), options.httpPort());
+            s.agiAddress = s.agi.start(options.bindAddress(), options.agiPort());
+        } catch (InterruptedException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private static HealthCheck redisCheck(ProfileStore store) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "redis";
+            }
+
+            @Override
+            public CompletionStage<Map<String, Object>> check() {
+                return store.ping().thenApply(d -> Map.of("latency_ms", d.toNanos() / 1e6));
+            }
+        };
+    }
+
+    private Map<String, Object> healthInfo() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("agi_sessions", agi.activeSessions());
+        m.put("routing_rules", rules.origin());
+        m.put("events_queued", events.queued());
+        m.put("events_dropped", events.droppedCount());
+        return m;
+    }
+
+    public InetSocketAddress agiAddress() {
+        return agiAddress;
+    }
+
+    public InetSocketAddress httpAddress() {
+        return httpAddress;
+    }
+
+    public EventWriter events() {
+        return events;
+    }
+
+    @Override
+    public void close() {
+        log.info("shutting down: no new calls; waiting up to {} ms for {} live AGI sessions",
+                options.shutdownGrace().toMillis(), agi.activeSessions());
+        agi.close(options.shutdownGrace());
+        http.close();
+        events.close(Duration.ofSeconds(5));
+        rules.close();
+        log.info("stopped ({} events written, {} dropped)", events.writtenCount(), events.droppedCount());
+    }
+}

@@ -1,0 +1,43 @@
+package com.callportrait.app.cli;
+
+import com.callportrait.app.AppOptions;
+import com.callportrait.app.RedisBackend;
+import com.callportrait.app.ServerStack;
+import com.callportrait.app.Telemetry;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link ServerStack} until the JVM is asked to stop (SIGTERM, Ctrl-C): the shutdown hook
+ * stops accepting calls, lets live AGI sessions finish, flushes events, then closes Redis.
+ */
+final class Running {
+    private Running() {
+    }
+
+    static int untilStopped(AppOptions options, RedisBackend redis, Consumer<ServerStack> banner)
+            throws InterruptedException {
+        Telemetry telemetry = new Telemetry();
+        ServerStack stack;
+        try {
+            stack = ServerStack.start(options, redis, telemetry);
+        } catch (InterruptedException | RuntimeException e) {
+            redis.close();
+            telemetry.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stack.close();
+                redis.close();
+                telemetry.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "shutdown"));
+        banner.accept(stack);
+        stopped.await();
+        return 0;
+    }
+}

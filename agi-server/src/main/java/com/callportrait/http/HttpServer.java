@@ -1,0 +1,68 @@
+package com.callportrait.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: one {@link Router}, keep-alive, 64 KiB request limit, 60 s idle timeout.
+ * Lifecycle: {@link #start} once, {@link #close} once. Thread-safe.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Router router;
+    private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("http", true));
+    private Channel serverChannel;
+
+    private HttpServer(Router router) {
+        this.router = router;
+    }
+
+    public static HttpServer create(Router router) {
+        return new HttpServer(router);
+    }
+
+    /** Binds and starts serving; returns the bound address (port 0 picks a free port). */
+    public synchronized InetSocketAddress start(String host, int port) throws InterruptedException {
+        serverChannel = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast(new ReadTimeoutHandler(60, TimeUnit.SECONDS))
+                                .addLast(new HttpServerCodec())
+                                .addLast(new HttpObjectAggregator(64 * 1024))
+                                .addLast(new RoutingHandler(router));
+                    }
+                })
+                .bind(host, port).sync().channel();
+        InetSocketAddress addr = (InetSocketAddress) serverChannel.localAddress();
+        log.info("HTTP listening on {}:{}", host, addr.getPort());
+        return addr;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

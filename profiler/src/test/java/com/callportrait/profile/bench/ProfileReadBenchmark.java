@@ -1,0 +1,239 @@
+package com.callportrait.profile.bench;
+
+import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.OpenIssue;
+import com.callportrait.profile.PhoneOptions;
+import com.callportrait.profile.Tag;
+import com.callportrait.profile.Tier;
+import com.callportrait.profile.TopicOutcome;
+import com.callportrait.profile.redis.EmbeddedRedis;
+import com.callportrait.profile.redis.ProfileJson;
+import com.callportrait.profile.redis.RedisConnector;
+import com.callportrait.profile.redis.RedisProfileStore;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * "Profile read for routing": {@code findByPhone} latency and throughput against a real
+ * redis-server on loopback (embedded-redis, AOF on as in production) holding N realistic
+ * portraits. Not a test: run it with the command in BENCHMARKS.md.
+ *
+ * <p>Each scenario runs a warm-up and then a measured phase with a fixed number of lookups kept in
+ * flight (1 = one routing call at a time, the pure latency; 16 and 64 = many concurrent calls on the
+ * one multiplexed connection). Callers are random known customers (fixed seed), phones presented in
+ * mixed forms so normalisation is included, and every result is checked to be the right customer.
+ *
+ * <p>Arguments: {@code --profiles N} (100000), {@code --seconds S} per measured phase (10),
+ * {@code --warmup S} (3), {@code --data DIR} (target/bench-redis).
+ */
+public final class ProfileReadBenchmark {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    private static final String[] TOPICS = {"billing", "payment", "outage", "meter", "new-service", "move", "complaint", "other"};
+
+    private final int profiles;
+    private final int seconds;
+    private final int warmup;
+
+    private ProfileReadBenchmark(int profiles, int seconds, int warmup) {
+        this.profiles = profiles;
+        this.seconds = seconds;
+        this.warmup = warmup;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int profiles = 100_000;
+        int seconds = 10;
+        int warmup = 3;
+        Path data = Path.of("target", "bench-redis");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--profiles" -> profiles = Integer.parseInt(args[i + 1]);
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--data" -> data = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        deleteTree(data);
+        try (EmbeddedRedis redis = EmbeddedRedis.builder().freePort().dataDir(data).build().start()) {
+            new ProfileReadBenchmark(profiles, seconds, warmup).run(redis);
+        }
+    }
+
+    private void run(EmbeddedRedis redis) throws Exception {
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f, Java %s, %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.version"), redisVersion(redis));
+        try (RedisConnector one = RedisConnector.connect(redis.options());
+             RedisConnector two = RedisConnector.connect(redis.options().withConnections(2))) {
+            RedisProfileStore script = RedisProfileStore.create(one, PhoneOptions.DEFAULT, RedisProfileStore.Lookup.SCRIPT);
+            load(script);
+            RedisProfileStore twoStep = RedisProfileStore.create(one, PhoneOptions.DEFAULT, RedisProfileStore.Lookup.TWO_STEP);
+            RedisProfileStore scriptTwoConns = RedisProfileStore.create(two, PhoneOptions.DEFAULT, RedisProfileStore.Lookup.SCRIPT);
+            System.out.println();
+            System.out.println("| lookup | connections | in flight | lookups/s | p50 ms | p99 ms | p99.9 ms | max ms |");
+            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            scenario("script (1 RTT)", 1, script, 1);
+            scenario("two-step (2 RTT, cluster-safe)", 1, twoStep, 1);
+            scenario("script (1 RTT)", 1, script, 16);
+            scenario("two-step (2 RTT, cluster-safe)", 1, twoStep, 16);
+            scenario("script (1 RTT)", 1, script, 64);
+            scenario("script (1 RTT)", 2, scriptTwoConns, 64);
+        }
+    }
+
+    private void load(RedisProfileStore store) throws Exception {
+        long start = System.nanoTime();
+        Semaphore inFlight = new Semaphore(256);
+        AtomicLong failures = new AtomicLong();
+        long bytes = 0;
+        for (int i = 0; i < profiles; i++) {
+            CustomerProfile p = profile(i);
+            if (i % 1000 == 0) {
+                bytes += ProfileJson.encode(p).length();
+            }
+            inFlight.acquire();
+            store.save(p).whenComplete((ok, e) -> {
+                if (e != null) {
+                    failures.incrementAndGet();
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(256);
+        double s = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "loaded %,d profiles (about %d bytes of JSON each) in %.1f s: %,.0f saves/s, %d failed%n",
+                profiles, bytes / Math.max(1, (profiles + 999) / 1000), s, profiles / s, failures.get());
+        if (failures.get() > 0) {
+            throw new IllegalStateException("saves failed while loading");
+        }
+    }
+
+    private void scenario(String name, int connections, RedisProfileStore store, int concurrency) throws Exception {
+        measure(store, concurrency, warmup, null);
+        long[] samples = new long[Math.max(1_000_000, 400_000 * seconds)];
+        AtomicInteger count = new AtomicInteger();
+        double elapsed = measure(store, concurrency, seconds, new Recorder(samples, count));
+        int n = Math.min(count.get(), samples.length);
+        long[] sorted = Arrays.copyOf(samples, n);
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %,.0f | %.3f | %.3f | %.3f | %.3f |%n", name, connections, concurrency,
+                count.get() / elapsed, pct(sorted, 0.50), pct(sorted, 0.99), pct(sorted, 0.999), sorted[n - 1] / 1e6);
+    }
+
+    private record Recorder(long[] samples, AtomicInteger count) {
+        void add(long nanos) {
+            int i = count.getAndIncrement();
+            if (i < samples.length) {
+                samples[i] = nanos;
+            }
+        }
+    }
+
+    /** Keeps {@code concurrency} lookups in flight for {@code seconds}; returns the elapsed seconds. */
+    private double measure(RedisProfileStore store, int concurrency, int seconds, Recorder recorder) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        CountDownLatch done = new CountDownLatch(concurrency);
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int c = 0; c < concurrency; c++) {
+            Random random = new Random(42 + c);
+            chain(store, random, deadline, recorder, done, errors);
+        }
+        done.await();
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("lookups failed: " + errors.size() + ", first: " + errors.get(0), errors.get(0));
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** One caller: look up, check, record, repeat until the deadline (continues on Lettuce's I/O thread). */
+    private void chain(RedisProfileStore store, Random random, long deadline, Recorder recorder, CountDownLatch done,
+                       List<Throwable> errors) {
+        int i = random.nextInt(profiles);
+        String presented = (i & 1) == 0 ? String.format("(555) %03d-%04d", i / 10_000, i % 10_000) : "+1 " + phone(i);
+        long t0 = System.nanoTime();
+        CompletableFuture<java.util.Optional<CustomerProfile>> f = store.findByPhone(presented).toCompletableFuture();
+        f.whenComplete((found, error) -> {
+            long t1 = System.nanoTime();
+            if (error != null || found.isEmpty() || !found.get().customerId().equals(id(i))) {
+                errors.add(error != null ? error : new AssertionError("wrong result for " + presented + ": " + found));
+                done.countDown();
+                return;
+            }
+            if (recorder != null) {
+                recorder.add(t1 - t0);
+            }
+            if (t1 >= deadline) {
+                done.countDown();
+            } else {
+                chain(store, random, deadline, recorder, done, errors);
+            }
+        });
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    static String id(int i) {
+        return String.format("B%07d", i);
+    }
+
+    static String phone(int i) {
+        return String.format("555 %03d %04d", i / 10_000, i % 10_000);
+    }
+
+    /** A portrait of realistic size: tags from each family, open issues, recent topics. */
+    static CustomerProfile profile(int i) {
+        Random r = new Random(i);
+        List<Tag> tags = List.of(
+                new Tag("channel", r.nextBoolean() ? "prefers-phone" : "prefers-app", "rule share_phone_90d>=0.6 (share=0." + r.nextInt(10) + ")"),
+                new Tag("evaluation", "satisfied", "rule avg_survey_180d>=4 (avg=4." + r.nextInt(10) + ")"),
+                new Tag("attribute", "long-tenure", "rule tenure_years>=5 (tenure=" + (5 + r.nextInt(10)) + ")"),
+                new Tag("risk", "complaint-risk-" + (r.nextInt(3) == 0 ? "high" : "low"), "model complaint-risk v3 p=0." + r.nextInt(100)),
+                new Tag("segment", "potential", "k-means k=5 cluster 3, distance 0." + r.nextInt(1000)));
+        List<OpenIssue> issues = new ArrayList<>();
+        for (int k = r.nextInt(3); k > 0; k--) {
+            issues.add(new OpenIssue("CMP-" + i + "-" + k, TOPICS[r.nextInt(TOPICS.length)], "customer disputes the last invoice amount",
+                    T0.minusSeconds(86_400L * r.nextInt(30))));
+        }
+        List<TopicOutcome> topics = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            topics.add(new TopicOutcome(TOPICS[r.nextInt(TOPICS.length)], r.nextBoolean() ? "resolved" : "escalated",
+                    T0.minusSeconds(86_400L * (k * 7 + r.nextInt(7)))));
+        }
+        return new CustomerProfile(id(i), "Customer " + i, List.of("+1 " + phone(i)), Tier.values()[r.nextInt(4)],
+                r.nextInt(5) == 0 ? "es" : "en", "potential", r.nextInt(20_000) + r.nextInt(100) / 100.0, r.nextDouble(),
+                r.nextDouble(), r.nextDouble(), issues, topics, tags, T0);
+    }
+
+    private static String redisVersion(EmbeddedRedis redis) {
+        try (RedisConnector c = RedisConnector.connect(redis.options())) {
+            return c.sync().info("server").lines().filter(l -> l.startsWith("redis_version:")).findFirst().orElse("redis ?")
+                    .replace("redis_version:", "Redis ");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
