@@ -312,6 +312,9 @@ public final class AmiClient implements AutoCloseable {
             for (String id : List.copyOf(pending.keySet())) {
                 fail(id, "AMI connection lost");
             }
+            if (closed) {
+                return;
+            }
             if (was) {
                 log.warn("AMI connection to {}:{} lost; reconnecting", options.host(), options.port());
                 enqueue(() -> listeners.forEach(l -> safely(() -> l.onDisconnected("connection lost"))), true);

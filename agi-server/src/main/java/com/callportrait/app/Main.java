@@ -4,6 +4,8 @@ import com.callportrait.app.cli.BenchCommand;
 import com.callportrait.app.cli.DemoCommand;
 import com.callportrait.app.cli.ProfileCommand;
 import com.callportrait.app.cli.ServeCommand;
+import com.callportrait.app.cli.SimulateCommand;
+import com.callportrait.app.cli.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +27,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ProfileCommand.class,
                 BenchCommand.class,
+                TokenCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -134,6 +134,10 @@ public final class ScreenPopHandler extends SimpleChannelInboundHandler<FullHttp
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return false;
         }
+        // A page may stay open all shift: the HTTP read timeout does not apply to a WebSocket.
+        if (ctx.pipeline().get(io.netty.handler.timeout.ReadTimeoutHandler.class) != null) {
+            ctx.pipeline().remove(io.netty.handler.timeout.ReadTimeoutHandler.class);
+        }
         // Frames of this connection go to a per-connection handler placed after this one.
         ctx.pipeline().addAfter(ctx.name(), "ws-frames", new Frames(hs, agent));
         hs.handshake(ctx.channel(), req);
