@@ -21,6 +21,8 @@ import java.util.function.Function;
 public final class PopWatcher implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Long> connectedPops = new ConcurrentHashMap<>();
+    private final Map<String, String> popJson = new ConcurrentHashMap<>();
+    private final Map<String, WebSocket> byAgent = new ConcurrentHashMap<>();
     private final Map<String, List<String>> types = new ConcurrentHashMap<>();
     private final List<WebSocket> sockets = new ArrayList<>();
 
@@ -33,9 +35,11 @@ public final class PopWatcher implements AutoCloseable {
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 1; i <= agents; i++) {
             String agent = "agent" + i;
-            w.sockets.add(client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + httpPort
+            WebSocket ws = client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + httpPort
                     + "/ws/agent/" + agent + "?token=" + token.apply(agent)), w.new Listener())
-                    .get(10, TimeUnit.SECONDS));
+                    .get(10, TimeUnit.SECONDS);
+            w.sockets.add(ws);
+            w.byAgent.put(agent, ws);
         }
         return w;
     }
@@ -43,6 +47,16 @@ public final class PopWatcher implements AutoCloseable {
     /** When the pop of {@code callId} with state connected arrived ({@link System#nanoTime()}), or -1. */
     public long connectedPopNanos(String callId) {
         return connectedPops.getOrDefault(callId, -1L);
+    }
+
+    /** The JSON of the call's connected pop, or null. */
+    public String popJson(String callId) {
+        return popJson.get(callId);
+    }
+
+    /** Sends a text frame as the agent's page would (e.g. a disposition). */
+    public void send(String agent, String text) throws Exception {
+        byAgent.get(agent).sendText(text, true).get(5, TimeUnit.SECONDS);
     }
 
     /** Message types received for a call, in order. */
@@ -65,6 +79,7 @@ public final class PopWatcher implements AutoCloseable {
                     types.computeIfAbsent(call, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(type);
                     if (type.equals("pop") && n.path("state").asText().equals("connected")) {
                         connectedPops.putIfAbsent(call, now);
+                        popJson.putIfAbsent(call, partial.toString());
                     }
                 } catch (Exception e) {
                     // not JSON: ignore

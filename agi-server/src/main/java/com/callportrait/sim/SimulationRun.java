@@ -37,6 +37,12 @@ public final class SimulationRun {
 
     public static Report run(ServerStack stack, LiveDemo demo, List<SimCall> calls, int agents, int concurrency)
             throws Exception {
+        return run(stack, demo, calls, agents, concurrency, (pops, results) -> { });
+    }
+
+    /** As {@link #run(ServerStack, LiveDemo, List, int, int)}; {@code inspect} sees the agents' sockets before they close. */
+    public static Report run(ServerStack stack, LiveDemo demo, List<SimCall> calls, int agents, int concurrency,
+                             java.util.function.BiConsumer<PopWatcher, List<SimResult>> inspect) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!stack.live().amiConnected()) {
             if (System.nanoTime() > deadline) {
@@ -63,6 +69,7 @@ public final class SimulationRun {
             while (stack.live().calls().size() > 0 && System.nanoTime() < settle) {
                 Thread.sleep(20);
             }
+            inspect.accept(pops, results);
             List<SimAmiServer.Received> received = demo.ami().received();
             received = received.subList(Math.min(before, received.size()), received.size());
             Map<String, Integer> byName = new TreeMap<>();
