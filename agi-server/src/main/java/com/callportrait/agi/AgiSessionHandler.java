@@ -154,9 +154,13 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<AgiMessage> im
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (!ended) {
-            end(AgiOutcome.VANISHED, request == null ? null : "Asterisk closed the connection before the script finished");
-        }
+        // Deferred by one task: when the peer closed mid-block, the decoder reports the violation
+        // (exceptionCaught) right after this event, and that reason is the one worth logging.
+        ctx.executor().execute(() -> {
+            if (!ended) {
+                end(AgiOutcome.VANISHED, request == null ? null : "Asterisk closed the connection before the script finished");
+            }
+        });
         super.channelInactive(ctx);
     }
 

@@ -64,6 +64,12 @@ public final class Main implements Runnable {
                 line.getErr().println("callportrait: invalid setting: " + ex.getMessage());
                 return EXIT_BAD_OPTIONS;
             }
+            if (ex instanceof RuntimeException && !(ex instanceof NullPointerException)) {
+                // Expected failures (Redis unreachable, unreadable file, bad rules): one clear line.
+                line.getErr().println("callportrait: " + ex.getMessage());
+                org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
+                return 1;
+            }
             throw ex;
         });
         return cl.execute(args);

@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisBackend implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisBackend.class);
+    /**
+     * Command (and handshake) timeout towards the embedded Redis. Generous because the embedded
+     * server shares a small machine with a cold JVM; the call path has its own budget
+     * (CP_ROUTE_BUDGET_MS), so this never delays routing.
+     */
+    private static final java.time.Duration EMBEDDED_TIMEOUT = java.time.Duration.ofSeconds(3);
 
     private final Optional<EmbeddedRedis> embedded;
     private final RedisConnector connector;
@@ -56,7 +62,7 @@ public final class RedisBackend implements AutoCloseable {
         int port = options.embeddedRedisPort();
         if (mode == Embedded.REUSE_OR_START && port != 0 && !portFree(port)) {
             String uri = "redis://127.0.0.1:" + port;
-            RedisConnector c = RedisConnector.connect(RedisOptions.of(uri));
+            RedisConnector c = RedisConnector.connect(RedisOptions.of(uri).withCommandTimeout(EMBEDDED_TIMEOUT));
             log.info("using the embedded Redis already running at {}", uri);
             return new RedisBackend(Optional.empty(), c, options, uri + " (embedded, started by another process)");
         }
@@ -71,7 +77,7 @@ public final class RedisBackend implements AutoCloseable {
         }
         EmbeddedRedis redis = b.build().start();
         try {
-            RedisConnector c = RedisConnector.connect(redis.options());
+            RedisConnector c = RedisConnector.connect(redis.options().withCommandTimeout(EMBEDDED_TIMEOUT));
             return new RedisBackend(Optional.of(redis), c, options,
                     redis.uri() + " (embedded, data in " + redis.dataDir().toAbsolutePath() + ")");
         } catch (RuntimeException e) {

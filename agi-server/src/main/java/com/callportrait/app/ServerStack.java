@@ -84,6 +84,7 @@ public final class ServerStack implements AutoCloseable {
     public static ServerStack start(AppOptions options, LiveOptions live, RedisBackend redis, Telemetry telemetry)
             throws InterruptedException {
         ServerStack s = new ServerStack(options, live, redis, telemetry);
+        warmUp(redis.store());
         try {
             s.live.start();
             s.httpAddress = s.http.start(options.bindAddress(), options.httpPort());
@@ -93,6 +94,18 @@ public final class ServerStack implements AutoCloseable {
             throw e;
         }
         return s;
+    }
+
+    /**
+     * One lookup before taking calls: loads the lookup script into Redis and warms the classes on
+     * the path, so the first real caller is not routed on defaults because of a cold start.
+     */
+    private static void warmUp(ProfileStore store) {
+        try {
+            store.findByPhone("5550000000").toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("warm-up lookup failed ({}); calls will be routed on defaults until Redis answers", e.toString());
+        }
     }
 
     private static HealthCheck redisCheck(ProfileStore store) {

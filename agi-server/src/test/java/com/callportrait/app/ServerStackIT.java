@@ -1,0 +1,132 @@
+package com.callportrait.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.callportrait.testing.FakeAsterisk;
+import com.callportrait.testing.TestProfiles;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole application on a real embedded Redis: FastAGI routing from stored profiles, the
+ * {@code cp:events} stream, the HTTP endpoints, and fail-open routing once Redis is stopped.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServerStackIT {
+    @TempDir
+    static Path dataDir;
+
+    static RedisBackend redis;
+    static Telemetry telemetry;
+    static ServerStack stack;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        AppOptions o = AppOptions.fromEnv(Map.of("CP_AGI_PORT", "0", "CP_HTTP_PORT", "0", "CP_AUDIOSOCKET_PORT", "0",
+                "CP_REDIS_EMBEDDED_PORT", "0", "CP_DATA_DIR", dataDir.toString(), "CP_BIND_ADDRESS", "127.0.0.1",
+                "CP_SHUTDOWN_GRACE_MS", "2000"));
+        redis = RedisBackend.open(o, RedisBackend.Embedded.START);
+        redis.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        telemetry = new Telemetry();
+        stack = ServerStack.start(o, redis, telemetry);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+        if (telemetry != null) {
+            telemetry.close();
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.httpAddress().getPort() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> route(String callerId, String uniqueId) throws Exception {
+        try (FakeAsterisk a = FakeAsterisk.connect(stack.agiAddress())) {
+            a.send(FakeAsterisk.environment("route", callerId, uniqueId));
+            Map<String, String> vars = FakeAsterisk.msetVariables(a.readCommand());
+            a.send("200 result=0\n");
+            assertThat(a.closedByServer()).isTrue();
+            return vars;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void routesAKnownCallerFromRedisAndAppendsTheDecisionToTheStream() throws Exception {
+        Map<String, String> vars = route("5551234", "1795339360.19");
+        assertThat(vars).containsEntry("CP_QUEUE", "billing").containsEntry("CP_PRIORITY", "10")
+                .containsEntry("CP_VIP", "1").containsEntry("CP_CUSTOMER_ID", "CUST-1001").containsEntry("CP_DEGRADED", "0");
+        List<StreamMessage<String, String>> stream = List.of();
+        for (int i = 0; i < 300 && stream.isEmpty(); i++) {
+            stream = redis.connector().sync().xrange("cp:events", Range.create("-", "+"));
+            Thread.sleep(10);
+        }
+        assertThat(stream).hasSize(1);
+        Map<String, String> e = stream.get(0).getBody();
+        assertThat(e).containsEntry("type", "route").containsEntry("call", vars.get("CP_UUID"))
+                .containsEntry("uniqueid", "1795339360.19").containsEntry("phone", "5551234")
+                .containsEntry("queue", "billing").containsEntry("priority", "10").containsEntry("degraded", "0")
+                .containsEntry("rule", "priority:platinum,topic:billing").containsKey("ts");
+    }
+
+    @Test
+    @Order(2)
+    void httpServesHealthProfilesAndMetrics() throws Exception {
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"redis\":{\"status\":\"UP\"");
+
+        HttpResponse<String> profile = get("/api/profiles/5551234");
+        assertThat(profile.statusCode()).isEqualTo(200);
+        assertThat(profile.headers().firstValue("content-type")).contains("application/json");
+        assertThat(profile.body()).contains("\"customerId\" : \"CUST-1001\"").contains("\"tier\" : \"PLATINUM\"");
+        assertThat(get("/api/profiles/%2B1%20555%20000%200000").statusCode()).isEqualTo(404);
+        assertThat(get("/no/such/path").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("cp_agi_sessions_total{outcome=\"completed\"}")
+                .contains("cp_agi_session_duration_seconds_bucket").contains("cp_route_round_trips")
+                .contains("cp_events_written_total").contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    @Order(3)
+    void withRedisStoppedCallsAreRoutedOnDefaultsAndHealthSaysDown() throws Exception {
+        redis.embedded().orElseThrow().stop();
+        Map<String, String> vars = route("5551234", "2.2");
+        assertThat(vars).containsEntry("CP_DEGRADED", "1").containsEntry("CP_QUEUE", "support")
+                .containsEntry("CP_PRIORITY", "0").containsEntry("CP_CUSTOMER_ID", "");
+        assertThat(vars.get("CP_UUID")).matches("[0-9a-f-]{36}");
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).contains("\"status\":\"DOWN\"");
+        assertThat(get("/metrics").body()).contains("cp_route_degraded_total");
+    }
+}
