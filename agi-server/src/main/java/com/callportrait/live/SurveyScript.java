@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The {@code survey} FastAGI script, run by the dialplan after the agent hangs up:
  * reads {@code CP_UUID}, plays the prompt ({@code agi_arg_1}, default {@code cp-survey}) and reads
  * one DTMF digit with {@code GET DATA <prompt> 6000 1}; a score 1-5 becomes a
- * {@code type=feedback} event and {@code CP_SURVEY}; anything else (timeout, other key, hangup)
+ * {@code type=feedback} event and {@code CP_SURVEY_SCORE}; anything else (timeout, other key, hangup)
  * records nothing. Stateless and thread-safe; never blocks the event loop.
  */
 public final class SurveyScript implements AgiScript {
@@ -46,7 +46,7 @@ public final class SurveyScript implements AgiScript {
                 }
                 feedback.survey(callId.isEmpty() ? s.callId() : callId, s.request().uniqueId(),
                         s.request().callerId(), score);
-                return s.send(AgiCommands.setVariable("CP_SURVEY", Integer.toString(score)));
+                return s.send(AgiCommands.setVariable("CP_SURVEY_SCORE", Integer.toString(score)));
             });
         });
     }
