@@ -37,12 +37,13 @@ public final class SimulationRun {
 
     public static Report run(ServerStack stack, LiveDemo demo, List<SimCall> calls, int agents, int concurrency)
             throws Exception {
-        return run(stack, demo, calls, agents, concurrency, (pops, results) -> { });
+        return run(stack, demo, calls, agents, concurrency, Duration.ZERO, (pops, results) -> { });
     }
 
     /** As {@link #run(ServerStack, LiveDemo, List, int, int)}; {@code inspect} sees the agents' sockets before they close. */
     public static Report run(ServerStack stack, LiveDemo demo, List<SimCall> calls, int agents, int concurrency,
-                             java.util.function.BiConsumer<PopWatcher, List<SimResult>> inspect) throws Exception {
+                             Duration stagger, java.util.function.BiConsumer<PopWatcher, List<SimResult>> inspect)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!stack.live().amiConnected()) {
             if (System.nanoTime() > deadline) {
@@ -59,6 +60,9 @@ public final class SimulationRun {
             List<CompletableFuture<SimResult>> running = new ArrayList<>();
             for (SimCall c : calls) {
                 running.add(sim.play(c));
+                if (!stagger.isZero()) {
+                    Thread.sleep(stagger.toMillis());
+                }
             }
             List<SimResult> results = new ArrayList<>();
             for (CompletableFuture<SimResult> f : running) {

@@ -45,7 +45,7 @@ class LiveLoopIT {
                 SimCall jane = new SimCall("5551234", "Jane Doe", Mood.ANGRY, Duration.ofMillis(1500),
                         Duration.ofMillis(200), "4");
                 String[] pop = new String[1];
-                SimulationRun.Report r = SimulationRun.run(stack, demo, List.of(jane), 1, 1, (pops, results) -> {
+                SimulationRun.Report r = SimulationRun.run(stack, demo, List.of(jane), 1, 1, Duration.ZERO, (pops, results) -> {
                     String call = results.get(0).callId();
                     pop[0] = pops.popJson(call);
                     try {

@@ -38,6 +38,13 @@ public final class SimulateCommand extends AppCommand {
     @Option(names = "--survey", description = "run the post-call survey on every call")
     boolean survey;
 
+    @Option(names = "--stagger-ms", defaultValue = "100",
+            description = "time between call arrivals (0 = all at once; default ${DEFAULT-VALUE})")
+    long staggerMs;
+
+    @Option(names = "--warmup", defaultValue = "6", description = "calls played first and not measured (JIT warm-up)")
+    int warmup;
+
     @Override
     public Integer call() throws Exception {
         if (calls < 1 || agents < 1) {
@@ -52,7 +59,12 @@ public final class SimulateCommand extends AppCommand {
             List<SimCall> mix = LiveDemo.mix(DemoCustomers.profiles(o.phones(), Clock.systemUTC()), calls,
                     Duration.ofMillis(waitMs), Duration.ofMillis(gapMs), survey);
             try (ServerStack stack = ServerStack.start(o, demo.options(), redis, telemetry)) {
-                SimulationRun.Report r = SimulationRun.run(stack, demo, mix, agents, calls);
+                if (warmup > 0) {
+                    SimulationRun.run(stack, demo, LiveDemo.mix(DemoCustomers.profiles(o.phones(), Clock.systemUTC()),
+                            warmup, Duration.ofMillis(1000), Duration.ofMillis(200), false), agents, warmup);
+                }
+                SimulationRun.Report r = SimulationRun.run(stack, demo, mix, agents, calls, Duration.ofMillis(staggerMs),
+                        (p, x) -> { });
                 var w = out();
                 w.printf("calls played: %d (%d ok), live calls left: %d%n", r.results().size(), r.ok(), r.liveCallsAfter());
                 w.printf("AMI actions received: %s%n", r.actions());
