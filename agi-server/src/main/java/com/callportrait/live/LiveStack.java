@@ -91,8 +91,14 @@ public final class LiveStack implements AutoCloseable {
                 CompletableFuture.failedFuture(new AmiNotConnectedException("AMI not configured (CP_AMI_URI)")));
     }
 
-    /** Starts a live call for every routing decision. */
+    /**
+     * Starts a live call for every routing decision. Without AMI nothing would ever end those
+     * calls but the safety expiry, and nothing acts on them: no tracking then.
+     */
     public RouteListener routeListener() {
+        if (ami.isEmpty()) {
+            return RouteListener.NONE;
+        }
         return (session, phone, d, profile) -> calls.routed(new RoutedCall(session.callId(),
                 session.request().channel(), session.request().uniqueId(), phone,
                 session.request().get("agi_calleridname").orElse(""), d.queue(), d.priority(), d.segment(), d.vip(),
