@@ -6,6 +6,7 @@ import com.callportrait.app.cli.ProfileCommand;
 import com.callportrait.app.cli.ServeCommand;
 import com.callportrait.app.cli.SimulateCommand;
 import com.callportrait.app.cli.TokenCommand;
+import com.callportrait.app.cli.TranscribeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 TokenCommand.class,
                 SimulateCommand.class,
+                TranscribeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -1,0 +1,7 @@
+/**
+ * Signal processing before recognition: 16-bit PCM helpers, a streaming polyphase resampler with
+ * a Kaiser-windowed sinc anti-imaging/anti-aliasing filter (telephone 8 kHz to the model's rate),
+ * and an energy voice-activity detector with an adaptive noise floor and hangover, so silence is
+ * not fed to the recogniser.
+ */
+package com.callportrait.speech.audio;

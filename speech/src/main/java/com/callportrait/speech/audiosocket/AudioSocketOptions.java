@@ -1,0 +1,64 @@
+package com.callportrait.speech.audiosocket;
+
+import com.callportrait.speech.SpeechConfigException;
+import java.util.Map;
+
+/**
+ * AudioSocket server settings, immutable, validated when built.
+ *
+ * @param host       address to bind ({@code CP_AUDIOSOCKET_HOST}, default {@code 0.0.0.0})
+ * @param port       TCP port ({@code CP_AUDIOSOCKET_PORT}, default 9092; 0 picks a free port)
+ * @param maxPayload largest frame payload accepted ({@code CP_AUDIOSOCKET_MAX_PAYLOAD}, default 8192
+ *                   bytes: 20 ms at 192 kHz is 7680)
+ * @param idleMs     a session with no frame for this long is ended ({@code CP_AUDIOSOCKET_IDLE_MS},
+ *                   default 10000; Asterisk itself gives up after 2000 ms of silence both ways)
+ */
+public record AudioSocketOptions(String host, int port, int maxPayload, int idleMs) {
+    public static final int DEFAULT_PORT = 9092;
+
+    public AudioSocketOptions {
+        if (host == null || host.isBlank()) {
+            throw new SpeechConfigException("CP_AUDIOSOCKET_HOST must not be empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new SpeechConfigException("CP_AUDIOSOCKET_PORT must be in [0, 65535], was " + port);
+        }
+        if (maxPayload < 320 || maxPayload > 0xFFFF) {
+            throw new SpeechConfigException("CP_AUDIOSOCKET_MAX_PAYLOAD must be in [320, 65535], was " + maxPayload);
+        }
+        if (idleMs < 500) {
+            throw new SpeechConfigException("CP_AUDIOSOCKET_IDLE_MS must be >= 500, was " + idleMs);
+        }
+    }
+
+    public static AudioSocketOptions defaults() {
+        return fromEnv(Map.of());
+    }
+
+    public static AudioSocketOptions fromEnv(Map<String, String> env) {
+        return new AudioSocketOptions(env.getOrDefault("CP_AUDIOSOCKET_HOST", "0.0.0.0"),
+                integer(env, "CP_AUDIOSOCKET_PORT", DEFAULT_PORT),
+                integer(env, "CP_AUDIOSOCKET_MAX_PAYLOAD", 8192),
+                integer(env, "CP_AUDIOSOCKET_IDLE_MS", 10_000));
+    }
+
+    public AudioSocketOptions withPort(int newPort) {
+        return new AudioSocketOptions(host, newPort, maxPayload, idleMs);
+    }
+
+    public AudioSocketOptions withHost(String newHost) {
+        return new AudioSocketOptions(newHost, port, maxPayload, idleMs);
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new SpeechConfigException(name + " must be an integer, was '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package com.callportrait.speech.pipeline;
+
+import com.callportrait.speech.asr.AsrOptions;
+import com.callportrait.speech.asr.RecognizedText;
+import com.callportrait.speech.asr.StreamingRecognizer;
+import com.callportrait.speech.asr.Word;
+import com.callportrait.speech.audio.Pcm;
+import com.callportrait.speech.audio.PolyphaseResampler;
+import com.callportrait.speech.audio.VoiceActivityDetector;
+import com.callportrait.speech.emotion.EmotionReading;
+import com.callportrait.speech.emotion.VoiceAnalyzer;
+import com.callportrait.speech.emotion.VoiceFeatures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The serial state machine of one call, run by its mailbox on the recognition pool: VAD on the
+ * native-rate audio, pre-roll, resampling to the model's rate, Vosk, partials on a budget, and
+ * on each utterance's end the voice features, emotion and redaction. Silence outside an
+ * utterance costs one level measurement per frame: it is never resampled nor decoded.
+ *
+ * <p>Not thread-safe by design: only the call's mailbox drives it (one thread at a time).
+ */
+final class CallWorker {
+    private static final Logger log = LoggerFactory.getLogger(CallWorker.class);
+    /** A call this far behind (frames waiting) skips partial results first. */
+    private static final int PARTIAL_BACKLOG_LIMIT = 5;
+    private static final int PAD_CHUNK_MS = 100;
+    private static final int MAX_PAD_MS = 1200;
+
+    private final String callId;
+    private final SpeechEngine engine;
+    private final CallTranscriber owner;
+    private final AsrOptions options;
+    private final VoiceActivityDetector vad;
+    private final VoiceAnalyzer voice;
+    private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
+    private PolyphaseResampler resampler;
+    private StreamingRecognizer recognizer;
+    private int rate;
+    private double preRollMs;
+    private double callSec;
+    private int utterance;
+    private boolean inUtterance;
+    private double anchorCallSec;
+    private double anchorFedSec;
+    private double utteranceMs;
+    private double sincePartialMs;
+    private String lastPartial = "";
+    private boolean degraded;
+    private boolean finished;
+    private float[] pad;
+    private final boolean vosksResampling;
+
+    CallWorker(String callId, SpeechEngine engine, CallTranscriber owner) {
+        this.callId = callId;
+        this.engine = engine;
+        this.owner = owner;
+        this.options = engine.options();
+        this.vad = new VoiceActivityDetector(options.minSpeechDbfs(), 9, 2, options.endSilenceMs());
+        this.voice = engine.newVoiceAnalyzer();
+        this.vosksResampling = options.resampling() == AsrOptions.Resampling.VOSK;
+        engine.listeners().callStarted(callId);
+    }
+
+    void handle(CallTranscriber.Item item) {
+        if (finished) {
+            return;
+        }
+        if (item instanceof CallTranscriber.AudioItem a) {
+            onAudio(a);
+        } else if (item instanceof CallTranscriber.DtmfItem d) {
+            engine.listeners().dtmf(callId, d.digit());
+        } else if (item instanceof CallTranscriber.EndItem e) {
+            onEnd(e.reason());
+        }
+    }
+
+    private void onAudio(CallTranscriber.AudioItem item) {
+        short[] samples = Pcm.toShorts(item.frame().pcm());
+        int frameRate = item.frame().rate().hz();
+        if (frameRate != rate) {
+            if (recognizer != null && vosksResampling) {
+                recognizer.close(); // Kaldi's resampler is fixed to the first rate
+                recognizer = null;
+            }
+            rate = frameRate;
+            resampler = new PolyphaseResampler(rate, vosksResampling ? rate : engine.model().sampleRate());
+        }
+        degraded |= item.afterShed() && inUtterance;
+        double ms = samples.length * 1000.0 / rate;
+        switch (vad.accept(samples, samples.length, ms)) {
+            case SILENCE -> {
+                preRoll.addLast(samples);
+                preRollMs += ms;
+                while (preRollMs - preRoll.peekFirst().length * 1000.0 / rate >= options.preRollMs()) {
+                    preRollMs -= preRoll.removeFirst().length * 1000.0 / rate;
+                }
+            }
+            case START -> {
+                startUtterance(item.afterShed());
+                for (short[] earlier : preRoll) {
+                    feed(earlier, item.arrivalNanos());
+                }
+                preRoll.clear();
+                preRollMs = 0;
+                feed(samples, item.arrivalNanos());
+            }
+            case CONTINUE -> {
+                feed(samples, item.arrivalNanos());
+                if (utteranceMs >= options.maxUtteranceMs()) {
+                    vad.reset();
+                    finishUtterance(item.arrivalNanos());
+                } else {
+                    maybePartial(ms);
+                }
+            }
+            case END -> {
+                feed(samples, item.arrivalNanos());
+                finishUtterance(item.arrivalNanos());
+            }
+        }
+        callSec += ms / 1000.0;
+    }
+
+    private void startUtterance(boolean afterShed) {
+        if (recognizer == null) {
+            recognizer = vosksResampling ? new StreamingRecognizer(engine.model(), rate)
+                    : new StreamingRecognizer(engine.model());
+        }
+        inUtterance = true;
+        utterance++;
+        utteranceMs = 0;
+        sincePartialMs = 0;
+        lastPartial = "";
+        degraded = afterShed;
+        // the pre-roll is fed first: it starts preRollMs before this frame
+        anchorCallSec = Math.max(0, callSec - preRollMs / 1000.0);
+        anchorFedSec = recognizer.fedSeconds();
+    }
+
+    private void feed(short[] samples, long arrivalNanos) {
+        voice.accept(samples, samples.length, rate);
+        float[] resampled = resampler.process(samples, samples.length);
+        utteranceMs += samples.length * 1000.0 / rate;
+        if (recognizer.accept(resampled, resampled.length)) {
+            // Vosk found an endpoint inside what our VAD still calls speech: a final for that part
+            emitFinal(recognizer.result(), arrivalNanos);
+            utterance++;
+            lastPartial = "";
+        }
+    }
+
+    private void maybePartial(double ms) {
+        sincePartialMs += ms;
+        if (sincePartialMs < options.partialEveryMs()) {
+            return;
+        }
+        sincePartialMs = 0;
+        if (owner.backlog() > PARTIAL_BACKLOG_LIMIT || engine.pool().waitingCalls() > engine.pool().workers()) {
+            engine.metrics().partialDropped(); // overloaded: partials go first
+            return;
+        }
+        String raw = recognizer.partial();
+        if (raw.isBlank() || raw.equals(lastPartial)) {
+            return;
+        }
+        lastPartial = raw;
+        String text = engine.redact(raw);
+        if (text != null) {
+            double start = anchorCallSec;
+            engine.listeners().transcript(new TranscriptEvent(callId, utterance, false, text, List.of(), start,
+                    Math.max(start, callSec), degraded, Instant.now()));
+            engine.metrics().partialEmitted();
+        }
+    }
+
+    /**
+     * Ends the utterance our VAD closed. Rather than {@code getFinalResult} (which throws away
+     * Vosk's feature pipeline, and with it the speaker adaptation learnt so far in the call), it
+     * feeds a little comfort noise, at once and not in real time, until Vosk's own endpoint
+     * fires; only if it does not within {@value #MAX_PAD_MS} ms is the utterance forced final.
+     */
+    private void finishUtterance(long arrivalNanos) {
+        inUtterance = false;
+        RecognizedText result = null;
+        float[] pad = padding();
+        for (int ms = 0; ms < MAX_PAD_MS && result == null; ms += PAD_CHUNK_MS) {
+            if (recognizer.accept(pad, pad.length)) {
+                result = recognizer.result();
+            }
+        }
+        emitFinal(result != null ? result : recognizer.finish(), arrivalNanos);
+    }
+
+    private float[] padding() {
+        if (pad == null) {
+            java.util.Random random = new java.util.Random(7); // fixed: results must be reproducible
+            pad = new float[(vosksResampling ? rate : engine.model().sampleRate()) * PAD_CHUNK_MS / 1000];
+            for (int i = 0; i < pad.length; i++) {
+                pad[i] = (float) (random.nextGaussian() * 3); // about -80 dBFS
+            }
+        }
+        return pad;
+    }
+
+    private void emitFinal(RecognizedText raw, long arrivalNanos) {
+        if (raw.isEmpty()) {
+            voice.endUtterance(0); // noise, not words: close the analyser's utterance, report nothing
+            return;
+        }
+        double shift = anchorCallSec - anchorFedSec;
+        List<Word> words = new ArrayList<>(raw.words().size());
+        for (Word w : raw.words()) {
+            words.add(w.shifted(shift));
+        }
+        double start = words.isEmpty() ? anchorCallSec : words.get(0).startSec();
+        double end = words.isEmpty() ? callSec : words.get(words.size() - 1).endSec();
+        VoiceFeatures features = safeVoice(words.size());
+        EmotionReading reading = engine.score(raw.text(), features);
+        String text = engine.redact(raw.text());
+        if (text == null) {
+            return; // redaction failed: never let the raw words out
+        }
+        Instant now = Instant.now();
+        engine.listeners().transcript(new TranscriptEvent(callId, utterance, true, text,
+                WordRedaction.apply(words, text), start, end, degraded, now));
+        engine.metrics().finalEmitted(Duration.ofNanos(System.nanoTime() - arrivalNanos));
+        if (reading != null) {
+            engine.listeners().emotion(new EmotionEvent(callId, utterance, reading, features, start, end, now));
+        }
+    }
+
+    private VoiceFeatures safeVoice(int wordCount) {
+        try {
+            return voice.endUtterance(wordCount);
+        } catch (RuntimeException e) {
+            log.warn("call {}: voice analysis failed: {}", callId, e.toString());
+            return VoiceFeatures.NONE;
+        }
+    }
+
+    private void onEnd(String reason) {
+        try {
+            if (inUtterance) {
+                inUtterance = false;
+                emitFinal(recognizer.finish(), System.nanoTime()); // the call is over: flush
+            }
+        } finally {
+            finished = true;
+            if (recognizer != null) {
+                recognizer.close();
+                recognizer = null;
+            }
+            engine.listeners().callEnded(callId, reason);
+            owner.markFinished();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package com.callportrait.speech.pipeline;
+
+import com.callportrait.speech.SpeechConfigException;
+import com.callportrait.speech.asr.AsrOptions;
+import com.callportrait.speech.asr.RecognitionPool;
+import com.callportrait.speech.asr.SpeechMetrics;
+import com.callportrait.speech.asr.SpeechModel;
+import com.callportrait.speech.audiosocket.AudioSocketOptions;
+import com.callportrait.speech.audiosocket.AudioSocketServer;
+import com.callportrait.speech.audiosocket.CallAudioSink;
+import com.callportrait.speech.audiosocket.CallAudioSinkFactory;
+import com.callportrait.speech.emotion.EmotionReading;
+import com.callportrait.speech.emotion.EmotionScorer;
+import com.callportrait.speech.emotion.VoiceAnalyzer;
+import com.callportrait.speech.emotion.VoiceFeatures;
+import com.callportrait.speech.redact.Redactor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The speech facade the application wires in: one shared Vosk model, the recognition pool, the
+ * emotion scorer, the voice analysers, the redactor and the listeners; {@link #openCall} starts a
+ * call's {@link CallTranscriber}, {@link #startAudioSocket} puts the AudioSocket server in front
+ * of it.
+ *
+ * <p>Thread-safe. Lifecycle: {@link #builder()}...{@code build()} loads the model (seconds);
+ * {@link #close()} ends every open call (finalising its utterance), stops the server and the pool
+ * and frees the model.
+ */
+public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SpeechEngine.class);
+
+    private final AsrOptions options;
+    private final SpeechModel model;
+    private final boolean ownsModel;
+    private final RecognitionPool pool;
+    private final SpeechMetrics metrics;
+    private final Listeners listeners;
+    private final EmotionScorer scorer;
+    private final Supplier<VoiceAnalyzer> voiceAnalyzers;
+    private final Redactor redactor;
+    private final Map<String, CallTranscriber> calls = new ConcurrentHashMap<>();
+    private volatile AudioSocketServer server;
+
+    private SpeechEngine(Builder b) {
+        this.options = b.options;
+        this.ownsModel = b.model == null;
+        this.model = ownsModel ? SpeechModel.load(options) : b.model;
+        this.metrics = new SpeechMetrics(b.registry);
+        this.listeners = new Listeners(metrics);
+        this.pool = new RecognitionPool(options.workers());
+        this.scorer = b.scorer;
+        this.voiceAnalyzers = b.voiceAnalyzers;
+        this.redactor = b.redactor;
+        metrics.gauge("cp.speech.calls.active", "calls with an open transcriber", calls::size);
+        metrics.gauge("cp.speech.backlog.frames", "audio frames waiting for a worker",
+                () -> calls.values().stream().mapToInt(CallTranscriber::backlog).sum());
+        metrics.gauge("cp.speech.pool.waiting", "calls waiting for a recognition thread", pool::waitingCalls);
+        log.info("speech engine ready: model {} at {} Hz, {} recognition workers", model.dir(), model.sampleRate(),
+                options.workers());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public void addListener(SpeechListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeListener(SpeechListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Starts transcribing a call; a call already open under this id is ended first (a reconnect). */
+    public CallTranscriber openCall(String callId) {
+        CallTranscriber fresh = new CallTranscriber(callId, this);
+        CallTranscriber old = calls.put(callId, fresh);
+        if (old != null) {
+            old.end("replaced by a new session");
+        }
+        return fresh;
+    }
+
+    @Override
+    public CallAudioSink open(UUID callId) {
+        return openCall(callId.toString());
+    }
+
+    @Override
+    public void sessionRejected(String reason) {
+        metrics.sessionRejected();
+    }
+
+    public Optional<CallTranscriber> call(String callId) {
+        return Optional.ofNullable(calls.get(callId));
+    }
+
+    public int activeCalls() {
+        return calls.size();
+    }
+
+    /** Starts the AudioSocket server feeding this engine. */
+    public synchronized AudioSocketServer startAudioSocket(AudioSocketOptions socketOptions) {
+        if (server != null) {
+            throw new IllegalStateException("the AudioSocket server is already running");
+        }
+        server = AudioSocketServer.start(socketOptions, this);
+        return server;
+    }
+
+    public SpeechMetrics metrics() {
+        return metrics;
+    }
+
+    public SpeechModel model() {
+        return model;
+    }
+
+    public AsrOptions options() {
+        return options;
+    }
+
+    RecognitionPool pool() {
+        return pool;
+    }
+
+    Listeners listeners() {
+        return listeners;
+    }
+
+    VoiceAnalyzer newVoiceAnalyzer() {
+        return voiceAnalyzers.get();
+    }
+
+    /** The reading, or null if the scorer failed (logged); runs on the worker with raw text. */
+    EmotionReading score(String rawText, VoiceFeatures voice) {
+        try {
+            return scorer.score(rawText, voice);
+        } catch (RuntimeException e) {
+            log.warn("emotion scorer failed: {}", e.toString());
+            return null;
+        }
+    }
+
+    /** The redacted text, or null if the redactor failed (the caller then drops the event). */
+    String redact(String rawText) {
+        try {
+            return Objects.requireNonNull(redactor.redact(rawText), "redactor returned null");
+        } catch (RuntimeException e) {
+            log.error("redaction failed; transcript dropped: {}", e.getClass().getName());
+            return null;
+        }
+    }
+
+    void forget(CallTranscriber call) {
+        calls.remove(call.callId(), call);
+    }
+
+    @Override
+    public void close() {
+        AudioSocketServer s = server;
+        if (s != null) {
+            s.close();
+        }
+        for (CallTranscriber c : calls.values()) {
+            c.end("shutdown");
+        }
+        pool.close();
+        if (ownsModel) {
+            model.close();
+        }
+    }
+
+    /** Builds a {@link SpeechEngine}; scorer, voice analysers and redactor are required. Not thread-safe. */
+    public static final class Builder {
+        private AsrOptions options = AsrOptions.defaults();
+        private SpeechModel model;
+        private MeterRegistry registry = new SimpleMeterRegistry();
+        private EmotionScorer scorer;
+        private Supplier<VoiceAnalyzer> voiceAnalyzers;
+        private Redactor redactor;
+
+        public Builder options(AsrOptions o) {
+            this.options = Objects.requireNonNull(o);
+            return this;
+        }
+
+        /** Shares an already loaded model (the engine will not close it). */
+        public Builder model(SpeechModel m) {
+            this.model = m;
+            return this;
+        }
+
+        public Builder meterRegistry(MeterRegistry r) {
+            this.registry = Objects.requireNonNull(r);
+            return this;
+        }
+
+        public Builder emotionScorer(EmotionScorer s) {
+            this.scorer = s;
+            return this;
+        }
+
+        /** One new analyser per call (they keep the caller's baseline). */
+        public Builder voiceAnalyzers(Supplier<VoiceAnalyzer> s) {
+            this.voiceAnalyzers = s;
+            return this;
+        }
+
+        public Builder redactor(Redactor r) {
+            this.redactor = r;
+            return this;
+        }
+
+        public SpeechEngine build() {
+            if (scorer == null || voiceAnalyzers == null) {
+                throw new SpeechConfigException("an EmotionScorer and a VoiceAnalyzer supplier are required");
+            }
+            if (redactor == null) {
+                throw new SpeechConfigException("a Redactor is required: transcripts never leave unredacted");
+            }
+            return new SpeechEngine(this);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.callportrait.speech.redact.internal;
+
+import java.util.List;
+
+/** Decides whether a digit run is personal data and of which kind; see {@link PiiRedactor}. */
+final class NumberClassifier {
+
+    private NumberClassifier() {
+    }
+
+    /**
+     * @param d      the digits and whether magnitudes ("hundred") were used
+     * @param ctx    the cue before the run, or null
+     * @param groups sizes of written digit groups ("123-45-6789" = 3,2,4), empty when spoken
+     * @param plus   a "+"/"plus" stood before the run
+     * @param money  a currency or unit word is next to the run ("twenty dollars", "ten years")
+     * @return the placeholder, or null to leave the run
+     */
+    static Placeholder classify(NumberWords.Digits d, Context.Kind ctx, List<Integer> groups,
+            boolean plus, boolean money) {
+        String digits = d.digits();
+        int n = digits.length();
+        if (n < 3 || (money || d.magnitude()) && n < 12) {
+            return null; // amounts, durations and counts, not identifiers
+        }
+        if (ctx != null) {
+            Placeholder p = switch (ctx) {
+                // Up to six digits (the issuer prefix) or the last four may be shown under PCI DSS.
+                case CARD -> n >= 7 ? Placeholder.CARD : null;
+                case PHONE -> n >= 5 ? Placeholder.PHONE : null;
+                case NATIONAL_ID -> n >= 4 ? Placeholder.NATIONAL_ID : null;
+                case NUMBER -> n >= 5 ? Placeholder.NUMBER : null;
+                case CODE -> Placeholder.NUMBER;
+            };
+            if (p != null) {
+                return p;
+            }
+        }
+        if (n >= 13 && n <= 19 && luhn(digits) || n == 15 || n == 16) {
+            return Placeholder.CARD;
+        }
+        if (groups.equals(List.of(3, 2, 4))) {
+            return Placeholder.NATIONAL_ID;
+        }
+        if (plus && n >= 8 || n == 7 || n == 10 || n == 11 && (digits.charAt(0) == '1' || digits.charAt(0) == '0')) {
+            return Placeholder.PHONE;
+        }
+        if (n == 9) {
+            return Placeholder.NATIONAL_ID;
+        }
+        return n >= 5 ? Placeholder.NUMBER : null;
+    }
+
+    /** The Luhn checksum of card numbers. */
+    static boolean luhn(String digits) {
+        int sum = 0;
+        boolean dbl = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int v = digits.charAt(i) - '0';
+            if (dbl) {
+                v *= 2;
+                if (v > 9) {
+                    v -= 9;
+                }
+            }
+            sum += v;
+            dbl = !dbl;
+        }
+        return sum % 10 == 0;
+    }
+}

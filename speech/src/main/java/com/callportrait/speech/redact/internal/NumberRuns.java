@@ -1,0 +1,135 @@
+package com.callportrait.speech.redact.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds runs of number tokens (digit strings, number words, "double"/"triple", with separators
+ * such as "-" or "dash" and fillers such as "uh" inside) and turns the ones that are personal data
+ * into spans. Stateless.
+ */
+final class NumberRuns {
+
+    private static final Set<String> MONEY = Set.of("dollars", "dollar", "bucks", "cents", "pounds",
+            "euros", "euro", "quid", "pence", "percent", "%", "$", "£", "€", "balance", "minutes",
+            "hours", "days", "weeks", "months", "years", "times", "people");
+
+    private NumberRuns() {
+    }
+
+    static void find(List<Lexer.Token> tokens, List<Span> spans) {
+        int n = tokens.size();
+        int i = 0;
+        while (i < n) {
+            Lexer.Token t = tokens.get(i);
+            boolean repeatFirst = NumberWords.REPEATS.containsKey(t.text()) && i + 1 < n && isNumber(tokens, i + 1);
+            if (!isNumber(tokens, i) && !repeatFirst) {
+                if (t.isWord() && !t.isDigits() && digitCount(t.text()) >= 5) {
+                    Context.Kind ctx = Context.before(tokens, i);
+                    spans.add(new Span(t.start(), t.end(), ctx == Context.Kind.NATIONAL_ID
+                            ? Placeholder.NATIONAL_ID : Placeholder.NUMBER));
+                }
+                i++;
+                continue;
+            }
+            List<String> words = new ArrayList<>();
+            List<Integer> groups = new ArrayList<>();
+            boolean allDigits = true;
+            int last = i;
+            int j = i;
+            while (j < n) {
+                String w = tokens.get(j).text();
+                if (isNumber(tokens, j)) {
+                    words.add(w);
+                    if (tokens.get(j).isDigits()) {
+                        groups.add(w.length());
+                    } else {
+                        allDigits = false;
+                    }
+                    last = j;
+                    j++;
+                    continue;
+                }
+                boolean glue = NumberWords.SEPARATORS.contains(w) || NumberWords.FILLERS.contains(w)
+                        || NumberWords.REPEATS.containsKey(w)
+                        || "and".equals(w) && NumberWords.MAGNITUDES.containsKey(tokens.get(j - 1).text());
+                if (!glue) {
+                    break;
+                }
+                int k = j;
+                while (k < n && !isNumber(tokens, k) && (NumberWords.SEPARATORS.contains(tokens.get(k).text())
+                        || NumberWords.FILLERS.contains(tokens.get(k).text())
+                        || NumberWords.REPEATS.containsKey(tokens.get(k).text())
+                        || "and".equals(tokens.get(k).text())) && k - j < 3) {
+                    k++;
+                }
+                if (k >= n || !isNumber(tokens, k)) {
+                    break;
+                }
+                for (int m = j; m < k; m++) {
+                    String g = tokens.get(m).text();
+                    if (NumberWords.REPEATS.containsKey(g) || "and".equals(g)) {
+                        words.add(g);
+                    }
+                }
+                j = k;
+            }
+            NumberWords.Digits d = NumberWords.digits(words);
+            Context.Kind ctx = Context.before(tokens, i);
+            boolean plus = i > 0 && ("+".equals(tokens.get(i - 1).text()) || "plus".equals(tokens.get(i - 1).text()));
+            boolean money = last + 1 < n && MONEY.contains(tokens.get(last + 1).text())
+                    || i > 0 && MONEY.contains(tokens.get(i - 1).text());
+            Placeholder p = NumberClassifier.classify(d, ctx, allDigits ? groups : List.of(), plus, money);
+            if (p != null) {
+                int start = i;
+                if (plus || i > 0 && "(".equals(tokens.get(i - 1).text())) {
+                    start = i - 1;
+                } else if (ctx == Context.Kind.NATIONAL_ID || ctx == Context.Kind.NUMBER) {
+                    while (start > 0 && start > i - 3 && isLetter(tokens.get(start - 1).text())) {
+                        start--; // spelled letters of an id: "a b one two three ..."
+                    }
+                }
+                spans.add(new Span(tokens.get(start).start(), tokens.get(last).end(), p));
+            }
+            i = last + 1;
+        }
+    }
+
+    /** Whether token {@code j} is a number token in its neighbourhood. */
+    static boolean isNumber(List<Lexer.Token> tokens, int j) {
+        Lexer.Token t = tokens.get(j);
+        String w = t.text();
+        if (t.isDigits()) {
+            return true;
+        }
+        if (NumberWords.isWeakZero(w)) {
+            return strongAt(tokens, j - 1) || strongAt(tokens, j + 1)
+                    || j + 2 < tokens.size() && NumberWords.isWeakZero(tokens.get(j + 1).text()) && strongAt(tokens, j + 2);
+        }
+        return NumberWords.isNumberWord(w);
+    }
+
+    private static boolean strongAt(List<Lexer.Token> tokens, int j) {
+        if (j < 0 || j >= tokens.size()) {
+            return false;
+        }
+        Lexer.Token t = tokens.get(j);
+        return t.isDigits() || NumberWords.isNumberWord(t.text()) && !NumberWords.isWeakZero(t.text())
+                || NumberWords.REPEATS.containsKey(t.text());
+    }
+
+    private static boolean isLetter(String w) {
+        return w.length() == 1 && Character.isLetter(w.charAt(0));
+    }
+
+    private static int digitCount(String w) {
+        int c = 0;
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isDigit(w.charAt(i))) {
+                c++;
+            }
+        }
+        return c;
+    }
+}

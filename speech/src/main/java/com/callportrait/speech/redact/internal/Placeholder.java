@@ -1,0 +1,11 @@
+package com.callportrait.speech.redact.internal;
+
+/** The typed placeholders personal data is replaced with. */
+public enum Placeholder {
+    CARD, PHONE, NATIONAL_ID, EMAIL, NUMBER;
+
+    /** {@code [CARD]}, {@code [PHONE]}, ... */
+    public String text() {
+        return "[" + name() + "]";
+    }
+}

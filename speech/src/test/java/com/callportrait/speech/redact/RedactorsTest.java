@@ -1,0 +1,60 @@
+package com.callportrait.speech.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RedactorsTest {
+
+    private final Redactor r = Redactors.standard();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my card number is four five three two zero one five one one two eight three zero three six six|my card number is [CARD]",
+        "it's 4532-0151-1283-0366 thanks|it's [CARD] thanks",
+        "the number is four five three two oh one five double one two eight three oh three six six|the number is [CARD]",
+        "four five three two zero one five one one two eight three zero three six six|[CARD]",
+        "you can call me on five five five one two three four five six seven|you can call me on [PHONE]",
+        "my number is (555) 123-4567|my number is [PHONE]",
+        "it's plus four four two zero seven nine four six zero nine five eight|it's [PHONE]",
+        "my social is one two three four five six seven eight nine|my social is [NATIONAL_ID]",
+        "ssn 123-45-6789 please|ssn [NATIONAL_ID] please",
+        "it is john dot smith at gmail dot com|it is [EMAIL]",
+        "email me at mary.jones@example.co.uk today|email me at [EMAIL] today",
+        "my email is jane doe eighty seven at yahoo dot com|my email is [EMAIL]",
+        "account number seven seven three four nine two one|account number [NUMBER]",
+        "my pin is one two three four|my pin is [NUMBER]",
+        "the reference is twenty three forty five sixty seven|the reference is [NUMBER]",
+        "card is four five three two dash zero one five one dash one one two eight dash three zero three six six|card is [CARD]",
+    })
+    void redactsSpokenAndWrittenPersonalData(String in, String out) {
+        assertThat(r.redact(in)).isEqualTo(out);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "I waited for two hours",
+        "it cost twenty dollars",
+        "oh I see thank you",
+        "I've been a customer since two thousand and five",
+        "they charged me fifteen thousand dollars",
+        "call me back at three thirty",
+        "I called five times in twenty twenty four",
+        "I'm at home right now",
+        "look at that",
+        "twenty four seven support",
+        "nineteen ninety five",
+        "the one with the blue screen",
+    })
+    void leavesOrdinarySpeechAlone(String in) {
+        assertThat(r.redact(in)).isEqualTo(in);
+    }
+
+    @Test
+    void emptyAndNullPassThrough() {
+        assertThat(r.redact("")).isEmpty();
+        assertThat(r.redact(null)).isNull();
+    }
+}
