@@ -151,11 +151,15 @@ class LivePolicyTest {
                 """, StandardCharsets.UTF_8);
         try (LiveRulesSource src = LiveRulesSource.watching(f, Duration.ofHours(1))) {
             policy(src);
+            long t0 = System.nanoTime();
             for (int i = 0; i < 10; i++) {
                 waitingCall("r" + i, "PJSIP/r-" + i, false);
                 calls.emotion("r" + i, 1, new EmotionReading(EmotionLabel.ANGRY, -0.8, 0.9, 0.9));
             }
-            assertThat(sent.size()).isBetween(2, 3);
+            // Burst of 2, then 2 per second: a slow (shared) machine may refill a few tokens meanwhile.
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertThat(sent.size()).isBetween(2, 2 + (int) Math.ceil(seconds * 2));
+            assertThat(sent.size()).isLessThan(10);
         }
     }
 

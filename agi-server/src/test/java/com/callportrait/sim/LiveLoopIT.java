@@ -54,6 +54,8 @@ class LiveLoopIT {
                     } catch (Exception e) {
                         throw new AssertionError(e);
                     }
+                    // The "ended" push follows the Hangup asynchronously.
+                    Await.until(10, () -> pops.types(call).contains("ended"));
                     assertThat(pops.types(call)).startsWith("pop").contains("transcript", "emotion", "alert", "ended");
                 });
                 SimResult call = r.results().get(0);
