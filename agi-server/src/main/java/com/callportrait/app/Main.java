@@ -5,6 +5,8 @@ import com.callportrait.app.cli.DemoCommand;
 import com.callportrait.app.cli.EmotionCommand;
 import com.callportrait.app.cli.ProfileCommand;
 import com.callportrait.app.cli.ServeCommand;
+import com.callportrait.app.cli.SimulateCommand;
+import com.callportrait.app.cli.TokenCommand;
 import com.callportrait.app.cli.TranscribeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ProfileCommand.class,
                 BenchCommand.class,
+                TokenCommand.class,
+                SimulateCommand.class,
                 TranscribeCommand.class,
                 EmotionCommand.class,
                 CommandLine.HelpCommand.class,

@@ -5,6 +5,8 @@ import com.callportrait.agi.AgiMetrics;
 import com.callportrait.agi.AgiScripts;
 import com.callportrait.agi.AgiServer;
 import com.callportrait.events.EventWriter;
+import com.callportrait.live.LiveOptions;
+import com.callportrait.live.LiveStack;
 import com.callportrait.events.RedisStreamSink;
 import com.callportrait.http.HealthCheck;
 import com.callportrait.http.HealthEndpoint;
@@ -41,10 +43,11 @@ public final class ServerStack implements AutoCloseable {
     private final EventWriter events;
     private final AgiServer agi;
     private final HttpServer http;
+    private final LiveStack live;
     private InetSocketAddress agiAddress;
     private InetSocketAddress httpAddress;
 
-    private ServerStack(AppOptions options, RedisBackend redis, Telemetry telemetry) {
+    private ServerStack(AppOptions options, LiveOptions liveOptions, RedisBackend redis, Telemetry telemetry) {
         this.options = options;
         var registry = telemetry.registry();
         this.rules = options.routingRules().map(p -> RulesSource.watching(p, Duration.ofSeconds(1)))
@@ -52,9 +55,11 @@ public final class ServerStack implements AutoCloseable {
         this.events = EventWriter.create(RedisStreamSink.create(redis.connector().async(), options.eventsMaxLen()),
                 options.eventsBuffer(), registry).start();
         ProfileStore store = redis.store();
+        this.live = LiveStack.create(liveOptions, events, registry, java.time.Clock.systemUTC());
         AgiScripts scripts = AgiScripts.builder()
                 .add("route", RouteScript.create(store, rules, events, new RouteMetrics(registry),
-                        options.routeBudget(), options.agiSetMode(), options.phones()))
+                        options.routeBudget(), options.agiSetMode(), options.phones()).onRouted(live.routeListener()))
+                .add("survey", live.surveyScript())
                 .build();
         AgiMetrics agiMetrics = new AgiMetrics(registry);
         this.agi = AgiServer.create(scripts, agiMetrics, AgiLimits.DEFAULT, options.agiIdleTimeout(), 0);
@@ -66,15 +71,22 @@ public final class ServerStack implements AutoCloseable {
                         telemetry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .get("/api/profiles/{phone}", new ProfileEndpoint(store))
                 .build();
-        this.http = HttpServer.create(router);
+        this.http = HttpServer.create(router, List.of(live.httpHandler()));
     }
 
     /** Builds and starts everything; on failure, whatever started is stopped again. */
     public static ServerStack start(AppOptions options, RedisBackend redis, Telemetry telemetry)
             throws InterruptedException {
-        ServerStack s = new ServerStack(options, redis, telemetry);
+        return start(options, LiveOptions.fromEnvironment(), redis, telemetry);
+    }
+
+    /** As {@link #start(AppOptions, RedisBackend, Telemetry)} with the given live settings (demo, simulator). */
+    public static ServerStack start(AppOptions options, LiveOptions live, RedisBackend redis, Telemetry telemetry)
+            throws InterruptedException {
+        ServerStack s = new ServerStack(options, live, redis, telemetry);
         warmUp(redis.store());
         try {
+            s.live.start();
             s.httpAddress = s.http.start(options.bindAddress(), options.httpPort());
             s.agiAddress = s.agi.start(options.bindAddress(), options.agiPort());
         } catch (InterruptedException | RuntimeException e) {
@@ -116,6 +128,8 @@ public final class ServerStack implements AutoCloseable {
         m.put("routing_rules", rules.origin());
         m.put("events_queued", events.queued());
         m.put("events_dropped", events.droppedCount());
+        m.put("ami", live.amiConfigured() ? (live.amiConnected() ? "connected" : "disconnected") : "off");
+        m.put("live_calls", live.calls().size());
         return m;
     }
 
@@ -125,6 +139,11 @@ public final class ServerStack implements AutoCloseable {
 
     public InetSocketAddress httpAddress() {
         return httpAddress;
+    }
+
+    /** Live call state, AMI, screen pops (issue 5). */
+    public LiveStack live() {
+        return live;
     }
 
     public EventWriter events() {
@@ -137,6 +156,7 @@ public final class ServerStack implements AutoCloseable {
                 options.shutdownGrace().toMillis(), agi.activeSessions());
         agi.close(options.shutdownGrace());
         http.close();
+        live.close();
         events.close(Duration.ofSeconds(5));
         rules.close();
         log.info("stopped ({} events written, {} dropped)", events.writtenCount(), events.droppedCount());

@@ -2,6 +2,8 @@ package com.callportrait.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import java.util.List;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -25,15 +27,25 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
     private final Router router;
+    private final List<ChannelHandler> front;
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("http", true));
     private Channel serverChannel;
 
-    private HttpServer(Router router) {
+    private HttpServer(Router router, List<ChannelHandler> front) {
         this.router = router;
+        this.front = List.copyOf(front);
     }
 
     public static HttpServer create(Router router) {
-        return new HttpServer(router);
+        return new HttpServer(router, List.of());
+    }
+
+    /**
+     * A server whose pipeline first offers each request to {@code front} (sharable handlers that
+     * pass on what they do not answer: the screen-pop pages and WebSockets), then the router.
+     */
+    public static HttpServer create(Router router, List<ChannelHandler> front) {
+        return new HttpServer(router, front);
     }
 
     /** Binds and starts serving; returns the bound address (port 0 picks a free port). */
@@ -48,8 +60,9 @@ public final class HttpServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast(new ReadTimeoutHandler(60, TimeUnit.SECONDS))
                                 .addLast(new HttpServerCodec())
-                                .addLast(new HttpObjectAggregator(64 * 1024))
-                                .addLast(new RoutingHandler(router));
+                                .addLast(new HttpObjectAggregator(64 * 1024));
+                        front.forEach(h -> ch.pipeline().addLast(h));
+                        ch.pipeline().addLast(new RoutingHandler(router));
                     }
                 })
                 .bind(host, port).sync().channel();

@@ -46,6 +46,7 @@ public final class RouteScript implements AgiScript {
     private final Duration budget;
     private final SetMode setMode;
     private final PhoneOptions phoneOptions;
+    private volatile RouteListener listener = RouteListener.NONE;
 
     private RouteScript(ProfileStore store, RulesSource rules, EventWriter events, RouteMetrics metrics,
                         Duration budget, SetMode setMode, PhoneOptions phoneOptions) {
@@ -61,6 +62,12 @@ public final class RouteScript implements AgiScript {
     public static RouteScript create(ProfileStore store, RulesSource rules, EventWriter events, RouteMetrics metrics,
                                      Duration budget, SetMode setMode, PhoneOptions phoneOptions) {
         return new RouteScript(store, rules, events, metrics, budget, setMode, phoneOptions);
+    }
+
+    /** Tells {@code l} of every decision (live call state hooks in here); returns this script. */
+    public RouteScript onRouted(RouteListener l) {
+        this.listener = java.util.Objects.requireNonNull(l, "listener");
+        return this;
     }
 
     /** The outcome of the profile lookup. */
@@ -84,7 +91,10 @@ public final class RouteScript implements AgiScript {
                 metrics.degraded(l.failure().startsWith("timeout") ? "timeout" : "redis_error");
             }
             return setVariables(session, d.channelVariables(session.callId()))
-                    .thenAccept(ok -> finish(session, phone.orElse(""), d, l.failure(), lookupNanos));
+                    .thenAccept(ok -> {
+                        finish(session, phone.orElse(""), d, l.failure(), lookupNanos);
+                        tellListener(session, phone.orElse(""), d, l.profile());
+                    });
         });
     }
 
@@ -166,6 +176,14 @@ public final class RouteScript implements AgiScript {
         f.put("rule", d.rule());
         f.put("round_trips", Integer.toString(trips));
         events.offer(new CallEvent("route", session.callId(), session.request().uniqueId(), phone, Instant.now(), f));
+    }
+
+    private void tellListener(AgiSession session, String phone, RoutingDecision d, Optional<CustomerProfile> p) {
+        try {
+            listener.routed(session, phone, d, p);
+        } catch (RuntimeException e) {
+            log.warn("route listener failed: {}", e.toString(), e);
+        }
     }
 
     /** Last four digits only: enough to correlate, not enough to identify. */

@@ -33,7 +33,11 @@ public final class DemoCommand extends AppCommand {
             throw e;
         }
         ImportReport report = seeded;
-        return Running.untilStopped(o, redis, stack -> {
+        // Issue 5: a simulated Asterisk (AMI endpoint + calls) so routing, transcripts, emotions,
+        // priority changes and screen pops show without a PBX.
+        com.callportrait.sim.LiveDemo live = com.callportrait.sim.LiveDemo.start(
+                com.callportrait.live.LiveOptions.fromEnvironment());
+        return Running.untilStopped(o, live.options(), redis, stack -> {
             String host = o.bindAddress().equals("0.0.0.0") || o.bindAddress().equals("::") ? "127.0.0.1" : o.bindAddress();
             int agi = stack.agiAddress().getPort();
             int http = stack.httpAddress().getPort();
@@ -53,6 +57,18 @@ public final class DemoCommand extends AppCommand {
                     + "agi_callerid: 5551234\\n\\n'; sleep 0.5; printf '200 result=0\\n'; sleep 0.5 ) | nc %s %d%n", host, agi);
             w.printf("  CP_REDIS_URI=%s java -jar agi-server/target/callportrait.jar profile show 5551234%n",
                     redis.embedded().map(r -> r.uri()).orElse("redis://127.0.0.1:6379"));
+            var tokens = stack.live().tokens();
+            java.time.Duration day = java.time.Duration.ofHours(12);
+            w.println("  Live       simulated calls every 6 s (agents agent1..agent3); open in a browser:");
+            for (String a : java.util.List.of("agent1", "agent2", "agent3")) {
+                w.printf("    http://%s:%d/agent/%s?token=%s%n", host, http, a,
+                        tokens.issue(com.callportrait.screenpop.TokenService.Role.AGENT, a, day));
+            }
+            w.printf("    http://%s:%d/supervisor?token=%s%n", host, http,
+                    tokens.issue(com.callportrait.screenpop.TokenService.Role.SUPERVISOR, "supervisor", day));
+            com.callportrait.sim.DemoCalls.start(stack, live,
+                    com.callportrait.profile.imports.DemoCustomers.profiles(o.phones(), java.time.Clock.systemUTC()),
+                    java.time.Duration.ofSeconds(6));
             w.println();
             w.println("Stop with Ctrl-C (calls in progress finish first).");
             w.flush();

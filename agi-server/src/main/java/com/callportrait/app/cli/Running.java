@@ -17,10 +17,15 @@ final class Running {
 
     static int untilStopped(AppOptions options, RedisBackend redis, Consumer<ServerStack> banner)
             throws InterruptedException {
+        return untilStopped(options, com.callportrait.live.LiveOptions.fromEnvironment(), redis, banner);
+    }
+
+    static int untilStopped(AppOptions options, com.callportrait.live.LiveOptions live, RedisBackend redis,
+                            Consumer<ServerStack> banner) throws InterruptedException {
         Telemetry telemetry = new Telemetry();
         ServerStack stack;
         try {
-            stack = ServerStack.start(options, redis, telemetry);
+            stack = ServerStack.start(options, live, redis, telemetry);
         } catch (InterruptedException | RuntimeException e) {
             redis.close();
             telemetry.close();

@@ -1,0 +1,225 @@
+package com.callportrait.live;
+
+import com.callportrait.ami.AmiAction;
+import com.callportrait.ami.AmiNotConnectedException;
+import com.callportrait.ami.AmiResponse;
+import com.callportrait.calls.ActionRecord;
+import com.callportrait.calls.CallChange;
+import com.callportrait.calls.CallListener;
+import com.callportrait.calls.CallRegistry;
+import com.callportrait.calls.CallSnapshot;
+import com.callportrait.calls.CallState;
+import com.callportrait.events.CallEvent;
+import com.callportrait.events.EventWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the {@link LiveRules} to live calls: on every change of a call and once a second for
+ * waiting callers (wait-time rules). A rule acts once per call ({@link CallRegistry#markFired});
+ * a call is redirected at most once whatever the rules say; actions are rate-limited (globally
+ * and per call) and audited as {@code type=action} events with the rule and the evidence.
+ * Idempotency lives with the call, not the AMI connection: a reconnect never repeats an action;
+ * an action that could not be written at all (AMI down) is released to be tried again.
+ *
+ * <p>Thread-safe. Lifecycle: {@link #create}, {@link #start()} (the ticker), {@link #close()}.
+ */
+public final class LivePolicy implements CallListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LivePolicy.class);
+    private static final String REDIRECTED = "__redirected";
+
+    private final CallRegistry calls;
+    private final LiveRulesSource rules;
+    private final Function<AmiAction, CompletionStage<AmiResponse>> ami;
+    private final EventWriter events;
+    private final AlertSink alerts;
+    private final Timer actionLatency;
+    private final MeterRegistry registry;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "live-policy");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile RateLimiter limiter;
+    private volatile LiveRules.RateLimit limiterFor;
+
+    private LivePolicy(CallRegistry calls, LiveRulesSource rules, Function<AmiAction, CompletionStage<AmiResponse>> ami,
+                       EventWriter events, AlertSink alerts, MeterRegistry registry) {
+        this.calls = calls;
+        this.rules = rules;
+        this.ami = ami;
+        this.events = events;
+        this.alerts = alerts;
+        this.registry = registry;
+        this.actionLatency = Timer.builder("cp.live.action.latency")
+                .description("from the call change that triggered a rule to the AMI reply")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
+
+    /**
+     * @param ami sends an AMI action (the AMI client's {@code send}); fails when AMI is not configured
+     */
+    public static LivePolicy create(CallRegistry calls, LiveRulesSource rules,
+                                    Function<AmiAction, CompletionStage<AmiResponse>> ami, EventWriter events,
+                                    AlertSink alerts, MeterRegistry registry) {
+        return new LivePolicy(calls, rules, ami, events, alerts, registry);
+    }
+
+    public LivePolicy start() {
+        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        return this;
+    }
+
+    @Override
+    public void onChange(CallSnapshot call, CallChange change) {
+        if (change != CallChange.ENDED && change != CallChange.ACTION && change != CallChange.TRANSCRIPT) {
+            evaluate(call, System.nanoTime());
+        }
+    }
+
+    /** Evaluates every waiting or connected call (time-based conditions). */
+    void tick() {
+        try {
+            for (CallSnapshot c : calls.all()) {
+                if (c.state() != CallState.ROUTED) {
+                    evaluate(c, System.nanoTime());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("live policy tick failed: {}", e.toString(), e);
+        }
+    }
+
+    /** Runs the rules for one call now. */
+    public void evaluate(CallSnapshot c, long triggeredNanos) {
+        LiveRules r = rules.current();
+        Instant now = calls.clock().instant();
+        for (LiveRules.Rule rule : r.rules()) {
+            if (c.firedRules().contains(rule.name()) || !rule.matches(c, now)) {
+                continue;
+            }
+            boolean redirect = rule.then().redirect() != null;
+            if (redirect && c.firedRules().contains(REDIRECTED)) {
+                continue;
+            }
+            if (c.actions().size() >= r.rateLimit().perCallMax() || !limiter(r.rateLimit()).tryAcquire()) {
+                registry.counter("cp.live.actions.rate_limited").increment();
+                continue;
+            }
+            if (!calls.markFired(c.callId(), rule.name())) {
+                continue;
+            }
+            if (redirect && !calls.markFired(c.callId(), REDIRECTED)) {
+                continue;
+            }
+            act(c, rule, evidence(c, now), triggeredNanos);
+        }
+    }
+
+    private RateLimiter limiter(LiveRules.RateLimit rl) {
+        if (limiterFor != rl) {
+            synchronized (this) {
+                if (limiterFor != rl) {
+                    limiter = new RateLimiter(rl.actionsPerSecond());
+                    limiterFor = rl;
+                }
+            }
+        }
+        return limiter;
+    }
+
+    private void act(CallSnapshot c, LiveRules.Rule rule, String evidence, long t0) {
+        LiveRules.Then then = rule.then();
+        String kind = then.kind();
+        if (then.alert() != null) {
+            alerts.alert(c, rule.name(), then.alert());
+            done(c, rule.name(), kind, "message=" + then.alert(), evidence, "ok", t0);
+            return;
+        }
+        AmiAction action = then.raisePriority() != null
+                ? AmiAction.queueChangePriorityCaller(c.queue(), c.channel(), then.raisePriority())
+                : AmiAction.redirect(c.channel(), then.redirect().context(), then.redirect().exten(),
+                then.redirect().priority());
+        String detail = then.raisePriority() != null ? "queue=" + c.queue() + " priority=" + then.raisePriority()
+                : "to=" + then.redirect().context() + "," + then.redirect().exten() + "," + then.redirect().priority();
+        CompletionStage<AmiResponse> sent;
+        try {
+            sent = ami.apply(action);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((resp, err) -> {
+            if (err != null) {
+                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                if (cause instanceof AmiNotConnectedException) {
+                    // Nothing was written: let the rule try again once AMI is back.
+                    release(c.callId(), rule.name(), then.redirect() != null);
+                }
+                done(c, rule.name(), kind, detail, evidence, "failed: " + cause.getMessage(), t0);
+            } else if (resp.success()) {
+                if (then.raisePriority() != null) {
+                    calls.update(c.callId(), false, CallChange.ACTION, v -> v.priority(then.raisePriority()));
+                }
+                done(c, rule.name(), kind, detail, evidence, "ok", t0);
+            } else {
+                done(c, rule.name(), kind, detail, evidence, "refused: " + resp.message(), t0);
+            }
+        });
+    }
+
+    private void release(String callId, String rule, boolean redirect) {
+        calls.unmarkFired(callId, rule);
+        if (redirect) {
+            calls.unmarkFired(callId, REDIRECTED);
+        }
+    }
+
+    private void done(CallSnapshot c, String rule, String kind, String detail, String evidence, String outcome,
+                      long t0) {
+        actionLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        registry.counter("cp.live.actions", "kind", kind, "outcome", outcome.split(":")[0]).increment();
+        Instant now = calls.clock().instant();
+        calls.action(c.callId(), new ActionRecord(rule, kind, detail, outcome, now));
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("rule", rule);
+        f.put("action", kind);
+        f.put("detail", detail);
+        f.put("evidence", evidence);
+        f.put("outcome", outcome);
+        f.put("channel", c.channel());
+        events.offer(new CallEvent("action", c.callId(), c.uniqueId(), c.phone(), now, f));
+        log.info("live action {} for call {} ({}): {} [{}] -> {}", kind, c.callId(), rule, detail, evidence, outcome);
+    }
+
+    /** The facts a rule saw, for the audit trail. */
+    static String evidence(CallSnapshot c, Instant now) {
+        StringBuilder b = new StringBuilder("state=").append(c.state().wireName());
+        c.lastEmotion().ifPresent(e -> b.append(" emotion=").append(e.reading().label().wireName())
+                .append(String.format(Locale.ROOT, " confidence=%.2f arousal=%.2f", e.reading().confidence(),
+                        e.reading().arousal())).append(" utterance=").append(e.utterance()));
+        b.append(" escalating=").append(c.escalating());
+        b.append(" queue=").append(c.queue()).append(" position=").append(c.position());
+        b.append(" wait_s=").append(c.waitSeconds(now)).append(" vip=").append(c.vip() ? 1 : 0);
+        c.profile().ifPresent(p -> b.append(String.format(Locale.ROOT, " complaint_risk=%.2f tier=%s",
+                p.complaintRisk(), p.tier().wireName())));
+        return b.toString();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}

@@ -1,0 +1,63 @@
+package com.callportrait.screenpop;
+
+import com.callportrait.calls.CallRegistry;
+import com.callportrait.calls.CallSnapshot;
+import com.callportrait.events.CallEvent;
+import com.callportrait.events.EventWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the agent's disposition and the caller's survey score into {@code type=feedback} events
+ * on {@code cp:events} (the portrait side reads them from there). Thread-safe.
+ */
+public final class FeedbackRecorder {
+    /** Dispositions an agent can pick. */
+    public static final Set<String> OUTCOMES = Set.of("resolved", "follow_up", "escalated", "unresolved");
+
+    private final EventWriter events;
+    private final CallRegistry calls;
+
+    private FeedbackRecorder(EventWriter events, CallRegistry calls) {
+        this.events = events;
+        this.calls = calls;
+    }
+
+    public static FeedbackRecorder create(EventWriter events, CallRegistry calls) {
+        return new FeedbackRecorder(events, calls);
+    }
+
+    /**
+     * The agent's disposition of a call. {@code snapshot} is the call as last known (it may have
+     * ended already). Returns false (and records nothing) for an unknown outcome.
+     */
+    public boolean disposition(String agent, String callId, Optional<CallSnapshot> snapshot, String outcome,
+                               String note) {
+        if (!OUTCOMES.contains(outcome)) {
+            return false;
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("source", "agent");
+        f.put("agent", agent);
+        f.put("outcome", outcome);
+        // The note is free text typed by the agent: keep it short, on one line.
+        String n = note == null ? "" : note.replaceAll("[\\r\\n\\t]+", " ").strip();
+        f.put("note", n.length() > 500 ? n.substring(0, 500) : n);
+        snapshot.flatMap(CallSnapshot::profile).ifPresent(p -> f.put("customer", p.customerId()));
+        events.offer(new CallEvent("feedback", callId, snapshot.map(CallSnapshot::uniqueId).orElse(""),
+                snapshot.map(CallSnapshot::phone).orElse(""), Instant.now(calls.clock()), f));
+        return true;
+    }
+
+    /** The caller's post-call survey score (1-5). */
+    public void survey(String callId, String uniqueId, String phone, int score) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("source", "survey");
+        f.put("score", Integer.toString(score));
+        calls.get(callId).flatMap(CallSnapshot::profile).ifPresent(p -> f.put("customer", p.customerId()));
+        events.offer(new CallEvent("feedback", callId, uniqueId, phone, Instant.now(calls.clock()), f));
+    }
+}

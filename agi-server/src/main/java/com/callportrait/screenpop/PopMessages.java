@@ -1,0 +1,169 @@
+package com.callportrait.screenpop;
+
+import com.callportrait.calls.ActionRecord;
+import com.callportrait.calls.CallSnapshot;
+import com.callportrait.calls.EmotionPoint;
+import com.callportrait.calls.Utterance;
+import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.OpenIssue;
+import com.callportrait.profile.Tag;
+import com.callportrait.profile.TopicOutcome;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON messages pushed to the pages (one object per WebSocket text frame, field {@code type}:
+ * {@code pop}, {@code transcript}, {@code emotion}, {@code alert}, {@code done}, {@code ended},
+ * {@code calls}). Stateless and thread-safe.
+ */
+public final class PopMessages {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private PopMessages() {
+    }
+
+    /** The screen pop: who is calling, the portrait, and what was said and felt so far. */
+    public static ObjectNode pop(CallSnapshot c, Instant now) {
+        ObjectNode n = base("pop", c);
+        n.put("state", c.state().wireName());
+        n.put("queue", c.queue());
+        n.put("waitSeconds", c.waitSeconds(now));
+        n.put("priority", c.priority());
+        n.put("vip", c.vip());
+        n.put("segment", c.segment());
+        ObjectNode caller = n.putObject("caller");
+        caller.put("name", c.profile().map(CustomerProfile::name).filter(s -> !s.isEmpty()).orElse(c.callerName()));
+        caller.put("phone", mask(c.phone()));
+        c.profile().ifPresentOrElse(p -> portrait(n.putObject("customer"), p), () -> n.putNull("customer"));
+        ArrayNode t = n.putArray("transcript");
+        c.transcript().forEach(u -> t.add(utterance(u)));
+        ArrayNode e = n.putArray("emotions");
+        c.emotions().forEach(p -> e.add(emotion(p)));
+        return n;
+    }
+
+    private static void portrait(ObjectNode o, CustomerProfile p) {
+        o.put("id", p.customerId());
+        o.put("name", p.name());
+        o.put("tier", p.tier().wireName());
+        o.put("segment", p.segment());
+        o.put("lifetimeValue", p.lifetimeValue());
+        o.put("valueScore", p.valueScore());
+        o.put("loyaltyScore", p.loyaltyScore());
+        o.put("complaintRisk", p.complaintRisk());
+        o.put("language", p.language());
+        ArrayNode tags = o.putArray("tags");
+        for (Tag t : p.tags()) {
+            tags.addObject().put("family", t.family()).put("name", t.name()).put("explanation", t.explanation());
+        }
+        ArrayNode issues = o.putArray("openIssues");
+        for (OpenIssue i : p.openIssues()) {
+            issues.addObject().put("id", i.id()).put("topic", i.topic()).put("summary", i.summary())
+                    .put("openedAt", i.openedAt().toString());
+        }
+        ArrayNode topics = o.putArray("lastTopics");
+        for (TopicOutcome t : p.lastTopics()) {
+            topics.addObject().put("topic", t.topic()).put("outcome", t.outcome()).put("at", t.at().toString());
+        }
+        o.put("nextBestAction", nextBestAction(p));
+    }
+
+    /**
+     * A next-best action from the portrait (the profile has no field for one yet): the open issue
+     * first, then a recent unresolved topic, else nothing.
+     */
+    static String nextBestAction(CustomerProfile p) {
+        if (!p.openIssues().isEmpty()) {
+            OpenIssue i = p.openIssues().get(0);
+            return "Open " + i.topic() + " issue " + i.id() + ": confirm its status before anything else.";
+        }
+        for (TopicOutcome t : p.lastTopics()) {
+            if (!t.outcome().equalsIgnoreCase("resolved")) {
+                return "Last " + t.topic() + " contact ended '" + t.outcome() + "': check it was fixed.";
+            }
+        }
+        return "";
+    }
+
+    public static ObjectNode transcript(CallSnapshot c) {
+        ObjectNode n = base("transcript", c);
+        List<Utterance> t = c.transcript();
+        if (!t.isEmpty()) {
+            n.set("utterance", utterance(t.get(t.size() - 1)));
+        }
+        return n;
+    }
+
+    public static ObjectNode emotion(CallSnapshot c) {
+        ObjectNode n = base("emotion", c);
+        c.lastEmotion().ifPresent(p -> n.set("emotion", emotion(p)));
+        n.put("escalating", c.escalating());
+        return n;
+    }
+
+    public static ObjectNode alert(CallSnapshot c, String rule, String message) {
+        return base("alert", c).put("rule", rule).put("message", message).put("agent", c.agent());
+    }
+
+    public static ObjectNode simple(String type, CallSnapshot c) {
+        return base(type, c);
+    }
+
+    /** The supervisor's table. */
+    public static ObjectNode calls(List<CallSnapshot> all, Instant now) {
+        ObjectNode n = JSON.createObjectNode().put("type", "calls").put("at", now.toString());
+        ArrayNode a = n.putArray("calls");
+        for (CallSnapshot c : all) {
+            a.add(summary(c, now));
+        }
+        return n;
+    }
+
+    /** One row of {@code /api/calls} and of the supervisor's table. */
+    public static ObjectNode summary(CallSnapshot c, Instant now) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("call", c.callId()).put("channel", c.channel()).put("uniqueid", c.uniqueId())
+                .put("linkedid", c.linkedId()).put("phone", mask(c.phone())).put("caller", c.callerName())
+                .put("customer", c.profile().map(CustomerProfile::customerId).orElse(""))
+                .put("state", c.state().wireName()).put("queue", c.queue()).put("position", c.position())
+                .put("priority", c.priority()).put("vip", c.vip()).put("segment", c.segment())
+                .put("agent", c.agent()).put("waitSeconds", c.waitSeconds(now))
+                .put("complaintRisk", c.profile().map(CustomerProfile::complaintRisk).orElse(0.0))
+                .put("escalating", c.escalating());
+        c.lastEmotion().ifPresent(p -> o.set("emotion", emotion(p)));
+        List<Utterance> t = c.transcript();
+        o.put("lastUtterance", t.isEmpty() ? "" : t.get(t.size() - 1).text());
+        ArrayNode acts = o.putArray("actions");
+        for (ActionRecord r : c.actions()) {
+            acts.addObject().put("rule", r.rule()).put("kind", r.kind()).put("detail", r.detail())
+                    .put("outcome", r.outcome()).put("at", r.at().toString());
+        }
+        return o;
+    }
+
+    private static ObjectNode base(String type, CallSnapshot c) {
+        return JSON.createObjectNode().put("type", type).put("call", c.callId());
+    }
+
+    private static ObjectNode utterance(Utterance u) {
+        return JSON.createObjectNode().put("n", u.number()).put("text", u.text()).put("final", u.isFinal());
+    }
+
+    private static ObjectNode emotion(EmotionPoint p) {
+        return JSON.createObjectNode().put("label", p.reading().label().wireName())
+                .put("valence", p.reading().valence()).put("arousal", p.reading().arousal())
+                .put("confidence", p.reading().confidence()).put("utterance", p.utterance());
+    }
+
+    /** Last four digits only. */
+    static String mask(String phone) {
+        return phone.length() <= 4 ? phone : "*".repeat(phone.length() - 4) + phone.substring(phone.length() - 4);
+    }
+
+    static String text(ObjectNode n) {
+        return n.toString();
+    }
+}

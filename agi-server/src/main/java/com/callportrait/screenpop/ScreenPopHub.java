@@ -1,0 +1,156 @@
+package com.callportrait.screenpop;
+
+import com.callportrait.calls.CallChange;
+import com.callportrait.calls.CallListener;
+import com.callportrait.calls.CallRegistry;
+import com.callportrait.calls.CallSnapshot;
+import com.callportrait.calls.CallState;
+import com.callportrait.live.AlertSink;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Pushes live call changes to connected pages: the screen pop to the agent on AgentCalled and
+ * AgentConnect, then transcript, emotion, alerts and the end of the call; the supervisors get the
+ * whole table, at most every 250 ms. Writes are Netty's non-blocking {@code writeAndFlush}, so
+ * the producer (AMI dispatch, speech worker) never waits for a browser.
+ *
+ * <p>Thread-safe. Lifecycle: {@link #create}, register as a {@link CallListener}, {@link #close()}.
+ */
+public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseable {
+    private final CallRegistry calls;
+    private final Map<String, Set<Channel>> agents = new ConcurrentHashMap<>();
+    private final Set<Channel> supervisors = ConcurrentHashMap.newKeySet();
+    /** The last ended call of each agent, so a disposition can still name its customer. */
+    private final Map<String, CallSnapshot> lastEnded = new ConcurrentHashMap<>();
+    private final AtomicBoolean supervisorDirty = new AtomicBoolean();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "screenpop-supervisor");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Counter pops;
+    private final Counter updates;
+
+    private ScreenPopHub(CallRegistry calls, MeterRegistry registry) {
+        this.calls = calls;
+        this.pops = Counter.builder("cp.screenpop.pops").description("screen pops pushed").register(registry);
+        this.updates = Counter.builder("cp.screenpop.updates").description("live updates pushed").register(registry);
+        timer.scheduleWithFixedDelay(this::flushSupervisors, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    public static ScreenPopHub create(CallRegistry calls, MeterRegistry registry) {
+        return new ScreenPopHub(calls, registry);
+    }
+
+    /** An agent page connected (token already checked); it gets the pop of a call in progress. */
+    public void agentJoined(String agent, Channel ch) {
+        agents.computeIfAbsent(agent, a -> ConcurrentHashMap.newKeySet()).add(ch);
+        ch.closeFuture().addListener(f -> agents.computeIfPresent(agent, (a, s) -> {
+            s.remove(ch);
+            return s.isEmpty() ? null : s;
+        }));
+        for (CallSnapshot c : calls.all()) {
+            if (agent.equals(c.agent())) {
+                send(ch, PopMessages.pop(c, calls.clock().instant()));
+            }
+        }
+    }
+
+    /** A supervisor page connected; it gets the table at once. */
+    public void supervisorJoined(Channel ch) {
+        supervisors.add(ch);
+        ch.closeFuture().addListener(f -> supervisors.remove(ch));
+        send(ch, PopMessages.calls(calls.all(), calls.clock().instant()));
+    }
+
+    /** The call {@code callId} of {@code agent}: live, or the agent's last ended call. */
+    public java.util.Optional<CallSnapshot> callOf(String agent, String callId) {
+        java.util.Optional<CallSnapshot> live = calls.get(callId).filter(c -> agent.equals(c.agent()));
+        if (live.isPresent()) {
+            return live;
+        }
+        CallSnapshot e = lastEnded.get(agent);
+        return e != null && e.callId().equals(callId) ? java.util.Optional.of(e) : java.util.Optional.empty();
+    }
+
+    /** Agent pages open now (tests, metrics). */
+    public int agentConnections(String agent) {
+        Set<Channel> s = agents.get(agent);
+        return s == null ? 0 : s.size();
+    }
+
+    @Override
+    public void onChange(CallSnapshot c, CallChange change) {
+        supervisorDirty.set(true);
+        if (c.agent().isEmpty()) {
+            return;
+        }
+        switch (change) {
+            case AGENT_CALLED, CONNECTED -> {
+                pops.increment();
+                toAgent(c.agent(), PopMessages.pop(c, calls.clock().instant()));
+            }
+            case TRANSCRIPT -> toAgentDuringCall(c, PopMessages.transcript(c));
+            case EMOTION -> toAgentDuringCall(c, PopMessages.emotion(c));
+            case AGENT_DONE -> toAgent(c.agent(), PopMessages.simple("done", c));
+            case ENDED -> {
+                lastEnded.put(c.agent(), c);
+                toAgent(c.agent(), PopMessages.simple("ended", c));
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public void alert(CallSnapshot c, String rule, String message) {
+        ObjectNode a = PopMessages.alert(c, rule, message);
+        if (!c.agent().isEmpty()) {
+            toAgent(c.agent(), a);
+        }
+        String text = PopMessages.text(a);
+        supervisors.forEach(ch -> ch.writeAndFlush(new TextWebSocketFrame(text)));
+    }
+
+    private void toAgentDuringCall(CallSnapshot c, ObjectNode msg) {
+        if (c.state() == CallState.CONNECTED || c.state() == CallState.RINGING) {
+            updates.increment();
+            toAgent(c.agent(), msg);
+        }
+    }
+
+    private void toAgent(String agent, ObjectNode msg) {
+        Set<Channel> s = agents.get(agent);
+        if (s != null && !s.isEmpty()) {
+            String text = PopMessages.text(msg);
+            s.forEach(ch -> ch.writeAndFlush(new TextWebSocketFrame(text)));
+        }
+    }
+
+    private void flushSupervisors() {
+        if (supervisors.isEmpty() || !supervisorDirty.getAndSet(false)) {
+            return;
+        }
+        String text = PopMessages.text(PopMessages.calls(calls.all(), calls.clock().instant()));
+        supervisors.forEach(ch -> ch.writeAndFlush(new TextWebSocketFrame(text)));
+    }
+
+    private static void send(Channel ch, ObjectNode msg) {
+        ch.writeAndFlush(new TextWebSocketFrame(PopMessages.text(msg)));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,214 @@
+package com.callportrait.sim;
+
+import com.callportrait.ami.AmiDecoder;
+import com.callportrait.ami.AmiEncoder;
+import com.callportrait.ami.AmiMessage;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A small AMI server speaking the recorded Asterisk 22 format: banner
+ * {@code Asterisk Call Manager/11.0.0}, {@code Login} (a wrong secret gets {@code Authentication
+ * failed} after 1 s and the connection closed, as Asterisk does), {@code FullyBooted}, events
+ * broadcast to every logged-in client, and replies to {@code Status}, {@code QueueStatus},
+ * {@code QueueChangePriorityCaller} ("No such caller" unless the channel waits in that queue),
+ * {@code Redirect} ("Channel does not exist: X"), {@code Ping}, {@code Logoff}. Every action
+ * received is recorded with its arrival time. Thread-safe; {@link #close()} stops it.
+ */
+public final class SimAmiServer implements AutoCloseable {
+    /** An action as received, with {@link System#nanoTime()} at arrival. */
+    public record Received(AmiMessage action, long nanos) {
+    }
+
+    /** A simulated live channel: where it waits, if anywhere. */
+    record SimChannel(String channel, String uniqueId, String queue) {
+    }
+
+    private final String username;
+    private final String secret;
+    private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("sim-ami", true));
+    private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
+    private final Map<String, SimChannel> channels = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Received>> actionListeners = new CopyOnWriteArrayList<>();
+    private Channel server;
+
+    private SimAmiServer(String username, String secret) {
+        this.username = username;
+        this.secret = secret;
+    }
+
+    public static SimAmiServer create(String username, String secret) {
+        return new SimAmiServer(username, secret);
+    }
+
+    public synchronized InetSocketAddress start(String host, int port) throws InterruptedException {
+        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(AmiDecoder.server(), AmiEncoder.INSTANCE, new Session());
+                    }
+                }).bind(host, port).sync().channel();
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Called for every action received (on the server's I/O thread: be quick). */
+    public void onAction(Consumer<Received> l) {
+        actionListeners.add(l);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Logged-in clients. */
+    public int clients() {
+        return clients.size();
+    }
+
+    /** Sends an event to every logged-in client. */
+    public void broadcast(AmiMessage event) {
+        clients.forEach(c -> c.writeAndFlush(event));
+    }
+
+    /** Drops every client connection (tests of reconnect). */
+    public void dropClients() {
+        clients.forEach(Channel::close);
+    }
+
+    void channelUp(String channel, String uniqueId, String queue) {
+        channels.put(channel, new SimChannel(channel, uniqueId, queue));
+    }
+
+    void channelLeftQueue(String channel) {
+        channels.computeIfPresent(channel, (k, c) -> new SimChannel(c.channel(), c.uniqueId(), ""));
+    }
+
+    void channelDown(String channel) {
+        channels.remove(channel);
+    }
+
+    private final class Session extends SimpleChannelInboundHandler<AmiMessage> {
+        private boolean loggedIn;
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            ctx.writeAndFlush(Unpooled.copiedBuffer("Asterisk Call Manager/11.0.0\r\n", StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            clients.remove(ctx.channel());
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, AmiMessage a) {
+            Received r = new Received(a, System.nanoTime());
+            String action = a.value("Action");
+            String id = a.actionId();
+            if (!loggedIn && !action.equalsIgnoreCase("Login")) {
+                ctx.writeAndFlush(reply("Error", id, "Permission denied"));
+                return;
+            }
+            received.add(r);
+            actionListeners.forEach(l -> l.accept(r));
+            switch (action.toLowerCase()) {
+                case "login" -> login(ctx, a, id);
+                case "ping" -> ctx.writeAndFlush(AmiMessage.of("Response", "Success", "ActionID", id, "Ping", "Pong",
+                        "Timestamp", Long.toString(System.currentTimeMillis() / 1000)));
+                case "status" -> status(ctx, id);
+                case "queuestatus" -> queueStatus(ctx, id);
+                case "queuechangeprioritycaller" -> {
+                    SimChannel c = channels.get(a.value("Caller"));
+                    boolean waiting = c != null && c.queue().equals(a.value("Queue"));
+                    ctx.writeAndFlush(waiting ? reply("Success", id, "Priority change for caller on queue")
+                            : reply("Error", id, "Unable to change priority caller on queue: No such caller"));
+                }
+                case "redirect" -> {
+                    String ch = a.value("Channel");
+                    ctx.writeAndFlush(channels.containsKey(ch) ? reply("Success", id, "Redirect successful")
+                            : reply("Error", id, "Channel does not exist: " + ch));
+                }
+                case "logoff" -> ctx.writeAndFlush(AmiMessage.of("Response", "Goodbye", "ActionID", id,
+                        "Message", "Thanks for all the fish.")).addListener(f -> ctx.close());
+                default -> ctx.writeAndFlush(reply("Error", id, "Invalid/unknown command"));
+            }
+        }
+
+        private void login(ChannelHandlerContext ctx, AmiMessage a, String id) {
+            if (a.value("Username").equals(username) && a.value("Secret").equals(secret)) {
+                loggedIn = true;
+                ctx.writeAndFlush(reply("Success", id, "Authentication accepted"));
+                ctx.writeAndFlush(AmiMessage.of("Event", "FullyBooted", "Privilege", "system,all", "Uptime", "159",
+                        "LastReload", "105", "Status", "Fully Booted"));
+                clients.add(ctx.channel());
+            } else {
+                ctx.executor().schedule(() -> ctx.writeAndFlush(reply("Error", id, "Authentication failed"))
+                        .addListener(f -> ctx.close()), 1, TimeUnit.SECONDS);
+            }
+        }
+
+        private void status(ChannelHandlerContext ctx, String id) {
+            ctx.write(AmiMessage.of("Response", "Success", "ActionID", id, "EventList", "start",
+                    "Message", "Channel status will follow"));
+            List<SimChannel> all = new ArrayList<>(channels.values());
+            for (SimChannel c : all) {
+                ctx.write(AmiMessage.of("Event", "Status", "Privilege", "Call", "Channel", c.channel(),
+                        "ChannelState", "6", "ChannelStateDesc", "Up", "Uniqueid", c.uniqueId(),
+                        "Linkedid", c.uniqueId(), "Application", c.queue().isEmpty() ? "AppDial" : "Queue",
+                        "ActionID", id));
+            }
+            ctx.writeAndFlush(AmiMessage.of("Event", "StatusComplete", "ActionID", id, "EventList", "Complete",
+                    "ListItems", Integer.toString(all.size()), "Items", Integer.toString(all.size())));
+        }
+
+        private void queueStatus(ChannelHandlerContext ctx, String id) {
+            ctx.write(AmiMessage.of("Response", "Success", "ActionID", id, "EventList", "start",
+                    "Message", "Queue status will follow"));
+            int n = 0;
+            for (SimChannel c : channels.values()) {
+                if (!c.queue().isEmpty()) {
+                    n++;
+                    ctx.write(AmiMessage.of("Event", "QueueEntry", "Queue", c.queue(), "Position", Integer.toString(n),
+                            "Channel", c.channel(), "Uniqueid", c.uniqueId(), "ActionID", id));
+                }
+            }
+            ctx.writeAndFlush(AmiMessage.of("Event", "QueueStatusComplete", "ActionID", id, "EventList", "Complete",
+                    "ListItems", Integer.toString(n)));
+        }
+    }
+
+    private static AmiMessage reply(String response, String id, String message) {
+        return id.isEmpty() ? AmiMessage.of("Response", response, "Message", message)
+                : AmiMessage.of("Response", response, "ActionID", id, "Message", message);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close().syncUninterruptibly();
+        }
+        clients.forEach(Channel::close);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+}

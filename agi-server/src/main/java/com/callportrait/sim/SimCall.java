@@ -1,0 +1,25 @@
+package com.callportrait.sim;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One scripted call.
+ *
+ * @param phone      caller id ({@code ""} = withheld)
+ * @param callerName caller id name
+ * @param mood       what the caller says and feels
+ * @param queueWait       time in the queue before an agent is offered the call
+ * @param gap        pause between utterances
+ * @param surveyDtmf the survey answer ({@code ""} = no survey)
+ */
+public record SimCall(String phone, String callerName, Mood mood, Duration queueWait, Duration gap, String surveyDtmf) {
+    public SimCall {
+        Objects.requireNonNull(phone, "phone");
+        Objects.requireNonNull(callerName, "callerName");
+        Objects.requireNonNull(mood, "mood");
+        Objects.requireNonNull(queueWait, "queueWait");
+        Objects.requireNonNull(gap, "gap");
+        Objects.requireNonNull(surveyDtmf, "surveyDtmf");
+    }
+}

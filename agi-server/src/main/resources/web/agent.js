@@ -1,0 +1,121 @@
+// CallPortrait agent desktop: one WebSocket per page, token checked by the server on connect.
+(function () {
+  'use strict';
+  const agent = decodeURIComponent(location.pathname.split('/')[2] || '');
+  const $ = (id) => document.getElementById(id);
+  let ws = null;
+  let current = null;
+  let retry = 500;
+  $('who').textContent = agent;
+
+  function token() {
+    const q = new URLSearchParams(location.search).get('token');
+    return q || sessionStorage.getItem('cp-token-' + agent) || '';
+  }
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  function connect() {
+    const t = token();
+    if (!t) { $('login').hidden = false; return; }
+    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    ws = new WebSocket(proto + '//' + location.host + '/ws/agent/' + encodeURIComponent(agent) + '?token=' + encodeURIComponent(t));
+    let opened = false;
+    ws.onopen = () => {
+      opened = true; retry = 500;
+      sessionStorage.setItem('cp-token-' + agent, t);
+      $('login').hidden = true; $('desk').hidden = false;
+      $('status').textContent = 'online'; $('status').className = 'status on';
+    };
+    ws.onclose = () => {
+      $('status').textContent = 'offline'; $('status').className = 'status off';
+      if (!opened) {
+        sessionStorage.removeItem('cp-token-' + agent);
+        $('login').hidden = false; $('desk').hidden = true;
+        $('login-error').textContent = 'The token was not accepted (wrong agent, expired or invalid).';
+        return;
+      }
+      setTimeout(connect, retry); retry = Math.min(retry * 2, 10000);
+    };
+    ws.onmessage = (m) => handle(JSON.parse(m.data));
+  }
+
+  function handle(msg) {
+    switch (msg.type) {
+      case 'pop': pop(msg); break;
+      case 'transcript': if (current === msg.call && msg.utterance) line(msg.utterance); break;
+      case 'emotion': if (current === msg.call && msg.emotion) gauge(msg.emotion, msg.escalating); break;
+      case 'alert': if (current === msg.call) alertBox(msg.message); break;
+      case 'done': if (current === msg.call) $('dispo').classList.add('due'); break;
+      case 'ended': if (current === msg.call) { $('dispo').classList.add('due'); $('caller-line').textContent += ' · call ended'; } break;
+      case 'disposition-saved': $('saved').textContent = 'saved'; break;
+      case 'disposition-rejected': $('saved').textContent = 'not saved'; break;
+    }
+  }
+
+  function pop(p) {
+    current = p.call;
+    $('idle').hidden = true; $('call').hidden = false;
+    $('alerts').textContent = ''; $('saved').textContent = ''; $('dispo').classList.remove('due');
+    const c = p.customer;
+    $('caller-name').textContent = (p.caller.name || 'Unknown caller') + (p.vip ? ' ★ VIP' : '');
+    $('caller-line').textContent = 'Phone ' + p.caller.phone + ' · queue ' + p.queue + ' · waited ' + p.waitSeconds + ' s · ' + p.state;
+    $('value-line').textContent = c
+      ? c.tier + ' · segment ' + c.segment + ' · lifetime value ' + c.lifetimeValue.toFixed(0) + ' · value ' + pct(c.valueScore)
+        + ' · loyalty ' + pct(c.loyaltyScore) + ' · complaint risk ' + pct(c.complaintRisk)
+      : 'No portrait: new or unidentified caller.';
+    $('nba').textContent = c && c.nextBestAction ? 'Next best action: ' + c.nextBestAction : '';
+    fill('tags', c ? c.tags : [], (t) => { const li = el('li'); li.appendChild(el('b', t.name)); li.appendChild(el('span', ' (' + t.family + ') ' + t.explanation, 'why')); return li; });
+    fill('issues', c ? c.openIssues : [], (i) => el('li', i.id + ' · ' + i.topic + ': ' + i.summary));
+    fill('topics', c ? c.lastTopics : [], (t) => el('li', t.at.substring(0, 10) + ' · ' + t.topic + ' → ' + t.outcome));
+    $('transcript').textContent = '';
+    (p.transcript || []).forEach(line);
+    const e = p.emotions || [];
+    if (e.length) gauge(e[e.length - 1], false); else { $('gauge-bar').style.width = '0'; $('emotion-label').textContent = 'no emotion yet'; }
+  }
+
+  function pct(x) { return Math.round(x * 100) + '%'; }
+
+  function fill(id, items, make) {
+    const ul = $(id); ul.textContent = '';
+    if (!items || !items.length) { ul.appendChild(el('li', 'none', 'none')); return; }
+    items.forEach((i) => ul.appendChild(make(i)));
+  }
+
+  function line(u) {
+    const ol = $('transcript');
+    const last = ol.lastElementChild;
+    if (last && last.dataset.n === String(u.n) && last.dataset.final !== 'true') ol.removeChild(last);
+    const li = el('li', u.text, u.final ? 'final' : 'partial');
+    li.dataset.n = u.n; li.dataset.final = u.final;
+    ol.appendChild(li);
+  }
+
+  function gauge(e, escalating) {
+    // Valence -1..1 mapped to a bar: left red (upset) to right green (pleased).
+    const w = Math.round((1 - (e.valence + 1) / 2) * 100);
+    const bar = $('gauge-bar');
+    bar.style.width = Math.max(w, 4) + '%';
+    bar.className = e.label;
+    $('emotion-label').textContent = e.label + ' (' + pct(e.confidence) + ' sure, arousal ' + pct(e.arousal) + ')' + (escalating ? ' · escalating' : '');
+  }
+
+  function alertBox(text) { $('alerts').appendChild(el('div', text, 'alert')); }
+
+  $('login-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    sessionStorage.setItem('cp-token-' + agent, $('token').value.trim());
+    $('login-error').textContent = '';
+    connect();
+  });
+  $('save').addEventListener('click', () => {
+    if (!ws || !current) return;
+    ws.send(JSON.stringify({ type: 'disposition', call: current, outcome: $('outcome').value, note: $('note').value }));
+  });
+  connect();
+})();
