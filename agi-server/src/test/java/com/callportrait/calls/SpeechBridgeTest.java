@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.speech.emotion.EmotionLabel;
 import com.callportrait.speech.emotion.EmotionReading;
+import com.callportrait.speech.emotion.EmotionTrend;
 import com.callportrait.speech.emotion.VoiceFeatures;
 import com.callportrait.speech.pipeline.EmotionEvent;
 import com.callportrait.speech.pipeline.TranscriptEvent;
@@ -27,7 +28,8 @@ class SpeechBridgeTest {
         bridge.onTranscript(new TranscriptEvent("b8614daa-fdd9-44c2-9c87-72250d1e743a", 1, true,
                 "been waiting for an hour i want to speak to a manager", List.of(), 0.2, 4.1, false, now));
         bridge.onEmotion(new EmotionEvent("b8614daa-fdd9-44c2-9c87-72250d1e743a", 1,
-                new EmotionReading(EmotionLabel.ANGRY, -0.8, 0.9, 0.8), VoiceFeatures.NONE, 0.2, 4.1, now));
+                new EmotionReading(EmotionLabel.ANGRY, -0.8, 0.9, 0.8), VoiceFeatures.NONE,
+                new EmotionTrend.Snapshot(-0.8, 0.9, 1, EmotionLabel.ANGRY, false), 0.2, 4.1, now));
         CallSnapshot c = calls.get("b8614daa-fdd9-44c2-9c87-72250d1e743a").orElseThrow();
         assertThat(c.transcript()).extracting(Utterance::text)
                 .containsExactly("been waiting for an hour i want to speak to a manager");
