@@ -104,7 +104,10 @@ public final class RouteScript implements AgiScript {
                 "timeout: no profile within " + budget.toMillis() + " ms")), budget.toNanos(), TimeUnit.NANOSECONDS);
         CompletionStage<Optional<CustomerProfile>> found;
         try {
-            found = store.findByPhone(phone);
+            // The store decodes and completes on the session's event loop, not on the Redis
+            // client's single I/O thread, so that thread only moves bytes and the rest of the call
+            // (rules, MSet, event) continues here without another hop.
+            found = store.findByPhone(phone, session.executor());
         } catch (RuntimeException e) {
             found = CompletableFuture.failedFuture(e);
         }
@@ -113,8 +116,7 @@ public final class RouteScript implements AgiScript {
             result.complete(e == null ? new Lookup(p, null)
                     : new Lookup(Optional.empty(), "profile store error: " + rootMessage(e)));
         });
-        // Continue on the session's event loop whichever thread completed the lookup.
-        return result.thenApplyAsync(l -> l, session.executor());
+        return result;
     }
 
     private CompletionStage<Void> setVariables(AgiSession session, Map<String, String> vars) {

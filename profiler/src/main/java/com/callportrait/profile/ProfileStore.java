@@ -3,6 +3,7 @@ package com.callportrait.profile;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Where portraits live. The Redis implementation is the production one; an in-memory one exists
@@ -19,6 +20,26 @@ public interface ProfileStore extends AutoCloseable {
      * accepts (the caller id Asterisk presents, {@code +1 555 123 4567}, ...).
      */
     CompletionStage<Optional<CustomerProfile>> findByPhone(String phone);
+
+    /**
+     * {@link #findByPhone(String)}, with the result completed (and, where the implementation
+     * decodes, decoded) on {@code completeOn} rather than on the backend's I/O thread. The call path
+     * passes its own event loop: a backend with one I/O thread (one multiplexed Redis connection)
+     * then does not also parse every caller's profile, which made that thread the bottleneck of
+     * FastAGI routing (BENCHMARKS.md, "FastAGI routing"). Failures complete on {@code completeOn}
+     * too. The default just hops.
+     */
+    default CompletionStage<Optional<CustomerProfile>> findByPhone(String phone, Executor completeOn) {
+        java.util.concurrent.CompletableFuture<Optional<CustomerProfile>> out = new java.util.concurrent.CompletableFuture<>();
+        findByPhone(phone).whenCompleteAsync((p, e) -> {
+            if (e != null) {
+                out.completeExceptionally(e);
+            } else {
+                out.complete(p);
+            }
+        }, completeOn);
+        return out;
+    }
 
     /** Finds a customer by CRM id. */
     CompletionStage<Optional<CustomerProfile>> findById(String customerId);

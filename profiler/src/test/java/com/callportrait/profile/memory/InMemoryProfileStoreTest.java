@@ -36,6 +36,24 @@ class InMemoryProfileStoreTest {
     }
 
     @Test
+    void lookupOnAnExecutorCompletesThere() throws Exception {
+        InMemoryProfileStore store = InMemoryProfileStore.create();
+        store.save(customer("C7", "5557777")).toCompletableFuture().join();
+        java.util.concurrent.ExecutorService loop = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger handedOver = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            Optional<CustomerProfile> found = store.findByPhone("5557777", task -> {
+                handedOver.incrementAndGet();
+                loop.execute(task);
+            }).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(found).map(CustomerProfile::customerId).contains("C7");
+            assertThat(handedOver.get()).isEqualTo(1);
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    @Test
     void changedNumbersDropTheirIndexEntries() {
         InMemoryProfileStore store = InMemoryProfileStore.create();
         store.save(customer("C1", "5551234", "5550001"));

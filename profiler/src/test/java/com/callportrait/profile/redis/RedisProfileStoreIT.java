@@ -79,6 +79,36 @@ class RedisProfileStoreIT {
     }
 
     @Test
+    void lookupOnAnExecutorDecodesAndCompletesThere() throws Exception {
+        CustomerProfile p = TestProfiles.plain("C1501", "+1 555 015 0150");
+        await(store.save(p));
+        java.util.concurrent.ExecutorService loop = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger handedOver = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor callLoop = task -> {
+            handedOver.incrementAndGet();
+            loop.execute(task);
+        };
+        try {
+            for (RedisProfileStore s : List.of(store,
+                    RedisProfileStore.create(connector, PhoneOptions.DEFAULT, RedisProfileStore.Lookup.TWO_STEP))) {
+                int before = handedOver.get();
+                assertThat(await(s.findByPhone("5550150150", callLoop))).contains(p);
+                assertThat(handedOver.get()).isEqualTo(before + 1);
+                assertThat(await(s.findByPhone("+1 555 999 0150", callLoop))).isEmpty();
+            }
+            // A corrupt stored profile fails the stage, and that also happens on the executor.
+            connector.sync().set("cp:phone:15550150151", "C1502");
+            connector.sync().set("cp:profile:{C1502}", "{not json");
+            int before = handedOver.get();
+            assertThatThrownBy(() -> await(store.findByPhone("5550150151", callLoop)))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(RedisStoreException.class);
+            assertThat(handedOver.get()).isEqualTo(before + 1);
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    @Test
     void twoStepLookupFindsTheSameProfile() throws Exception {
         CustomerProfile p = TestProfiles.plain("C2001", "+44 20 7946 0018");
         await(store.save(p));
