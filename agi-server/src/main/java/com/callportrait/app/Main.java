@@ -43,7 +43,9 @@ public final class Main implements Runnable {
     private AppOptions options;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status = run(args);
+        LogSetup.flush();
+        System.exit(status);
     }
 
     /** Runs the command line and returns the exit status (tests call this instead of main). */

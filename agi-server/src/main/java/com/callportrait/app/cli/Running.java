@@ -1,6 +1,7 @@
 package com.callportrait.app.cli;
 
 import com.callportrait.app.AppOptions;
+import com.callportrait.app.LogSetup;
 import com.callportrait.app.RedisBackend;
 import com.callportrait.app.ServerStack;
 import com.callportrait.app.Telemetry;
@@ -38,6 +39,7 @@ final class Running {
                 redis.close();
                 telemetry.close();
             } finally {
+                LogSetup.flush();
                 stopped.countDown();
             }
         }, "shutdown"));
