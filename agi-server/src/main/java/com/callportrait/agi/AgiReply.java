@@ -8,7 +8,8 @@ import java.util.Optional;
  * One reply from Asterisk.
  *
  * @param code   200, 510, 511 or 520
- * @param result the {@code result=} number of a 200 reply; 0 for the others
+ * @param result the {@code result=} number of a 200 reply (0 for an empty one, {@code 200 result= (timeout)}:
+ *               GET DATA timed out before any digit); 0 for the others
  * @param data   text between the first {@code (} and the last {@code )} of a 200 reply, if any
  * @param lines  the raw reply lines (one, or several for a {@code 520-} usage reply)
  */
@@ -42,14 +43,20 @@ public record AgiReply(int code, int result, Optional<String> data, List<String>
         while (j < line.length() && Character.isDigit(line.charAt(j))) {
             j++;
         }
-        if (j == digitsStart || j - i > 11) {
-            throw new AgiProtocolException("200 reply with a bad result number: " + AgiDecoder.excerpt(line));
-        }
         int result;
-        try {
-            result = Integer.parseInt(line.substring(i, j));
-        } catch (NumberFormatException e) {
-            throw new AgiProtocolException("200 reply with a bad result number: " + AgiDecoder.excerpt(line));
+        if (j == i && (j == line.length() || line.charAt(j) == ' ')) {
+            // Asterisk sends "200 result= (timeout)" when GET DATA times out before any digit: the
+            // result is the (empty) digit string. 0 = no digit, as for WAIT FOR DIGIT.
+            result = 0;
+        } else {
+            if (j == digitsStart || j - i > 11) {
+                throw new AgiProtocolException("200 reply with a bad result number: " + AgiDecoder.excerpt(line));
+            }
+            try {
+                result = Integer.parseInt(line.substring(i, j));
+            } catch (NumberFormatException e) {
+                throw new AgiProtocolException("200 reply with a bad result number: " + AgiDecoder.excerpt(line));
+            }
         }
         Optional<String> data = Optional.empty();
         int open = line.indexOf('(', j);

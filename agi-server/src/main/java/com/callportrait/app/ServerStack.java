@@ -44,11 +44,15 @@ public final class ServerStack implements AutoCloseable {
     private final AgiServer agi;
     private final HttpServer http;
     private final LiveStack live;
+    private final SpeechStack.Settings speechSettings;
+    private volatile java.util.Optional<SpeechStack> speech = java.util.Optional.empty();
     private InetSocketAddress agiAddress;
     private InetSocketAddress httpAddress;
 
-    private ServerStack(AppOptions options, LiveOptions liveOptions, RedisBackend redis, Telemetry telemetry) {
+    private ServerStack(AppOptions options, LiveOptions liveOptions, SpeechStack.Settings speechSettings,
+                        RedisBackend redis, Telemetry telemetry) {
         this.options = options;
+        this.speechSettings = speechSettings;
         var registry = telemetry.registry();
         this.rules = options.routingRules().map(p -> RulesSource.watching(p, Duration.ofSeconds(1)))
                 .orElseGet(RulesSource::bundled);
@@ -83,10 +87,18 @@ public final class ServerStack implements AutoCloseable {
     /** As {@link #start(AppOptions, RedisBackend, Telemetry)} with the given live settings (demo, simulator). */
     public static ServerStack start(AppOptions options, LiveOptions live, RedisBackend redis, Telemetry telemetry)
             throws InterruptedException {
-        ServerStack s = new ServerStack(options, live, redis, telemetry);
+        return start(options, live, SpeechStack.Settings.fromEnvironment(), redis, telemetry);
+    }
+
+    /** As above with the given speech settings ({@link SpeechStack.Settings#off()} for no speech). */
+    public static ServerStack start(AppOptions options, LiveOptions live, SpeechStack.Settings speech,
+                                    RedisBackend redis, Telemetry telemetry) throws InterruptedException {
+        ServerStack s = new ServerStack(options, live, speech, redis, telemetry);
         warmUp(redis.store());
         try {
             s.live.start();
+            // The model loads here, before any port opens: a call is never taken without speech.
+            s.speech = SpeechStack.start(s.speechSettings, options, s.live, s.events, telemetry.registry());
             s.httpAddress = s.http.start(options.bindAddress(), options.httpPort());
             s.agiAddress = s.agi.start(options.bindAddress(), options.agiPort());
         } catch (InterruptedException | RuntimeException e) {
@@ -130,6 +142,7 @@ public final class ServerStack implements AutoCloseable {
         m.put("events_dropped", events.droppedCount());
         m.put("ami", live.amiConfigured() ? (live.amiConnected() ? "connected" : "disconnected") : "off");
         m.put("live_calls", live.calls().size());
+        m.put("speech", speech.<Object>map(SpeechStack::health).orElse("off"));
         return m;
     }
 
@@ -146,6 +159,11 @@ public final class ServerStack implements AutoCloseable {
         return live;
     }
 
+    /** The speech engine and AudioSocket server; empty when CP_SPEECH=off. */
+    public java.util.Optional<SpeechStack> speech() {
+        return speech;
+    }
+
     public EventWriter events() {
         return events;
     }
@@ -155,6 +173,8 @@ public final class ServerStack implements AutoCloseable {
         log.info("shutting down: no new calls; waiting up to {} ms for {} live AGI sessions",
                 options.shutdownGrace().toMillis(), agi.activeSessions());
         agi.close(options.shutdownGrace());
+        // Before the event writer: closing finalises open calls, whose last utterance is written.
+        speech.ifPresent(SpeechStack::close);
         http.close();
         live.close();
         events.close(Duration.ofSeconds(5));

@@ -3,6 +3,7 @@ package com.callportrait.sim;
 import com.callportrait.ami.AmiMessage;
 import com.callportrait.calls.SpeechUpdates;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -23,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@code survey} session at the end. One thread per call in progress (the calls block on their
  * script's pauses); thread-safe.
  *
- * <p>Speech: with the speech module's AudioSocket server merged, the caller's audio would be
- * streamed to it instead; until then the scripted, already-redacted utterances and their emotion
- * readings are delivered through {@link SpeechUpdates} (in-process only).
+ * <p>Speech: with an {@link AudioCaller} the caller's recorded voice is streamed to the
+ * application's AudioSocket server (real recognition, emotion and redaction); without one, the
+ * scripted, already-redacted utterances and their emotion readings are delivered through
+ * {@link SpeechUpdates} (in-process only; cheap, for load runs).
  */
 public final class CallSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CallSimulator.class);
@@ -34,13 +36,15 @@ public final class CallSimulator implements AutoCloseable {
     private final InetSocketAddress agi;
     private final SimAmiServer ami;
     private final Optional<SpeechUpdates> speech;
+    private final Optional<AudioCaller> audio;
     private final BlockingQueue<String> freeAgents = new LinkedBlockingQueue<>();
     private final ExecutorService pool;
     private final AtomicInteger waiting = new AtomicInteger();
 
-    private CallSimulator(InetSocketAddress agi, SimAmiServer ami, Optional<SpeechUpdates> speech, int agents,
-                          int concurrency) {
+    private CallSimulator(InetSocketAddress agi, SimAmiServer ami, Optional<SpeechUpdates> speech,
+                          Optional<AudioCaller> audio, int agents, int concurrency) {
         this.agi = agi;
+        this.audio = audio;
         this.ami = ami;
         this.speech = speech;
         for (int i = 1; i <= agents; i++) {
@@ -59,7 +63,18 @@ public final class CallSimulator implements AutoCloseable {
      */
     public static CallSimulator create(InetSocketAddress agi, SimAmiServer ami, Optional<SpeechUpdates> speech,
                                        int agents, int concurrency) {
-        return new CallSimulator(agi, ami, speech, agents, concurrency);
+        return new CallSimulator(agi, ami, speech, Optional.empty(), agents, concurrency);
+    }
+
+    /**
+     * As above, but when {@code audio} is given each caller <em>speaks</em>: the recording is
+     * streamed to the AudioSocket server under the call's CP_UUID while the caller waits, and the
+     * transcript and emotions come from the application's own speech pipeline; the scripted lines
+     * are then not delivered.
+     */
+    public static CallSimulator create(InetSocketAddress agi, SimAmiServer ami, Optional<SpeechUpdates> speech,
+                                       Optional<AudioCaller> audio, int agents, int concurrency) {
+        return new CallSimulator(agi, ami, speech, audio, agents, concurrency);
     }
 
     /** Plays one call in the background. */
@@ -93,7 +108,11 @@ public final class CallSimulator implements AutoCloseable {
         long start = System.nanoTime();
         long angryEnd = -1;
         int utterance = 0;
-        for (Mood.Line line : call.mood().waiting()) {
+        if (audio.isPresent()) {
+            pause(call.gap().toMillis());
+            audio.get().stream(callId);
+        }
+        for (Mood.Line line : audio.isPresent() ? List.<Mood.Line>of() : call.mood().waiting()) {
             pause(call.gap().toMillis());
             utterance++;
             long end = say(callId, utterance, line);
@@ -116,7 +135,7 @@ public final class CallSimulator implements AutoCloseable {
             connectAt = System.nanoTime();
             ami.broadcast(AmiEvents.agent("AgentConnect", caller, agentLeg, queue, iface, agent,
                     "HoldTime", Long.toString((connectAt - start) / 1_000_000_000L), "RingTime", "0"));
-            for (Mood.Line line : call.mood().talking()) {
+            for (Mood.Line line : audio.isPresent() ? List.<Mood.Line>of() : call.mood().talking()) {
                 pause(call.gap().toMillis());
                 utterance++;
                 say(callId, utterance, line);

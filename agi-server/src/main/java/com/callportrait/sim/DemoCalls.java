@@ -13,15 +13,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The demo's endless stream of simulated calls: a new call every few seconds, moods in turn
  * (calm, angry, escalating), answered by agent1..agent3, so the agent and supervisor pages always
- * have something to show. Daemon threads; stops with the JVM.
+ * have something to show. When speech is on, every caller speaks the bundled recording over
+ * AudioSocket (real transcripts and emotions); otherwise the moods' scripted lines are used.
+ * Daemon threads; stops with the JVM.
  */
 public final class DemoCalls {
     private DemoCalls() {
     }
 
     public static void start(ServerStack stack, LiveDemo demo, List<CustomerProfile> customers, Duration every) {
+        // Real audio when the speech engine runs: the callers' words go through AudioSocket and Vosk.
+        Optional<AudioCaller> audio = stack.speech().map(sp -> AudioCaller.bundled(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
+                        sp.audioSocketAddress().getPort())));
         CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(), Optional.of(stack.live().speech()),
-                3, 6);
+                audio, 3, 6);
         List<SimCall> calls = LiveDemo.mix(customers, 21, Duration.ofSeconds(8), Duration.ofMillis(2500), true);
         AtomicInteger next = new AtomicInteger();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {

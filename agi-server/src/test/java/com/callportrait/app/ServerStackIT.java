@@ -101,6 +101,7 @@ class ServerStackIT {
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"redis\":{\"status\":\"UP\"");
+        assertThat(health.body()).contains("\"speech\":{\"model\":").contains("\"audiosocket_port\":");
 
         HttpResponse<String> profile = get("/api/profiles/5551234");
         assertThat(profile.statusCode()).isEqualTo(200);

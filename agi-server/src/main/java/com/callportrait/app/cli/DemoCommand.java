@@ -46,6 +46,9 @@ public final class DemoCommand extends AppCommand {
             w.println("CallPortrait demo is running.");
             w.printf("  FastAGI    agi://%s:%d/route   (dialplan: AGI(agi://<this host>:%d/route))%n", host, agi, agi);
             w.printf("  HTTP       http://%s:%d/health   /metrics   /api/profiles/{phone}%n", host, http);
+            w.printf("  AudioSocket %s%n", stack.speech().map(sp -> host + ":" + sp.audioSocketAddress().getPort()
+                    + "   (dialplan: AudioSocket(${CP_UUID},<this host>:" + sp.audioSocketAddress().getPort() + "))")
+                    .orElse("off (CP_SPEECH=off)"));
             w.printf("  Redis      %s%n", redis.description());
             w.printf("  Customers  demo list seeded: %s%n", report.summary());
             w.println();

@@ -14,7 +14,8 @@ public final class ServeCommand extends AppCommand {
         AppOptions o = options();
         RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START);
         return Running.untilStopped(o, redis, stack -> out().printf("CallPortrait serving: FastAGI %s:%d, HTTP %s:%d,"
-                + " Redis %s%n", o.bindAddress(), stack.agiAddress().getPort(), o.bindAddress(),
-                stack.httpAddress().getPort(), redis.description()).flush());
+                + " AudioSocket %s, Redis %s%n", o.bindAddress(), stack.agiAddress().getPort(), o.bindAddress(),
+                stack.httpAddress().getPort(), stack.speech().map(sp -> o.bindAddress() + ":"
+                        + sp.audioSocketAddress().getPort()).orElse("off (CP_SPEECH=off)"), redis.description()).flush());
     }
 }

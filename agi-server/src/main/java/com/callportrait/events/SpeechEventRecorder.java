@@ -1,0 +1,76 @@
+package com.callportrait.events;
+
+import com.callportrait.speech.pipeline.EmotionEvent;
+import com.callportrait.speech.pipeline.SpeechListener;
+import com.callportrait.speech.pipeline.TranscriptEvent;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Writes the speech pipeline's FINAL transcripts and emotion readings to {@code cp:events}
+ * ({@code type=transcript|emotion}). Partial transcripts are not written: they reach the live call
+ * state and the agent page in-process (through {@code SpeechBridge}) and would multiply the
+ * stream's volume by the partial rate for text that the final result replaces anyway.
+ *
+ * <p>Runs on the recognition workers: it only builds the entry and {@link EventWriter#offer}s it
+ * (non-blocking; a full buffer drops and counts). Stateless and thread-safe.
+ */
+public final class SpeechEventRecorder implements SpeechListener {
+    /** uniqueid and phone of a call, when the live call state knows it. */
+    public record CallKeys(String uniqueId, String phone) {
+    }
+
+    private final EventWriter events;
+    private final Function<String, Optional<CallKeys>> keys;
+
+    /**
+     * @param events where entries go
+     * @param keys   looks up the call's Uniqueid and phone by CP_UUID (must not block)
+     */
+    public SpeechEventRecorder(EventWriter events, Function<String, Optional<CallKeys>> keys) {
+        this.events = events;
+        this.keys = keys;
+    }
+
+    @Override
+    public void onTranscript(TranscriptEvent e) {
+        if (!e.isFinal()) {
+            return;
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("final", "1");
+        f.put("utterance", Integer.toString(e.utterance()));
+        f.put("text", e.text());
+        f.put("start_ms", Long.toString(Math.round(e.startSec() * 1000)));
+        f.put("end_ms", Long.toString(Math.round(e.endSec() * 1000)));
+        f.put("degraded", e.degraded() ? "1" : "0");
+        offer("transcript", e.callId(), e.at(), f);
+    }
+
+    @Override
+    public void onEmotion(EmotionEvent e) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("utterance", Integer.toString(e.utterance()));
+        f.put("label", e.reading().label().name().toLowerCase(Locale.ROOT));
+        f.put("valence", num(e.reading().valence()));
+        f.put("arousal", num(e.reading().arousal()));
+        f.put("confidence", num(e.reading().confidence()));
+        f.put("source", "fused");
+        f.put("escalating", e.trend().escalating() ? "1" : "0");
+        f.put("trend_valence", num(e.trend().valence()));
+        f.put("trend_arousal", num(e.trend().arousal()));
+        offer("emotion", e.callId(), e.at(), f);
+    }
+
+    private void offer(String type, String call, java.time.Instant at, Map<String, String> fields) {
+        CallKeys k = keys.apply(call).orElse(new CallKeys("", ""));
+        events.offer(new CallEvent(type, call, k.uniqueId(), k.phone(), at, fields));
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}
