@@ -17,6 +17,9 @@ public interface RecordSink {
 
     default void enrichment(EnrichmentRecord r) { }
 
+    /** Survey score or disposition for a contact recorded earlier (same source id). */
+    default void feedback(FeedbackRecord r) { }
+
     /** A source rejected an input line it could not parse at all. */
     default void rejected(String source, long line, String reason) { }
 }
