@@ -44,6 +44,7 @@ public final class ServerStack implements AutoCloseable {
     private final AgiServer agi;
     private final HttpServer http;
     private final LiveStack live;
+    private com.callportrait.fresh.ProfileFreshness fresh;
     private InetSocketAddress agiAddress;
     private InetSocketAddress httpAddress;
 
@@ -87,6 +88,7 @@ public final class ServerStack implements AutoCloseable {
         warmUp(redis.store());
         try {
             s.live.start();
+            s.fresh = s.startFreshness(options, redis, telemetry);
             s.httpAddress = s.http.start(options.bindAddress(), options.httpPort());
             s.agiAddress = s.agi.start(options.bindAddress(), options.agiPort());
         } catch (InterruptedException | RuntimeException e) {
@@ -94,6 +96,15 @@ public final class ServerStack implements AutoCloseable {
             throw e;
         }
         return s;
+    }
+
+    /** Portraits kept fresh after each call (CP_FRESH, default on), on threads of their own. */
+    private com.callportrait.fresh.ProfileFreshness startFreshness(AppOptions options, RedisBackend redis,
+                                                                   Telemetry telemetry) {
+        var fo = com.callportrait.fresh.FreshOptions.fromEnvironment();
+        return fo.enabled() ? com.callportrait.fresh.ProfileFreshness.start(fo, redis.connector(), redis.store(),
+                live.calls(), live.feedback(), options.dataDir().resolve("models"), telemetry.registry(),
+                java.time.Clock.systemUTC()) : null;
     }
 
     /**
@@ -157,6 +168,9 @@ public final class ServerStack implements AutoCloseable {
         agi.close(options.shutdownGrace());
         http.close();
         live.close();
+        if (fresh != null) {
+            fresh.close(); // appends what ended calls left queued
+        }
         events.close(Duration.ofSeconds(5));
         rules.close();
         log.info("stopped ({} events written, {} dropped)", events.writtenCount(), events.droppedCount());

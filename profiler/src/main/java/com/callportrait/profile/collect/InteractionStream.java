@@ -112,6 +112,7 @@ public final class InteractionStream {
             for (StreamMessage<String, String> m : batch) {
                 String json = m.getBody().get("json");
                 try {
+                    sink.streamEntry(key, m.getId());
                     if ("feedback".equals(m.getBody().get("kind"))) {
                         sink.feedback(InteractionJson.decodeFeedback(json));
                     } else {
