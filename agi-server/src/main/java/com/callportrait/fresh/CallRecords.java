@@ -29,7 +29,9 @@ public final class CallRecords {
      */
     public static InteractionRecord of(CallSnapshot call, Instant ended, Integer survey, String outcome) {
         String customer = call.profile().map(CustomerProfile::customerId).orElse(null);
-        Integer wait = call.queuedAt().isPresent() ? (int) call.waitSeconds(ended) : null;
+        // not CallSnapshot.waitSeconds: an ended call's snapshot no longer counts as waiting
+        Integer wait = call.queuedAt().map(q -> (int) Math.max(0,
+                Duration.between(q, call.connectedAt().orElse(ended)).toSeconds())).orElse(null);
         Integer talk = call.connectedAt().map(c -> (int) Math.max(0, Duration.between(c, ended).toSeconds()))
                 .orElse(call.queuedAt().isPresent() ? 0 : null);
         String result = outcome != null ? outcome
