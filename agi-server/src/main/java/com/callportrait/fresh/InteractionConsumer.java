@@ -1,6 +1,7 @@
 package com.callportrait.fresh;
 
 import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.OpenIssue;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.profile.TopicOutcome;
 import com.callportrait.profile.collect.CustomerRecord;
@@ -8,6 +9,7 @@ import com.callportrait.profile.collect.FeedbackRecord;
 import com.callportrait.profile.collect.InteractionRecord;
 import com.callportrait.profile.collect.RecordSink;
 import com.callportrait.profile.collect.Source;
+import com.callportrait.profile.collect.TicketRecord;
 import com.callportrait.profile.engine.HistoryIngest;
 import com.callportrait.profile.engine.HistoryStore;
 import com.callportrait.profile.engine.LiveUpdater;
@@ -151,6 +153,11 @@ public final class InteractionConsumer implements RecordSink {
                 ingest.customer(new CustomerRecord(p.customerId(), p.name(),
                         number == null ? null : config.normalisePhone(number),
                         p.tier().name().toLowerCase(Locale.ROOT), p.language(), null, p.lifetimeValue()));
+            }
+            // open issues stay open (as tickets: the stored portrait does not say which kind they were)
+            for (OpenIssue issue : p.openIssues()) {
+                ingest.ticket(new TicketRecord(issue.id(), p.customerId(), issue.openedAt(), issue.topic(),
+                        issue.summary(), null));
             }
             // its last problems and how they ended are the only contacts the stored portrait keeps
             int i = 0;
