@@ -46,6 +46,8 @@ public final class ServerStack implements AutoCloseable {
     private final LiveStack live;
     private final SpeechStack.Settings speechSettings;
     private volatile java.util.Optional<SpeechStack> speech = java.util.Optional.empty();
+
+    private com.callportrait.fresh.ProfileFreshness fresh;
     private InetSocketAddress agiAddress;
     private InetSocketAddress httpAddress;
 
@@ -99,6 +101,7 @@ public final class ServerStack implements AutoCloseable {
             s.live.start();
             // The model loads here, before any port opens: a call is never taken without speech.
             s.speech = SpeechStack.start(s.speechSettings, options, s.live, s.events, telemetry.registry());
+            s.fresh = s.startFreshness(options, redis, telemetry);
             s.httpAddress = s.http.start(options.bindAddress(), options.httpPort());
             s.agiAddress = s.agi.start(options.bindAddress(), options.agiPort());
         } catch (InterruptedException | RuntimeException e) {
@@ -106,6 +109,15 @@ public final class ServerStack implements AutoCloseable {
             throw e;
         }
         return s;
+    }
+
+    /** Portraits kept fresh after each call (CP_FRESH, default on), on threads of their own. */
+    private com.callportrait.fresh.ProfileFreshness startFreshness(AppOptions options, RedisBackend redis,
+                                                                   Telemetry telemetry) {
+        var fo = com.callportrait.fresh.FreshOptions.fromEnvironment();
+        return fo.enabled() ? com.callportrait.fresh.ProfileFreshness.start(fo, redis.connector(), redis.store(),
+                live.calls(), live.feedback(), options.dataDir().resolve("models"), telemetry.registry(),
+                java.time.Clock.systemUTC()) : null;
     }
 
     /**
@@ -177,6 +189,9 @@ public final class ServerStack implements AutoCloseable {
         speech.ifPresent(SpeechStack::close);
         http.close();
         live.close();
+        if (fresh != null) {
+            fresh.close(); // appends what ended calls left queued
+        }
         events.close(Duration.ofSeconds(5));
         rules.close();
         log.info("stopped ({} events written, {} dropped)", events.writtenCount(), events.droppedCount());

@@ -105,6 +105,11 @@ public final class LiveStack implements AutoCloseable {
                 d.rule(), profile.map(p -> (CustomerProfile) p)));
     }
 
+    /** Survey scores and dispositions (listeners: the portrait's feedback path). */
+    public FeedbackRecorder feedback() {
+        return feedback;
+    }
+
     public SurveyScript surveyScript() {
         return SurveyScript.create(feedback);
     }

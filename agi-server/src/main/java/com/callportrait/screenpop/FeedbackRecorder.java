@@ -6,9 +6,11 @@ import com.callportrait.events.CallEvent;
 import com.callportrait.events.EventWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Turns the agent's disposition and the caller's survey score into {@code type=feedback} events
@@ -20,6 +22,33 @@ public final class FeedbackRecorder {
 
     private final EventWriter events;
     private final CallRegistry calls;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Told of every accepted survey score and disposition, on the caller's thread (AGI session,
+     * WebSocket event loop): must be quick and non-blocking. {@code outcome} is the agent's
+     * disposition word, {@code survey} 1-5; one of them is {@code null}.
+     */
+    public interface Listener {
+        void feedback(String callId, Optional<CallSnapshot> call, String phone, Integer survey, String outcome);
+    }
+
+    /** Adds a listener (the portrait's feedback path). */
+    public FeedbackRecorder addListener(Listener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    private void tell(String callId, Optional<CallSnapshot> call, String phone, Integer survey, String outcome) {
+        for (Listener l : listeners) {
+            try {
+                l.feedback(callId, call, phone, survey, outcome);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(FeedbackRecorder.class)
+                        .warn("feedback listener failed on {}: {}", callId, e.toString(), e);
+            }
+        }
+    }
 
     private FeedbackRecorder(EventWriter events, CallRegistry calls) {
         this.events = events;
@@ -49,6 +78,7 @@ public final class FeedbackRecorder {
         snapshot.flatMap(CallSnapshot::profile).ifPresent(p -> f.put("customer", p.customerId()));
         events.offer(new CallEvent("feedback", callId, snapshot.map(CallSnapshot::uniqueId).orElse(""),
                 snapshot.map(CallSnapshot::phone).orElse(""), Instant.now(calls.clock()), f));
+        tell(callId, snapshot, snapshot.map(CallSnapshot::phone).orElse(""), null, outcome);
         return true;
     }
 
@@ -57,7 +87,9 @@ public final class FeedbackRecorder {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("source", "survey");
         f.put("score", Integer.toString(score));
-        calls.get(callId).flatMap(CallSnapshot::profile).ifPresent(p -> f.put("customer", p.customerId()));
+        Optional<CallSnapshot> call = calls.get(callId);
+        call.flatMap(CallSnapshot::profile).ifPresent(p -> f.put("customer", p.customerId()));
         events.offer(new CallEvent("feedback", callId, uniqueId, phone, Instant.now(calls.clock()), f));
+        tell(callId, call, phone, score, null);
     }
 }

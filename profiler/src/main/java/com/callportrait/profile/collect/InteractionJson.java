@@ -26,6 +26,25 @@ public final class InteractionJson {
         return n.toString();
     }
 
+    /** The JSON form of a {@link FeedbackRecord} (stream entries with {@code kind=feedback}). */
+    public static String encodeFeedback(FeedbackRecord r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("interaction_id", r.interactionId()).put("customer_id", r.customerId()).put("phone", r.phone())
+                .put("survey", r.survey()).put("outcome", r.outcome()).put("at", r.at().toString());
+        return n.toString();
+    }
+
+    /** @throws IllegalArgumentException when the text is not valid feedback */
+    public static FeedbackRecord decodeFeedback(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            return new FeedbackRecord(text(n, "interaction_id"), text(n, "customer_id"), text(n, "phone"),
+                    integer(n, "survey"), text(n, "outcome"), Instant.parse(n.get("at").asText()));
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalArgumentException("not a feedback record: " + e.getMessage(), e);
+        }
+    }
+
     /** @throws IllegalArgumentException when the text is not a valid interaction */
     public static InteractionRecord decode(String json) {
         try {

@@ -48,6 +48,21 @@ public final class InteractionStream {
     }
 
     /**
+     * Appends feedback for a contact (XADD with {@code kind=feedback}) to the partition of its
+     * customer, so it is read after the contact's own record when both carry the same customer key.
+     */
+    public String appendFeedback(FeedbackRecord r) {
+        String k = r.customerId() != null ? r.customerId() : String.valueOf(r.phone());
+        return redis.sync().xadd(key(Math.floorMod(k.hashCode(), partitions)),
+                Map.of("kind", "feedback", "json", InteractionJson.encodeFeedback(r)));
+    }
+
+    /** The partition count this stream was opened with. */
+    public int partitions() {
+        return partitions;
+    }
+
+    /**
      * A source reading the partitions owned by worker {@code worker} of {@code workers}
      * ({@code p % workers == worker}) as consumer {@code consumer} of {@code group}.
      */
@@ -97,7 +112,12 @@ public final class InteractionStream {
             for (StreamMessage<String, String> m : batch) {
                 String json = m.getBody().get("json");
                 try {
-                    sink.interaction(InteractionJson.decode(json));
+                    sink.streamEntry(key, m.getId());
+                    if ("feedback".equals(m.getBody().get("kind"))) {
+                        sink.feedback(InteractionJson.decodeFeedback(json));
+                    } else {
+                        sink.interaction(InteractionJson.decode(json));
+                    }
                     n++;
                 } catch (IllegalArgumentException e) {
                     sink.rejected(key, 0, "entry " + m.getId() + ": " + e.getMessage());

@@ -17,6 +17,15 @@ public interface RecordSink {
 
     default void enrichment(EnrichmentRecord r) { }
 
+    /** Survey score or disposition for a contact recorded earlier (same source id). */
+    default void feedback(FeedbackRecord r) { }
+
+    /**
+     * The next record comes from stream entry {@code id} of {@code key} (stream sources only; the
+     * entry id's first part is the append time in epoch milliseconds).
+     */
+    default void streamEntry(String key, String id) { }
+
     /** A source rejected an input line it could not parse at all. */
     default void rejected(String source, long line, String reason) { }
 }

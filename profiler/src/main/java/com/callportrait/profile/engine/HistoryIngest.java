@@ -5,6 +5,7 @@ import com.callportrait.profile.collect.BillRecord;
 import com.callportrait.profile.collect.ComplaintRecord;
 import com.callportrait.profile.collect.CustomerRecord;
 import com.callportrait.profile.collect.EnrichmentRecord;
+import com.callportrait.profile.collect.FeedbackRecord;
 import com.callportrait.profile.collect.InteractionRecord;
 import com.callportrait.profile.collect.RecordSink;
 import com.callportrait.profile.collect.TicketRecord;
@@ -90,6 +91,34 @@ public final class HistoryIngest implements RecordSink {
     @Override
     public void interaction(InteractionRecord r) {
         accept(r);
+    }
+
+    @Override
+    public void feedback(FeedbackRecord r) {
+        acceptFeedback(r);
+    }
+
+    /**
+     * Merges survey score / outcome into the contact recorded earlier under the same source id;
+     * returns the customer id, or {@code null} when the customer or the contact is unknown
+     * (counted as {@code unmatched.feedback}).
+     */
+    public String acceptFeedback(FeedbackRecord r) {
+        String customerId = r.customerId() != null ? r.customerId() : store.customerOfPhone(r.phone()).orElse(null);
+        java.util.Optional<CustomerHistory> h = customerId == null ? java.util.Optional.empty() : store.get(customerId);
+        boolean merged = false;
+        if (h.isPresent()) {
+            synchronized (h.get()) {
+                merged = h.get().mergeFeedback(Contacts.hash(r.interactionId()), r.survey() == null ? 0 : r.survey(),
+                        r.outcome());
+            }
+        }
+        if (!merged) {
+            report.count("unmatched.feedback");
+            return null;
+        }
+        report.count("merged.feedback");
+        return customerId;
     }
 
     /** Folds one interaction; returns the customer id it was attributed to, or {@code null}. */

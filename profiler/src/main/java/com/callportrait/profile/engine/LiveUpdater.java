@@ -6,6 +6,7 @@ import com.callportrait.profile.clean.Cleaner;
 import com.callportrait.profile.clean.CleaningOptions;
 import com.callportrait.profile.clean.CleaningReport;
 import com.callportrait.profile.collect.ComplaintRecord;
+import com.callportrait.profile.collect.FeedbackRecord;
 import com.callportrait.profile.collect.InteractionRecord;
 import com.callportrait.profile.collect.RecordSink;
 import java.time.Clock;
@@ -83,6 +84,26 @@ public final class LiveUpdater {
             }
         }).complaint(r);
         return ok[0] ? rebuildAndSave(r.customerId(), now) : CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    /**
+     * Applies feedback (survey score, disposition) that arrived after the call's record: merges it
+     * into that contact and rebuilds the portrait. Empty when the contact is not (yet) in the
+     * customer's history (counted as {@code unmatched.feedback}). Idempotent.
+     */
+    public CompletionStage<Optional<CustomerProfile>> onFeedback(FeedbackRecord r) {
+        Instant now = clock.instant();
+        FeedbackRecord f = r.customerId() != null || r.phone() == null ? r
+                : new FeedbackRecord(r.interactionId(), null, config.normalisePhone(r.phone()), r.survey(), r.outcome(),
+                        r.at());
+        String customer = new HistoryIngest(config, histories, report, null).acceptFeedback(f);
+        if (customer == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (r.survey() != null) {
+            labelled.run();
+        }
+        return rebuildAndSave(customer, now);
     }
 
     private Cleaner clean(Instant now, RecordSink next) {

@@ -62,6 +62,24 @@ public final class CustomerHistory {
         return insert(contacts, c, Contact.ORDER, MAX_CONTACTS, x -> x.idHash() == c.idHash());
     }
 
+    /**
+     * Sets the survey score and/or outcome of the contact with this id hash (feedback that came
+     * after the contact). A {@code null} or 0 leaves that field as it was. Returns false when the
+     * history has no such contact. Idempotent.
+     */
+    public boolean mergeFeedback(long idHash, int survey, String outcome) {
+        for (int i = 0; i < contacts.size(); i++) {
+            Contact c = contacts.get(i);
+            if (c.idHash() == idHash) {
+                contacts.set(i, new Contact(c.idHash(), c.at(), c.channel(), c.hour(), c.waitSec(), c.talkSec(),
+                        outcome == null ? c.outcome() : outcome.intern(), survey > 0 ? survey : c.survey(),
+                        c.emotion(), c.topic()));
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean addBill(BillFact b) {
         return insert(bills, b, BILL_ORDER, MAX_BILLS, x -> x.idHash() == b.idHash());
     }

@@ -80,4 +80,30 @@ class LiveUpdaterTest {
                 .toCompletableFuture().join()).isEmpty();
         assertThat(updater.report().get("unmatched.interaction")).isEqualTo(1);
     }
+
+    @Test
+    void feedbackAfterTheCallSetsItsOutcomeAndSurveyOnce() {
+        BatchBuild.Result base = EngineFixture.build();
+        ModelBundle models = base.models();
+        BatchBuild.Result mine = new BatchBuild(PortraitConfig.load(), InMemoryProfileStore.create(), 50_000, 2)
+                .run(List.of(new SyntheticSource(EngineFixture.DATA)), EngineFixture.AS_OF, models, BuildListener.NONE, null);
+        LiveUpdater updater = new LiveUpdater(PortraitConfig.load(), mine.histories(), InMemoryProfileStore.create(),
+                () -> models, Clock.fixed(LATER, ZoneOffset.UTC), null);
+        String phone = mine.histories().get("C0000011").orElseThrow().phone();
+        InteractionRecord call = new InteractionRecord("fb-1", null, phone, "voice", LATER.minusSeconds(600), "billing",
+                "agent-01", 20, 300, null, null, null, null, "caller: my bill is wrong this month");
+        CustomerProfile afterCall = updater.onInteraction(call).toCompletableFuture().join().orElseThrow();
+        assertThat(afterCall.lastTopics().get(0).outcome()).isEqualTo("unknown");
+
+        var feedback = new com.callportrait.profile.collect.FeedbackRecord("fb-1", null, phone, 2, "resolved", LATER);
+        CustomerProfile afterFeedback = updater.onFeedback(feedback).toCompletableFuture().join().orElseThrow();
+        assertThat(afterFeedback.lastTopics().get(0).topic()).isEqualTo("billing");
+        assertThat(afterFeedback.lastTopics().get(0).outcome()).isEqualTo("resolved");
+        // delivered twice: the same portrait, nothing counted twice
+        assertThat(updater.onFeedback(feedback).toCompletableFuture().join()).contains(afterFeedback);
+        // feedback for a call never recorded is counted, not applied
+        assertThat(updater.onFeedback(new com.callportrait.profile.collect.FeedbackRecord("nope", null, phone, 5, null,
+                LATER)).toCompletableFuture().join()).isEmpty();
+        assertThat(updater.report().get("unmatched.feedback")).isEqualTo(1L);
+    }
 }
