@@ -2,7 +2,7 @@ package com.callportrait.profile.redis;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,10 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
-    private RedisServer server;
+    private static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofSeconds(30);
+    private static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(10);
+
+    private Process process;
 
     private EmbeddedRedis(Path dataDir, int port) {
         this.dataDir = dataDir;
@@ -72,26 +76,35 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** Starts the server and waits until it accepts connections. Idempotent. */
     public synchronized EmbeddedRedis start() {
-        if (server != null && server.isActive()) {
+        if (process != null && process.isAlive()) {
             return this;
         }
         try {
             Files.createDirectories(dataDir);
             stopOrphan();
             requireFreePort();
-            server = RedisServer.newRedisServer()
-                    .port(port)
-                    .bind("127.0.0.1")
-                    .setting("dir \"" + dataDir.toAbsolutePath() + "\"")
-                    .setting("pidfile \"" + pidFile().toAbsolutePath() + "\"")
-                    .setting("appendonly yes")
-                    .setting("appendfsync everysec")
-                    .setting("protected-mode yes")
-                    .setting("save 900 1")
-                    .build();
-            server.start();
+            // Started here rather than through the library's RedisServer: that one registers its own
+            // JVM shutdown hook which kills redis-server at the first moment of shutdown, while our
+            // graceful shutdown is still flushing events and interaction records into it.
+            Path binary = ExecutableProvider.newJarResourceProvider().get().toPath();
+            Path logFile = dataDir.resolve("redis.log");
+            Files.deleteIfExists(logFile);
+            process = new ProcessBuilder(List.of(binary.toString(),
+                    "--port", Integer.toString(port),
+                    "--bind", "127.0.0.1",
+                    "--dir", dataDir.toAbsolutePath().toString(),
+                    "--pidfile", pidFile().toAbsolutePath().toString(),
+                    "--appendonly", "yes",
+                    "--appendfsync", "everysec",
+                    "--protected-mode", "yes",
+                    "--save", "900 1",
+                    "--daemonize", "no"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .start();
+            awaitReady(logFile);
         } catch (IOException e) {
-            server = null;
+            stop();
             throw new RedisStoreException("cannot start embedded Redis on 127.0.0.1:" + port + " with data in "
                     + dataDir.toAbsolutePath() + ": " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), e);
@@ -100,22 +113,54 @@ public final class EmbeddedRedis implements AutoCloseable {
         return this;
     }
 
+    /** Waits for redis-server's own "Ready to accept connections" (after it has loaded the AOF). */
+    private void awaitReady(Path logFile) throws IOException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String out = Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
+            if (out.contains("Ready to accept connections")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IOException("redis-server exited with status " + process.exitValue() + ": " + lastLine(out));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for redis-server", e);
+            }
+        }
+        throw new IOException("redis-server not ready after " + READY_TIMEOUT.toSeconds() + " s (log: " + logFile + ")");
+    }
+
+    private static String lastLine(String out) {
+        String trimmed = out.strip();
+        int nl = trimmed.lastIndexOf('\n');
+        return nl < 0 ? trimmed : trimmed.substring(nl + 1);
+    }
+
     /** Stops the server (Redis flushes the append-only file on the way out). Idempotent. */
     public synchronized void stop() {
-        if (server == null) {
+        if (process == null) {
             return;
         }
         try {
-            server.stop();
-        } catch (IOException e) {
-            throw new UncheckedIOException("stopping embedded Redis failed", e);
+            process.destroy(); // SIGTERM: redis-server fsyncs the AOF and exits
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                log.warn("embedded Redis did not stop within {} s; killing it", STOP_TIMEOUT.toSeconds());
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         } finally {
-            server = null;
+            process = null;
         }
     }
 
     public synchronized boolean isRunning() {
-        return server != null && server.isActive();
+        return process != null && process.isAlive();
     }
 
     public int port() {
