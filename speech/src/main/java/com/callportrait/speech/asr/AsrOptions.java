@@ -1,5 +1,8 @@
 package com.callportrait.speech.asr;
 
+import static com.callportrait.speech.EnvValues.decimal;
+import static com.callportrait.speech.EnvValues.integer;
+
 import com.callportrait.speech.SpeechConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,18 +120,6 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
                 maxUtteranceMs, minSpeechDbfs, newMaxActive, newBeam, resampling);
     }
 
-    private static double decimal(Map<String, String> env, String name, double fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new SpeechConfigException(name + " must be a number, was '" + v + "'");
-        }
-    }
-
     private static Resampling resampling(String v) {
         try {
             return Resampling.valueOf(v.trim().toUpperCase(java.util.Locale.ROOT));
@@ -137,15 +128,4 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
         }
     }
 
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new SpeechConfigException(name + " must be an integer, was '" + v + "'");
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package com.callportrait.speech.audiosocket;
 
+import static com.callportrait.speech.EnvValues.integer;
+
 import com.callportrait.speech.SpeechConfigException;
 import java.util.Map;
 
@@ -48,17 +50,5 @@ public record AudioSocketOptions(String host, int port, int maxPayload, int idle
 
     public AudioSocketOptions withHost(String newHost) {
         return new AudioSocketOptions(newHost, port, maxPayload, idleMs);
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new SpeechConfigException(name + " must be an integer, was '" + v + "'");
-        }
     }
 }
