@@ -7,7 +7,6 @@ import com.callportrait.profile.collect.InteractionStream;
 import com.callportrait.profile.collect.RecordSink;
 import com.callportrait.profile.gen.GeneratorOptions;
 import com.callportrait.profile.gen.SyntheticGenerator;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,36 +15,25 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisShardedCluster;
 
 /** The portrait engine's live interaction stream on a real three-master Redis Cluster. */
 class InteractionStreamClusterIT {
-    static RedisShardedCluster cluster;
+    static ThreeMasterCluster cluster;
     static RedisConnector connector;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = RedisShardedCluster.newRedisCluster()
-                .serverPorts(RedisClusterProfileStoreIT.clusterPorts(3))
-                .shard("master1", 0).shard("master2", 0).shard("master3", 0)
-                .initializationTimeout(Duration.ofSeconds(30))
-                .build();
-        cluster.start();
-        String seeds = cluster.serverPorts().stream().map(p -> "redis://127.0.0.1:" + p).collect(Collectors.joining(","));
-        connector = RedisConnector.connect(RedisOptions.of(seeds));
+        cluster = ThreeMasterCluster.start();
+        connector = cluster.connector();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (connector != null) {
-            connector.close();
-        }
         if (cluster != null) {
-            cluster.stop();
+            cluster.close();
         }
     }
 

@@ -5,12 +5,9 @@ import com.callportrait.profile.PhoneOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisShardedCluster;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static com.callportrait.profile.redis.RedisProfileStoreIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,68 +18,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisClusterProfileStoreIT {
 
-    static RedisShardedCluster cluster;
+    static ThreeMasterCluster cluster;
     static RedisConnector connector;
     static RedisProfileStore store;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = RedisShardedCluster.newRedisCluster()
-                .serverPorts(clusterPorts(3)) // before shard(): each shard takes its port when declared
-                .shard("master1", 0).shard("master2", 0).shard("master3", 0)
-                .initializationTimeout(Duration.ofSeconds(30))
-                .build();
-        cluster.start();
-        awaitClusterOk(cluster.serverPorts());
-        String seeds = cluster.serverPorts().stream().map(p -> "redis://127.0.0.1:" + p).collect(Collectors.joining(","));
-        connector = RedisConnector.connect(RedisOptions.of(seeds));
+        cluster = ThreeMasterCluster.start();
+        connector = cluster.connector();
         store = RedisProfileStore.create(connector, PhoneOptions.DEFAULT);
-    }
-
-    /**
-     * embedded-redis returns once the slots are assigned, but each node reports the cluster as
-     * down until gossip has reached it (CLUSTERDOWN on a busy machine); wait for every node.
-     */
-    static void awaitClusterOk(List<Integer> ports) throws Exception {
-        for (int port : ports) {
-            try (RedisConnector node = RedisConnector.connect(RedisOptions.of("redis://127.0.0.1:" + port))) {
-                for (int i = 0; i < 300 && !node.sync().clusterInfo().contains("cluster_state:ok"); i++) {
-                    Thread.sleep(100);
-                }
-                assertThat(node.sync().clusterInfo()).as("node " + port).contains("cluster_state:ok");
-            }
-        }
-    }
-
-    /** Free loopback ports whose cluster bus port (+10000) is free too; never the default 6379. */
-    static List<Integer> clusterPorts(int n) throws Exception {
-        List<Integer> ports = new java.util.ArrayList<>();
-        while (ports.size() < n) {
-            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                int port = s.getLocalPort();
-                if (port <= 55_000 && !ports.contains(port) && free(port + 10_000)) {
-                    ports.add(port);
-                }
-            }
-        }
-        return ports;
-    }
-
-    private static boolean free(int port) {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (connector != null) {
-            connector.close();
-        }
         if (cluster != null) {
-            cluster.stop();
+            cluster.close();
         }
     }
 
