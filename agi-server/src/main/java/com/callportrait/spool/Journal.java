@@ -50,7 +50,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** What {@link #open} found. */
-    public record Recovery(int segments, long pending, long pendingBytes, long tornBytes, long ackedSeq) {
+    public record Recovery(int segments, long pending, long pendingBytes, long tornBytes, long ackedSeq, long lastSeq) {
     }
 
     private static final class Segment {
@@ -71,6 +71,8 @@ public final class Journal implements AutoCloseable {
     private final long maxPendingBytes;
     private final long segmentBytes;
     private final FileChannel checkpoint;
+    private final FileChannel lockFile;
+    private final java.nio.channels.FileLock lock;
     private final List<Segment> segments = new ArrayList<>();
     private final ArrayDeque<long[]> handedOut = new ArrayDeque<>(); // {seq, size} read but not acked
     private final Recovery recovery;
@@ -88,6 +90,20 @@ public final class Journal implements AutoCloseable {
         this.maxPendingBytes = maxPendingBytes;
         this.segmentBytes = segmentBytes;
         Files.createDirectories(dir);
+        // one process per spool: a second serve on the same CP_DATA_DIR would interleave writes.
+        // The OS drops the lock when the process dies, even by kill -9.
+        this.lockFile = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        java.nio.channels.FileLock l;
+        try {
+            l = lockFile.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            l = null; // held by this very JVM
+        }
+        this.lock = l;
+        if (lock == null) {
+            lockFile.close();
+            throw new IOException("the spool is in use by another running process");
+        }
         this.checkpoint = FileChannel.open(dir.resolve(CHECKPOINT), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.ackedSeq = readCheckpoint();
@@ -181,7 +197,7 @@ public final class Journal implements AutoCloseable {
             segments.add(new Segment(p, ch, pos, segLast));
         }
         nextSeq = lastSeq + 1;
-        return new Recovery(segments.size(), pendingEntries, pendingBytes, torn, ackedSeq);
+        return new Recovery(segments.size(), pendingEntries, pendingBytes, torn, ackedSeq, lastSeq);
     }
 
     /** The entry at {@code pos}, or null when none is complete and intact before {@code limit}. */
@@ -388,6 +404,12 @@ public final class Journal implements AutoCloseable {
             checkpoint.close();
         } catch (IOException e) {
             log.warn("spool: closing the checkpoint failed: {}", e.toString());
+        }
+        try {
+            lock.release();
+            lockFile.close();
+        } catch (IOException e) {
+            log.warn("spool: releasing the lock failed: {}", e.toString());
         }
         for (Segment s : segments) {
             try {

@@ -181,6 +181,15 @@ class JournalTest {
     }
 
     @Test
+    void oneProcessAtATimeUsesASpool(@TempDir Path dir) {
+        try (Journal j = Journal.open(dir, 1 << 20)) {
+            assertThatThrownBy(() -> Journal.open(dir, 1 << 20)).isInstanceOf(SpoolException.class)
+                    .hasMessageContaining("in use by another running process");
+        }
+        Journal.open(dir, 1 << 20).close();
+    }
+
+    @Test
     void aClosedJournalRefusesAppends(@TempDir Path dir) {
         Journal j = Journal.open(dir, 1 << 20);
         j.close();
