@@ -106,8 +106,8 @@ final class RecordAppender {
                     log.warn("cannot append {} records to cp:interactions ({}); retrying in {} ms ({} spooled, {} bytes)",
                             batch.size(), lastError, backoff, journal.pendingEntries(), journal.pendingBytes());
                 }
-                LockSupport.parkNanos(Math.min(TimeUnit.MILLISECONDS.toNanos(backoff),
-                        Math.max(0, stopDeadline - System.nanoTime())));
+                long wait = TimeUnit.MILLISECONDS.toNanos(backoff);
+                LockSupport.parkNanos(stopping ? Math.min(wait, Math.max(0, stopDeadline - System.nanoTime())) : wait);
             }
         }
     }
