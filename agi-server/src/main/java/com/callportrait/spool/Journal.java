@@ -37,8 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
-    static final int HEADER = 16;
-    static final int MAX_ENTRY = 4 << 20;
+    static final int HEADER = EntryFormat.HEADER;
     public static final long DEFAULT_SEGMENT_BYTES = 8L << 20;
     private static final String CHECKPOINT = "acked.ckpt";
 
@@ -70,7 +69,7 @@ public final class Journal implements AutoCloseable {
     private final Path dir;
     private final long maxPendingBytes;
     private final long segmentBytes;
-    private final FileChannel checkpoint;
+    private final Checkpoint checkpoint;
     private final FileChannel lockFile;
     private final java.nio.channels.FileLock lock;
     private final List<Segment> segments = new ArrayList<>();
@@ -104,9 +103,8 @@ public final class Journal implements AutoCloseable {
             lockFile.close();
             throw new IOException("the spool is in use by another running process");
         }
-        this.checkpoint = FileChannel.open(dir.resolve(CHECKPOINT), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
-        this.ackedSeq = readCheckpoint();
+        this.checkpoint = new Checkpoint(dir.resolve(CHECKPOINT));
+        this.ackedSeq = checkpoint.read();
         this.recovery = scan();
     }
 
@@ -134,26 +132,6 @@ public final class Journal implements AutoCloseable {
         return recovery;
     }
 
-    private long readCheckpoint() throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(12);
-        while (b.hasRemaining() && checkpoint.read(b, b.position()) > 0) {
-            // fill
-        }
-        if (b.position() == 0) {
-            return 0;
-        }
-        b.flip();
-        if (b.remaining() == 12) {
-            long seq = b.getLong(0);
-            if (crc(seq, new byte[0]) == b.getInt(8)) {
-                return seq;
-            }
-        }
-        log.warn("spool checkpoint {} is unreadable; every entry left in the spool will be replayed"
-                + " (the append is idempotent)", dir.resolve(CHECKPOINT));
-        return 0;
-    }
-
     private Recovery scan() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -168,7 +146,7 @@ public final class Journal implements AutoCloseable {
             long pos = 0;
             long segLast = 0;
             Entry e;
-            while ((e = readAt(ch, pos, size)) != null && e.seq() > segLast) { // sequence numbers only grow
+            while ((e = EntryFormat.readAt(ch, pos, size)) != null && e.seq() > segLast) { // sequence numbers only grow
                 if (e.seq() > ackedSeq) {
                     pendingEntries++;
                     pendingBytes += e.size();
@@ -200,41 +178,6 @@ public final class Journal implements AutoCloseable {
         return new Recovery(segments.size(), pendingEntries, pendingBytes, torn, ackedSeq, lastSeq);
     }
 
-    /** The entry at {@code pos}, or null when none is complete and intact before {@code limit}. */
-    private static Entry readAt(FileChannel ch, long pos, long limit) throws IOException {
-        if (pos + HEADER > limit) {
-            return null;
-        }
-        ByteBuffer h = ByteBuffer.allocate(HEADER);
-        readFully(ch, h, pos);
-        int len = h.getInt(0);
-        if (len < 0 || len > MAX_ENTRY || pos + HEADER + len > limit) {
-            return null;
-        }
-        ByteBuffer payload = ByteBuffer.allocate(len);
-        readFully(ch, payload, pos + HEADER);
-        long seq = h.getLong(8);
-        if (seq <= 0 || crc(seq, payload.array()) != h.getInt(4)) {
-            return null;
-        }
-        return new Entry(seq, payload.array());
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-        while (b.hasRemaining()) {
-            if (ch.read(b, pos + b.position()) < 0) {
-                throw new IOException("unexpected end of file");
-            }
-        }
-    }
-
-    static int crc(long seq, byte[] payload) {
-        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-        c.update(ByteBuffer.allocate(8).putLong(0, seq));
-        c.update(payload);
-        return (int) c.getValue();
-    }
-
     /**
      * Writes the payloads as one batch and fsyncs it. Returns each payload's sequence number, or
      * -1 for a payload refused because the spool is full (pending bytes would pass the cap).
@@ -251,11 +194,11 @@ public final class Journal implements AutoCloseable {
         long bytes = 0;
         for (int i = 0; i < payloads.size(); i++) {
             byte[] p = payloads.get(i);
-            if (p.length > MAX_ENTRY || pendingBytes + bytes + HEADER + p.length > maxPendingBytes) {
+            if (p.length > EntryFormat.MAX_ENTRY || pendingBytes + bytes + HEADER + p.length > maxPendingBytes) {
                 seqs[i] = -1;
                 continue;
             }
-            out.putInt(p.length).putInt(crc(seq, p)).putLong(seq).put(p);
+            EntryFormat.put(out, seq, p);
             bytes += HEADER + p.length;
             seqs[i] = seq++;
         }
@@ -317,7 +260,7 @@ public final class Journal implements AutoCloseable {
         try {
             while (out.size() < max && readIndex < segments.size()) {
                 Segment s = segments.get(readIndex);
-                Entry e = readAt(s.channel, readPos, s.size);
+                Entry e = EntryFormat.readAt(s.channel, readPos, s.size);
                 if (e == null) {
                     if (readPos < s.size) {
                         log.error("spool: corrupt entry at offset {} of {}; {} bytes skipped", readPos,
@@ -359,7 +302,7 @@ public final class Journal implements AutoCloseable {
             pendingBytes -= h[1];
         }
         try {
-            checkpoint.write(ByteBuffer.allocate(12).putLong(0, seq).putInt(8, crc(seq, new byte[0])), 0);
+            checkpoint.write(seq);
             while (segments.size() > 0 && segments.get(0) != active && segments.get(0).lastSeq <= seq
                     && readIndex > 0) {
                 Segment s = segments.remove(0);
@@ -400,7 +343,6 @@ public final class Journal implements AutoCloseable {
         }
         closed = true;
         try {
-            checkpoint.force(true);
             checkpoint.close();
         } catch (IOException e) {
             log.warn("spool: closing the checkpoint failed: {}", e.toString());
