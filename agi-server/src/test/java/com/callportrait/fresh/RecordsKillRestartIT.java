@@ -116,7 +116,6 @@ class RecordsKillRestartIT {
                             .isNotEmpty();
                     app = AppProcess.start(env, dir.resolve("app-" + round + ".log"), Duration.ofSeconds(90));
                     AppProcess restarted = app;
-                    orphanStopped |= restarted.log().stream().anyMatch(l -> l.contains("stopping orphaned embedded Redis"));
                     Await.until(60, () -> {
                         try {
                             return restarted.metric("cp_spool_entries") == 0;
@@ -125,6 +124,8 @@ class RecordsKillRestartIT {
                         }
                     });
                     replayed += restarted.metric("cp_interactions_replayed_total");
+                    // logged before the banner, but through the asynchronous appender: look now
+                    orphanStopped |= restarted.log().stream().anyMatch(l -> l.contains("stopping orphaned embedded Redis"));
                 }
                 try (RedisConnector check = RedisConnector.connect(RedisOptions.of("redis://127.0.0.1:" + redisPort))) {
                     Map<String, Integer> calls = FaultRun.ridCounts(check, 1, false);
