@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * however often it is sent; records ended while Redis is stopped are spooled, survive the
  * recorder's close, and are appended once when a new recorder opens the spool with Redis back; a
  * spool replayed after its records already reached Redis (a crash between XADD and the
- * acknowledgement) adds nothing.
+ * acknowledgement) adds nothing; a full spool refuses and counts what does not fit and loses none of
+ * what it accepted.
  */
 class RecordSpoolIT {
     private static final Duration TTL = Duration.ofHours(1);
@@ -89,6 +90,37 @@ class RecordSpoolIT {
             restarted.close(Duration.ofSeconds(1));
             assertThat(ridCounts(c)).isEqualTo(Map.of("cp-before", 1L, "cp-down-0", 1L, "cp-down-1", 1L,
                     "cp-down-2", 1L));
+        } finally {
+            redis.stop();
+        }
+    }
+
+    @Test
+    void aFullSpoolRefusesAndCountsNewRecordsAndKeepsTheOnesItAccepted(@TempDir Path dir) throws Exception {
+        SpoolOptions spool = new SpoolOptions(dir.resolve("spool"), 64 * 1024, TTL); // the smallest cap allowed
+        EmbeddedRedis redis = EmbeddedRedis.builder().dataDir(dir.resolve("redis")).freePort().build().start();
+        try (RedisConnector c = RedisConnector.connect(redis.options())) {
+            redis.stop();
+            CallRegistry calls = CallRegistry.create(Clock.systemUTC(), Duration.ofMinutes(10));
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            InteractionRecorder recorder = new InteractionRecorder(new InteractionStream(c, 1), calls, spool, meters)
+                    .start();
+            calls.addListener(recorder);
+            int n = 400; // about 300 bytes each: more than 64 KiB
+            for (int i = 0; i < n; i++) {
+                end(calls, "cp-full-" + i);
+            }
+            Await.until(20, () -> meters.get("cp.interactions.spooled").counter().count()
+                    + meters.get("cp.spool.rejected").counter().count() == n);
+            double accepted = meters.get("cp.interactions.spooled").counter().count();
+            assertThat(meters.get("cp.spool.rejected").counter().count()).isPositive();
+            assertThat(meters.get("cp.spool.bytes").gauge().value()).isLessThanOrEqualTo(64 * 1024);
+
+            redis.start();
+            Await.until(30, () -> recorder.spooledPending() == 0);
+            recorder.close(Duration.ofSeconds(1));
+            Map<String, Long> stored = ridCounts(c);
+            assertThat(stored).hasSize((int) accepted).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
         } finally {
             redis.stop();
         }
