@@ -115,7 +115,8 @@ public final class ServerStack implements AutoCloseable {
     private com.callportrait.fresh.ProfileFreshness startFreshness(AppOptions options, RedisBackend redis,
                                                                    Telemetry telemetry) {
         var fo = com.callportrait.fresh.FreshOptions.fromEnvironment();
-        return fo.enabled() ? com.callportrait.fresh.ProfileFreshness.start(fo, redis.connector(), redis.store(),
+        return fo.enabled() ? com.callportrait.fresh.ProfileFreshness.start(fo,
+                com.callportrait.spool.SpoolOptions.fromEnvironment(options.dataDir()), redis.connector(), redis.store(),
                 live.calls(), live.feedback(), options.dataDir().resolve("models"), telemetry.registry(),
                 java.time.Clock.systemUTC()) : null;
     }

@@ -9,12 +9,19 @@ import com.callportrait.profile.collect.FeedbackRecord;
 import com.callportrait.profile.collect.InteractionRecord;
 import com.callportrait.profile.collect.InteractionStream;
 import com.callportrait.screenpop.FeedbackRecorder;
+import com.callportrait.spool.Journal;
+import com.callportrait.spool.SpoolException;
+import com.callportrait.spool.SpoolOptions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,17 +31,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the portrait's input from live calls: on {@code ENDED} one interaction record per call
- * (the call id is the source id, so a repeated delivery is dropped by the engine), and survey
- * scores / dispositions as feedback records — folded into the call's own record when they come
- * before the hangup (the survey usually does), appended as feedback linked by the call id when
- * they come after. Listeners only enqueue; one appender thread does the XADDs and retries with
- * backoff while Redis is down, so a Redis outage delays records but loses none while this process
- * lives (the queue is bounded, {@value #CAPACITY}; overflow is counted and logged).
+ * (id = the call id), and survey scores / dispositions as feedback records (id = a UUID given once)
+ * — folded into the call's own record when they come before the hangup, appended as feedback linked
+ * by the call id when they come after.
+ *
+ * <p><b>Accepted means durable.</b> Listeners only enqueue (never block the AMI reader or an event
+ * loop). The {@code spool-writer} thread writes what is queued to the local {@link Journal} and
+ * fsyncs once per batch (group commit); only then is a record <em>accepted</em> (logged as
+ * {@code spooled ...}, counted in {@code cp_interactions_spooled_total}). The {@link RecordAppender}
+ * moves accepted records to {@code cp:interactions:{p}} with an idempotent append and only then
+ * removes them from the journal; at start it first appends what an earlier run left. So a Redis
+ * outage of any length (up to {@code CP_SPOOL_MAX_BYTES}) or a {@code kill -9} loses no accepted
+ * record and stores none twice. Before acceptance a record sits in a bounded memory queue
+ * ({@value #CAPACITY}) for the milliseconds of one fsync; overflow there, or a full spool, is
+ * counted and logged as lost.
  *
  * <p>Lifecycle: {@link #start()}, {@link #close(Duration)}. Thread-safe.
  */
 public final class InteractionRecorder implements CallListener, FeedbackRecorder.Listener, AutoCloseable {
     static final int CAPACITY = 10_000;
+    private static final int BATCH = 512;
     private static final Logger log = LoggerFactory.getLogger(InteractionRecorder.class);
 
     private record Known(Integer survey, String outcome) {
@@ -43,32 +59,57 @@ public final class InteractionRecorder implements CallListener, FeedbackRecorder
         }
     }
 
-    private final InteractionStream stream;
     private final CallRegistry calls;
-    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private final Journal journal;
+    private final RecordAppender appender;
+    private final BlockingQueue<SpooledRecord> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
-    private final Counter appended;
-    private final Counter failures;
+    private final Counter spooled;
+    private final Counter rejected;
     private final Counter dropped;
-    private final Thread thread;
+    private final Timer commit;
+    private final Thread writer;
     private volatile boolean stopping;
+    private boolean full;
 
-    public InteractionRecorder(InteractionStream stream, CallRegistry calls, MeterRegistry registry) {
-        this.stream = stream;
+    /**
+     * Opens the spool (replaying what an earlier run left once started).
+     *
+     * @throws SpoolException when the spool directory cannot be used (start-up fails)
+     */
+    public InteractionRecorder(InteractionStream stream, CallRegistry calls, SpoolOptions spool,
+                               MeterRegistry registry) {
         this.calls = calls;
-        this.appended = Counter.builder("cp.interactions.appended").description("records appended to cp:interactions")
+        this.journal = Journal.open(spool.dir(), spool.maxBytes());
+        Journal.Recovery r = journal.recovery();
+        if (r.pending() > 0 || r.tornBytes() > 0) {
+            log.info("spool {}: {} records ({} bytes) accepted by an earlier run are appended now{}", spool.dir(),
+                    r.pending(), r.pendingBytes(), r.tornBytes() > 0 ? "; a torn last write of " + r.tornBytes()
+                            + " bytes (never accepted) was cut off" : "");
+        }
+        this.appender = new RecordAppender(journal, stream, spool.dedupTtl(), registry);
+        this.spooled = Counter.builder("cp.interactions.spooled")
+                .description("records accepted: written and fsync'd to the local spool").register(registry);
+        this.rejected = Counter.builder("cp.spool.rejected")
+                .description("records lost: the spool was full (CP_SPOOL_MAX_BYTES) or could not be written")
                 .register(registry);
-        this.failures = Counter.builder("cp.interactions.append.failures").description("XADD attempts that failed")
+        this.dropped = Counter.builder("cp.interactions.dropped").description("records lost: memory queue full")
                 .register(registry);
-        this.dropped = Counter.builder("cp.interactions.dropped").description("records lost: append queue full")
-                .register(registry);
-        Gauge.builder("cp.interactions.queued", queue, BlockingQueue::size).register(registry);
-        this.thread = new Thread(this::run, "interaction-append");
-        thread.setDaemon(true);
+        this.commit = Timer.builder("cp.spool.commit").description("one group commit: write + fsync of a batch")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        Gauge.builder("cp.interactions.queued", queue, BlockingQueue::size)
+                .description("records waiting to be spooled").register(registry);
+        Gauge.builder("cp.spool.bytes", journal, Journal::pendingBytes)
+                .description("bytes of records spooled and not yet in Redis").register(registry);
+        Gauge.builder("cp.spool.entries", journal, Journal::pendingEntries)
+                .description("records spooled and not yet in Redis").register(registry);
+        this.writer = new Thread(this::run, "spool-writer");
+        writer.setDaemon(true);
     }
 
     public InteractionRecorder start() {
-        thread.start();
+        writer.start();
+        appender.start();
         return this;
     }
 
@@ -78,8 +119,8 @@ public final class InteractionRecorder implements CallListener, FeedbackRecorder
             return;
         }
         Known k = known.remove(call.callId());
-        enqueue(CallRecords.of(call, Instant.now(calls.clock()), k == null ? null : k.survey(),
-                k == null ? null : k.outcome()));
+        enqueue(SpooledRecord.of(CallRecords.of(call, Instant.now(calls.clock()), k == null ? null : k.survey(),
+                k == null ? null : k.outcome())));
     }
 
     @Override
@@ -100,68 +141,119 @@ public final class InteractionRecorder implements CallListener, FeedbackRecorder
             log.warn("feedback for {} names no customer or number; not recorded for the portrait", callId);
             return;
         }
-        enqueue(new FeedbackRecord(callId, customer, number, survey, outcome, Instant.now(calls.clock())));
+        enqueue(SpooledRecord.of("fb-" + UUID.randomUUID(),
+                new FeedbackRecord(callId, customer, number, survey, outcome, Instant.now(calls.clock()))));
     }
 
-    private void enqueue(Object record) {
-        if (!queue.offer(record)) {
+    private void enqueue(SpooledRecord record) {
+        if (stopping || !queue.offer(record)) {
             dropped.increment();
-            log.error("interaction append queue full ({}): record lost: {}", CAPACITY, record);
+            log.error("interaction record queue full ({}) or closed: record {} lost", CAPACITY, record.id());
         }
     }
 
-    /** Records waiting to be appended. */
+    /** Records waiting to be spooled. */
     public int queued() {
         return queue.size();
     }
 
+    /** Records spooled and not yet in Redis. */
+    public long spooledPending() {
+        return journal.pendingEntries();
+    }
+
     private void run() {
-        long backoff = 100;
-        while (!stopping || !queue.isEmpty()) {
-            Object r;
-            try {
-                r = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
+        List<SpooledRecord> batch = new ArrayList<>(BATCH);
+        long backoff = 0;
+        while (!stopping || !queue.isEmpty() || !batch.isEmpty()) {
+            if (batch.isEmpty()) {
+                try {
+                    SpooledRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                } catch (InterruptedException e) {
+                    continue;
+                }
+                queue.drainTo(batch, BATCH - 1);
             }
-            if (r == null) {
+            List<byte[]> payloads = batch.stream().map(SpooledRecord::encode).toList();
+            long[] seqs;
+            long t0 = System.nanoTime();
+            try {
+                seqs = journal.append(payloads);
+            } catch (SpoolException e) {
+                if (stopping) {
+                    rejected.increment(batch.size());
+                    log.error("spool unusable while stopping ({}): {} records lost", e.getMessage(), batch.size());
+                    return;
+                }
+                // nothing of the batch was accepted; keep it and try again (disk full may clear)
+                backoff = Math.min(5_000, Math.max(100, backoff * 2));
+                log.error("cannot write the spool ({}); {} records wait in memory, retrying in {} ms",
+                        e.getMessage(), batch.size() + queue.size(), backoff);
+                sleep(backoff);
                 continue;
             }
-            while (true) {
-                try {
-                    if (r instanceof InteractionRecord i) {
-                        stream.append(i);
-                    } else {
-                        stream.appendFeedback((FeedbackRecord) r);
-                    }
-                    appended.increment();
-                    backoff = 100;
-                    break;
-                } catch (RuntimeException e) {
-                    failures.increment();
-                    log.warn("appending to cp:interactions failed ({}); retrying in {} ms", e.toString(), backoff);
-                    try {
-                        Thread.sleep(backoff);
-                    } catch (InterruptedException ie) {
-                        log.error("stopped with {} records not appended", queue.size() + 1);
-                        return;
-                    }
-                    backoff = Math.min(5_000, backoff * 2);
-                }
-            }
+            commit.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            backoff = 0;
+            accepted(batch, seqs);
+            batch.clear();
+            appender.wake();
         }
     }
 
-    /** Appends what is queued (up to {@code grace}), then stops. */
-    public void close(Duration grace) {
-        stopping = true;
+    private void accepted(List<SpooledRecord> batch, long[] seqs) {
+        boolean refused = false;
+        for (int i = 0; i < batch.size(); i++) {
+            SpooledRecord r = batch.get(i);
+            if (seqs[i] < 0) {
+                refused = true;
+                rejected.increment();
+                if (!full) {
+                    log.error("spool full ({} bytes pending, CP_SPOOL_MAX_BYTES): new records are LOST until Redis"
+                            + " takes the backlog (first lost: {} {})", journal.pendingBytes(), r.kind(), r.id());
+                }
+                full = true;
+                continue;
+            }
+            spooled.increment();
+            log.info("spooled {} {} seq={}", r.kind() == SpooledRecord.Kind.INTERACTION ? "interaction" : "feedback",
+                    r.id(), seqs[i]);
+        }
+        if (full && !refused) {
+            full = false;
+            log.warn("spool accepts records again ({} bytes pending); lost meanwhile: see cp_spool_rejected_total",
+                    journal.pendingBytes());
+        }
+    }
+
+    private static void sleep(long ms) {
         try {
-            thread.join(grace.toMillis());
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
-            thread.interrupt();
+    }
+
+    /**
+     * Spools what is queued, lets the appender move spooled records to Redis for up to
+     * {@code grace}, then closes the spool (fsync'd checkpoint). Records Redis did not take stay in
+     * the spool and are appended at the next start.
+     */
+    public void close(Duration grace) {
+        stopping = true;
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        appender.close(grace);
+        long left = journal.pendingEntries();
+        journal.close();
+        if (left > 0) {
+            log.info("spool closed with {} records not yet in Redis; appended at the next start", left);
         }
     }
 

@@ -20,6 +20,7 @@ import com.callportrait.profile.gen.SyntheticSource;
 import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.screenpop.FeedbackRecorder;
+import com.callportrait.spool.SpoolOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,11 +58,12 @@ public final class ProfileFreshness implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean stopping;
 
-    private ProfileFreshness(FreshOptions options, RedisConnector redis, ProfileStore store, CallRegistry calls,
-                             FeedbackRecorder feedback, Path modelsDir, MeterRegistry registry, Clock clock) {
+    private ProfileFreshness(FreshOptions options, SpoolOptions spool, RedisConnector redis, ProfileStore store,
+                             CallRegistry calls, FeedbackRecorder feedback, Path modelsDir, MeterRegistry registry,
+                             Clock clock) {
         this.options = options;
         this.stream = new InteractionStream(redis, options.partitions());
-        this.recorder = new InteractionRecorder(stream, calls, registry);
+        this.recorder = new InteractionRecorder(stream, calls, spool, registry);
         this.store = store;
         this.modelsDir = modelsDir;
         this.clock = clock;
@@ -72,11 +74,17 @@ public final class ProfileFreshness implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Registers the recorder with the live call state and starts both threads. */
-    public static ProfileFreshness start(FreshOptions options, RedisConnector redis, ProfileStore store,
-                                         CallRegistry calls, FeedbackRecorder feedback, Path modelsDir,
-                                         MeterRegistry registry, Clock clock) {
-        ProfileFreshness f = new ProfileFreshness(options, redis, store, calls, feedback, modelsDir, registry, clock);
+    /**
+     * Opens the record spool ({@code spool}), registers the recorder with the live call state and
+     * starts the threads.
+     *
+     * @throws com.callportrait.spool.SpoolException when the spool directory cannot be used
+     */
+    public static ProfileFreshness start(FreshOptions options, SpoolOptions spool, RedisConnector redis,
+                                         ProfileStore store, CallRegistry calls, FeedbackRecorder feedback,
+                                         Path modelsDir, MeterRegistry registry, Clock clock) {
+        ProfileFreshness f = new ProfileFreshness(options, spool, redis, store, calls, feedback, modelsDir, registry,
+                clock);
         f.recorder.start();
         f.thread.start();
         return f;
@@ -89,6 +97,11 @@ public final class ProfileFreshness implements AutoCloseable {
 
     public InteractionStream stream() {
         return stream;
+    }
+
+    /** The recorder of interaction records (spool state for health and tests). */
+    public InteractionRecorder recorder() {
+        return recorder;
     }
 
     private void run() {
@@ -174,7 +187,7 @@ public final class ProfileFreshness implements AutoCloseable {
 
     @Override
     public void close() {
-        recorder.close(Duration.ofSeconds(5));
+        recorder.close(Duration.ofSeconds(5)); // spools what is queued, appends what Redis takes in 5 s
         stopping = true;
         thread.interrupt();
         try {

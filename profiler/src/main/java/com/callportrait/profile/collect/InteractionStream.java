@@ -1,14 +1,18 @@
 package com.callportrait.profile.collect;
 
+import com.callportrait.profile.redis.LuaScript;
 import com.callportrait.profile.redis.RedisConnector;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Live interaction records, appended durably to Redis streams and read by the portrait build
@@ -22,6 +26,30 @@ import java.util.Map;
 public final class InteractionStream {
     public static final String PREFIX = "cp:interactions:{";
     private static final int BATCH = 500;
+    /**
+     * Idempotent append: KEYS[1] the stream, KEYS[2] the record's "seen" key (same hash tag, so one
+     * slot); ARGV[1] the seen key's TTL in seconds, ARGV[2..] the entry's fields and values. The
+     * record is added only if its id was not seen; the seen key keeps the entry id. Nothing is
+     * written when XADD fails, and once it succeeded SET cannot be refused (a script that has
+     * written runs to its end even past maxmemory), so no record is ever marked seen without
+     * being stored, or stored without being marked.
+     */
+    private static final LuaScript APPEND_ONCE = new LuaScript("""
+            local seen = redis.call('GET', KEYS[2])
+            if seen then return {0, seen} end
+            local id = redis.call('XADD', KEYS[1], '*', unpack(ARGV, 2))
+            redis.call('SET', KEYS[2], id, 'EX', ARGV[1])
+            return {1, id}
+            """, ScriptOutputType.MULTI);
+
+    /**
+     * What an idempotent append did.
+     *
+     * @param entryId   the stream entry holding the record (the earlier one for a duplicate)
+     * @param duplicate true when the record id had been appended before and nothing was written
+     */
+    public record Appended(String entryId, boolean duplicate) {
+    }
     private final RedisConnector redis;
     private final int partitions;
 
@@ -55,6 +83,47 @@ public final class InteractionStream {
         String k = r.customerId() != null ? r.customerId() : String.valueOf(r.phone());
         return redis.sync().xadd(key(Math.floorMod(k.hashCode(), partitions)),
                 Map.of("kind", "feedback", "json", InteractionJson.encodeFeedback(r)));
+    }
+
+    /**
+     * The key remembering that record {@code recordId} was appended to {@code partition}:
+     * {@code cp:interactions:{p}:seen:<recordId>} (string: the entry id; expires after the TTL given
+     * to the append). It shares the stream's hash tag, so the idempotent append is one script on
+     * one Cluster slot.
+     */
+    public static String seenKey(int partition, String recordId) {
+        return key(partition) + ":seen:" + recordId;
+    }
+
+    /**
+     * Appends record {@code r} exactly once under its stable id {@code recordId} (the call id):
+     * one Lua script checks the seen key, XADDs (fields {@code json}, {@code rid}) and sets the
+     * seen key with {@code ttl}, so a retry after a timeout, or a replay of a spooled record, never
+     * stores it twice while the seen key lives. Asynchronous; never blocks.
+     */
+    public CompletionStage<Appended> appendOnce(String recordId, InteractionRecord r, Duration ttl) {
+        return appendOnce(partitionOf(r), recordId, ttl, "json", InteractionJson.encode(r));
+    }
+
+    /** As {@link #appendOnce(String, InteractionRecord, Duration)} for feedback ({@code kind=feedback}). */
+    public CompletionStage<Appended> appendFeedbackOnce(String recordId, FeedbackRecord r, Duration ttl) {
+        String k = r.customerId() != null ? r.customerId() : String.valueOf(r.phone());
+        return appendOnce(Math.floorMod(k.hashCode(), partitions), recordId, ttl, "kind", "feedback",
+                "json", InteractionJson.encodeFeedback(r));
+    }
+
+    private CompletionStage<Appended> appendOnce(int partition, String recordId, Duration ttl, String... fields) {
+        if (recordId == null || recordId.isBlank()) {
+            throw new CollectException("a record id is required for an idempotent append");
+        }
+        String[] args = new String[fields.length + 3];
+        args[0] = Long.toString(Math.max(1, ttl.toSeconds()));
+        System.arraycopy(fields, 0, args, 1, fields.length);
+        args[args.length - 2] = "rid";
+        args[args.length - 1] = recordId;
+        CompletionStage<List<Object>> run = APPEND_ONCE.run(redis.async(),
+                new String[] {key(partition), seenKey(partition, recordId)}, args);
+        return run.thenApply(l -> new Appended(String.valueOf(l.get(1)), ((Number) l.get(0)).longValue() == 0));
     }
 
     /** The partition count this stream was opened with. */

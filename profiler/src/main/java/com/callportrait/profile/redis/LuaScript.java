@@ -15,15 +15,16 @@ import java.util.concurrent.CompletionStage;
 /**
  * A Lua script run by {@code EVALSHA}, falling back to {@code EVAL} (which also caches it) when the
  * server answers {@code NOSCRIPT} — after a restart or a failover the script cache is empty, and
- * that must cost one extra round trip, not an error. Immutable and thread-safe.
+ * that must cost one extra round trip, not an error. Public so other stores (the interaction stream's
+ * idempotent append) reuse it. Immutable and thread-safe.
  */
-final class LuaScript {
+public final class LuaScript {
 
     private final String body;
     private final String sha;
     private final ScriptOutputType type;
 
-    LuaScript(String body, ScriptOutputType type) {
+    public LuaScript(String body, ScriptOutputType type) {
         this.body = body;
         this.type = type;
         try {
@@ -33,7 +34,8 @@ final class LuaScript {
         }
     }
 
-    <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> redis, String[] keys, String... args) {
+    /** Runs the script on the node owning the keys' slot (all keys must share one slot on a cluster). */
+    public <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> redis, String[] keys, String... args) {
         CompletionStage<T> first = redis.evalsha(sha, type, keys, args);
         return first.handle((value, error) -> {
             if (error == null) {

@@ -4,6 +4,7 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -130,13 +131,17 @@ public final class RedisConnector implements AutoCloseable {
     /**
      * Lettuce records a latency histogram per command whenever HdrHistogram and LatencyUtils are on
      * the classpath (Micrometer brings both). Nothing reads it, and it cost 7-10 % of the Redis I/O
-     * thread in the routing benchmark, so it is off. Each client owns its resources: they are shut
+     * thread in the routing benchmark, so it is off. Reconnect attempts back off to 2 s at most. Each client owns its resources: they are shut
      * down with it ({@code shutdown} of a client created with resources leaves them running, so
      * {@link #close} shuts them down too).
      */
     private static ClientResources clientResources() {
         return DefaultClientResources.builder()
                 .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+                // Lettuce's default backs off to 30 s between reconnect attempts, so after a long
+                // outage the client could stay away up to 30 s after Redis is back; spooled records
+                // would wait that long. 2 s at most, one connection attempt each: cheap.
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
     }
 
