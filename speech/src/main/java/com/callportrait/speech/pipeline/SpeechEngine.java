@@ -64,6 +64,14 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         metrics.gauge("cp.speech.backlog.frames", "audio frames waiting for a worker",
                 () -> calls.values().stream().mapToInt(CallTranscriber::backlog).sum());
         metrics.gauge("cp.speech.pool.waiting", "calls waiting for a recognition thread", pool::waitingCalls);
+        metrics.gauge("cp.speech.backlog.max.frames", "the most audio frames one call has waiting",
+                () -> calls.values().stream().mapToInt(CallTranscriber::backlog).max().orElse(0));
+        metrics.gauge("cp.speech.mailbox.capacity.frames",
+                "audio frames one call may have waiting before new ones are shed (CP_ASR_QUEUE_FRAMES)",
+                options::queueFrames);
+        metrics.gauge("cp.speech.lag.seconds", "age of the oldest audio frame waiting for recognition, all calls",
+                () -> maxLagNanos(System.nanoTime()) / 1e9);
+        pool.bindTo(b.registry);
         log.info("speech engine ready: model {} at {} Hz, {} recognition workers", model.dir(), model.sampleRate(),
                 options.workers());
     }
@@ -108,12 +116,40 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         return calls.size();
     }
 
+    private long maxLagNanos(long now) {
+        long max = 0;
+        for (CallTranscriber c : calls.values()) {
+            max = Math.max(max, c.lagNanos(now));
+        }
+        return max;
+    }
+
+    /** How loaded the engine is now (cheap: one pass over the open calls). */
+    public SpeechLoad load() {
+        long backlog = 0;
+        int maxBacklog = 0;
+        for (CallTranscriber c : calls.values()) {
+            int b = c.backlog();
+            backlog += b;
+            maxBacklog = Math.max(maxBacklog, b);
+        }
+        AudioSocketServer s = server;
+        return new SpeechLoad(calls.size(), pool.workers(), pool.waitingCalls(), backlog, maxBacklog,
+                options.queueFrames(), maxLagNanos(System.nanoTime()) / 1_000_000,
+                (long) metrics.framesReceivedCount(), (long) metrics.shedCount(),
+                (long) metrics.partialsDroppedCount(), (long) metrics.finalsCount(), s != null && s.isListening());
+    }
+
     /** Starts the AudioSocket server feeding this engine. */
     public synchronized AudioSocketServer startAudioSocket(AudioSocketOptions socketOptions) {
         if (server != null) {
             throw new IllegalStateException("the AudioSocket server is already running");
         }
         server = AudioSocketServer.start(socketOptions, this);
+        AudioSocketServer started = server;
+        io.micrometer.core.instrument.Gauge.builder("cp.netty.pending.tasks", started, AudioSocketServer::pendingTasks)
+                .tag("loop", "audiosocket").description("tasks waiting on the event loops (they should stay near 0)")
+                .register(metrics.registry());
         return server;
     }
 
