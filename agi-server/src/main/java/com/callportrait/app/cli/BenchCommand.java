@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Loopback benchmarks.",
         subcommands = {
                 BenchAgiCommand.class,
+                BenchOverloadCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
