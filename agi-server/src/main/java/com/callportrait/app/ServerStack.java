@@ -80,6 +80,9 @@ public final class ServerStack implements AutoCloseable {
                 .build();
         AgiMetrics agiMetrics = new AgiMetrics(registry);
         this.agi = AgiServer.create(scripts, agiMetrics, AgiLimits.DEFAULT, options.agiIdleTimeout(), 0);
+        io.micrometer.core.instrument.Gauge.builder("cp.netty.pending.tasks", agi, AgiServer::pendingTasks)
+                .tag("loop", "agi").description("tasks waiting on the event loops (they should stay near 0)")
+                .register(registry);
         this.health = HealthMonitor.create(List.of(new AgiCheck(agi), new RedisCheck(store, REDIS_SLOW_MS),
                         new BacklogCheck(registry, options.eventsBuffer(), HEALTH_WINDOW),
                         new AmiCheck(live.amiClient(), HEALTH_WINDOW),
@@ -96,6 +99,9 @@ public final class ServerStack implements AutoCloseable {
                 .get("/api/profiles/{phone}", new ProfileEndpoint(store))
                 .build();
         this.http = HttpServer.create(router, List.of(live.httpHandler()));
+        io.micrometer.core.instrument.Gauge.builder("cp.netty.pending.tasks", http, HttpServer::pendingTasks)
+                .tag("loop", "http").description("tasks waiting on the event loops (they should stay near 0)")
+                .register(registry);
     }
 
     /** Builds and starts everything; on failure, whatever started is stopped again. */

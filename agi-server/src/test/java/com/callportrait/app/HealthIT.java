@@ -71,7 +71,10 @@ class HealthIT {
                             + " 127.0.0.1:" + amiAddress.getPort() + " (lost|failed)")
                     .containsPattern("\"since\":\"20\\d\\d-");
             assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
-            assertThat(body(base + "/metrics")).contains("cp_health_status{check=\"ami\"} 0.0");
+            assertThat(body(base + "/metrics")).contains("cp_health_status{check=\"ami\"} 0.0")
+                    .contains("cp_ami_events_queued ").contains("cp_ami_events_capacity 10000.0")
+                    .contains("cp_ami_events_dropped_total{kind=\"chatty\"}").contains("cp_ami_reconnects_total")
+                    .contains("cp_netty_pending_tasks{loop=\"ami\"}").contains("cp_ami_connected 0.0");
             // calls are still routed meanwhile
             assertThat(route(stack, "5551234", "7.1")).containsEntry("CP_QUEUE", "billing");
 
