@@ -32,11 +32,13 @@ import org.slf4j.LoggerFactory;
  * of it.
  *
  * <p>Thread-safe. Lifecycle: {@link #builder()}...{@code build()} loads the model (seconds);
- * {@link #close()} ends every open call (finalising its utterance), stops the server and the pool
- * and frees the model.
+ * {@link #close()} stops the server, ends every open call and waits (up to 10 s) until each has
+ * worked through its backlog and finalised its utterance, then stops the pool and frees the model.
  */
 public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SpeechEngine.class);
+    /** How long {@link #close()} lets open calls finish their backlog and last utterance. */
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final AsrOptions options;
     private final SpeechModel model;
@@ -207,8 +209,24 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         if (s != null) {
             s.close();
         }
-        for (CallTranscriber c : calls.values()) {
+        java.util.List<CallTranscriber> open = java.util.List.copyOf(calls.values());
+        for (CallTranscriber c : open) {
             c.end("shutdown");
+        }
+        // Let each call's worker reach its end marker (through any backlog) before the pool stops:
+        // a pool shut down first would refuse the next drain and lose the call's last utterance.
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        for (CallTranscriber c : open) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !c.awaitFinished(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                    log.warn("call {}: not finalised within {} s of shutdown ({} frames waiting)", c.callId(),
+                            CLOSE_WAIT.toSeconds(), c.backlog());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         pool.close();
         if (ownsModel) {
