@@ -34,7 +34,7 @@ public final class AgiServer implements AutoCloseable {
     private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("agi-accept", true));
     private final EventLoopGroup workers;
     private final ChannelGroup sessions = new DefaultChannelGroup("agi-sessions", GlobalEventExecutor.INSTANCE);
-    private Channel serverChannel;
+    private volatile Channel serverChannel;
 
     private AgiServer(AgiScripts scripts, AgiMetrics metrics, AgiLimits limits, Duration idleTimeout, int threads) {
         this.scripts = scripts;
@@ -87,6 +87,23 @@ public final class AgiServer implements AutoCloseable {
         pipeline.addLast("idle", new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast("decoder", new AgiDecoder(limits))
                 .addLast("session", new AgiSessionHandler(scripts, metrics));
+    }
+
+    /** True while bound and accepting sessions. */
+    public boolean isListening() {
+        Channel c = serverChannel;
+        return c != null && c.isActive();
+    }
+
+    /** Tasks waiting on the session event loops (they should stay near 0). */
+    public int pendingTasks() {
+        int n = 0;
+        for (io.netty.util.concurrent.EventExecutor e : workers) {
+            if (e instanceof io.netty.util.concurrent.SingleThreadEventExecutor s) {
+                n += s.pendingTasks();
+            }
+        }
+        return n;
     }
 
     /** Sessions currently open. */

@@ -68,6 +68,8 @@ public final class AmiClient implements AutoCloseable {
     private volatile Channel channel;
     private volatile boolean loggedIn;
     private volatile boolean closed;
+    /** The last reason the connection was not up, for /health. */
+    private volatile String lastProblem = "connecting";
     private long backoffMs;
 
     private static final class Pending {
@@ -88,6 +90,10 @@ public final class AmiClient implements AutoCloseable {
         this.reconnects = Counter.builder("cp.ami.reconnects").description("AMI reconnect attempts").register(registry);
         Gauge.builder("cp.ami.connected", this, c -> c.loggedIn ? 1 : 0).register(registry);
         Gauge.builder("cp.ami.events.queued", queue, BlockingQueue::size).register(registry);
+        Gauge.builder("cp.ami.events.capacity", options, AmiOptions::eventQueue)
+                .description("events the hand-off queue holds (CP_AMI_EVENT_QUEUE)").register(registry);
+        Gauge.builder("cp.netty.pending.tasks", group, AmiClient::pendingTasks).tag("loop", "ami")
+                .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
         this.dispatcher = new Thread(this::dispatch, "ami-dispatch");
         this.dispatcher.setDaemon(true);
     }
@@ -115,6 +121,26 @@ public final class AmiClient implements AutoCloseable {
     /** True while logged in. */
     public boolean connected() {
         return loggedIn;
+    }
+
+    static int pendingTasks(EventLoopGroup group) {
+        int n = 0;
+        for (io.netty.util.concurrent.EventExecutor e : group) {
+            if (e instanceof io.netty.util.concurrent.SingleThreadEventExecutor s) {
+                n += s.pendingTasks();
+            }
+        }
+        return n;
+    }
+
+    /** Why the client is not logged in (the last failure), for /health. */
+    public String lastProblem() {
+        return lastProblem;
+    }
+
+    /** Events waiting for the dispatch thread. */
+    public int queuedEvents() {
+        return queue.size();
     }
 
     /** Events dropped so far because consumers were slow (chatty first). */
@@ -178,6 +204,7 @@ public final class AmiClient implements AutoCloseable {
         f.addListener(c -> {
             if (!c.isSuccess()) {
                 log.warn("AMI connect to {}:{} failed: {}", options.host(), options.port(), c.cause().getMessage());
+                lastProblem = "connect to " + options.host() + ":" + options.port() + " failed: " + c.cause().getMessage();
                 scheduleReconnect();
             }
         });
@@ -277,6 +304,7 @@ public final class AmiClient implements AutoCloseable {
             if (!"Success".equalsIgnoreCase(m.value("Response"))) {
                 log.error("AMI login as '{}' refused: {} (check CP_AMI_URI / manager.conf)", options.username(),
                         m.value("Message"));
+                lastProblem = "login as '" + options.username() + "' refused: " + m.value("Message");
                 ctx.close();
                 return;
             }
@@ -307,6 +335,9 @@ public final class AmiClient implements AutoCloseable {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             boolean was = loggedIn;
+            if (was) {
+                lastProblem = "connection to " + options.host() + ":" + options.port() + " lost"; // before /health sees it
+            }
             loggedIn = false;
             channel = null;
             for (String id : List.copyOf(pending.keySet())) {
@@ -325,6 +356,7 @@ public final class AmiClient implements AutoCloseable {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             log.warn("AMI connection error: {}", cause.toString());
+            lastProblem = "connection error: " + cause;
             ctx.close();
         }
     }

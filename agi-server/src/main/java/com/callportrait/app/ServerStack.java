@@ -8,7 +8,12 @@ import com.callportrait.events.EventWriter;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.live.LiveStack;
 import com.callportrait.events.RedisStreamSink;
-import com.callportrait.http.HealthCheck;
+import com.callportrait.health.AgiCheck;
+import com.callportrait.health.AmiCheck;
+import com.callportrait.health.BacklogCheck;
+import com.callportrait.health.HealthMonitor;
+import com.callportrait.health.RedisCheck;
+import com.callportrait.health.SpeechCheck;
 import com.callportrait.http.HealthEndpoint;
 import com.callportrait.http.HttpReply;
 import com.callportrait.http.HttpServer;
@@ -37,6 +42,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServerStack.class);
+    /** Health thresholds (docs/agi.md, README runbook): evaluation every second over a 5 s window. */
+    static final Duration HEALTH_INTERVAL = Duration.ofSeconds(1);
+    static final int HEALTH_WINDOW = 5;
+    static final long REDIS_SLOW_MS = 100;
+    static final long SPEECH_LAG_MS = 1000;
 
     private final AppOptions options;
     private final RulesSource rules;
@@ -44,6 +54,7 @@ public final class ServerStack implements AutoCloseable {
     private final AgiServer agi;
     private final HttpServer http;
     private final LiveStack live;
+    private final HealthMonitor health;
     private final SpeechStack.Settings speechSettings;
     private volatile java.util.Optional<SpeechStack> speech = java.util.Optional.empty();
 
@@ -69,15 +80,28 @@ public final class ServerStack implements AutoCloseable {
                 .build();
         AgiMetrics agiMetrics = new AgiMetrics(registry);
         this.agi = AgiServer.create(scripts, agiMetrics, AgiLimits.DEFAULT, options.agiIdleTimeout(), 0);
-        List<HealthCheck> checks = List.of(redisCheck(store));
+        io.micrometer.core.instrument.Gauge.builder("cp.netty.pending.tasks", agi, AgiServer::pendingTasks)
+                .tag("loop", "agi").description("tasks waiting on the event loops (they should stay near 0)")
+                .register(registry);
+        this.health = HealthMonitor.create(List.of(new AgiCheck(agi), new RedisCheck(store, REDIS_SLOW_MS),
+                        new BacklogCheck(registry, options.eventsBuffer(), HEALTH_WINDOW),
+                        new AmiCheck(live.amiClient(), HEALTH_WINDOW),
+                        new SpeechCheck(() -> speech.map(SpeechStack::engine), SPEECH_LAG_MS, HEALTH_WINDOW)),
+                HEALTH_INTERVAL, Duration.ofSeconds(1), java.time.Clock.systemUTC(), registry);
+        HealthEndpoint healthEndpoint = new HealthEndpoint(health, this::healthInfo, Duration.ofSeconds(10));
         Router router = Router.builder()
-                .get("/health", new HealthEndpoint(checks, this::healthInfo, 1000))
+                .get("/health", healthEndpoint.full())
+                .get("/health/ready", healthEndpoint.ready())
+                .get("/health/live", healthEndpoint.live())
                 .get("/metrics", call -> CompletableFuture.completedFuture(new HttpReply(200,
                         "text/plain; version=0.0.4; charset=utf-8",
                         telemetry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .get("/api/profiles/{phone}", new ProfileEndpoint(store))
                 .build();
         this.http = HttpServer.create(router, List.of(live.httpHandler()));
+        io.micrometer.core.instrument.Gauge.builder("cp.netty.pending.tasks", http, HttpServer::pendingTasks)
+                .tag("loop", "http").description("tasks waiting on the event loops (they should stay near 0)")
+                .register(registry);
     }
 
     /** Builds and starts everything; on failure, whatever started is stopped again. */
@@ -104,6 +128,7 @@ public final class ServerStack implements AutoCloseable {
             s.fresh = s.startFreshness(options, redis, telemetry);
             s.httpAddress = s.http.start(options.bindAddress(), options.httpPort());
             s.agiAddress = s.agi.start(options.bindAddress(), options.agiPort());
+            s.health.start();
         } catch (InterruptedException | RuntimeException e) {
             s.close();
             throw e;
@@ -133,29 +158,14 @@ public final class ServerStack implements AutoCloseable {
         }
     }
 
-    private static HealthCheck redisCheck(ProfileStore store) {
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return "redis";
-            }
-
-            @Override
-            public CompletionStage<Map<String, Object>> check() {
-                return store.ping().thenApply(d -> Map.of("latency_ms", d.toNanos() / 1e6));
-            }
-        };
-    }
-
     private Map<String, Object> healthInfo() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("agi_sessions", agi.activeSessions());
         m.put("routing_rules", rules.origin());
         m.put("events_queued", events.queued());
         m.put("events_dropped", events.droppedCount());
-        m.put("ami", live.amiConfigured() ? (live.amiConnected() ? "connected" : "disconnected") : "off");
         m.put("live_calls", live.calls().size());
-        m.put("speech", speech.<Object>map(SpeechStack::health).orElse("off"));
+        speech.ifPresent(sp -> m.put("speech", sp.health()));
         return m;
     }
 
@@ -177,6 +187,11 @@ public final class ServerStack implements AutoCloseable {
         return speech;
     }
 
+    /** The health monitor behind {@code /health}. */
+    public HealthMonitor health() {
+        return health;
+    }
+
     public EventWriter events() {
         return events;
     }
@@ -185,6 +200,7 @@ public final class ServerStack implements AutoCloseable {
     public void close() {
         log.info("shutting down: no new calls; waiting up to {} ms for {} live AGI sessions",
                 options.shutdownGrace().toMillis(), agi.activeSessions());
+        health.drain(); // /health and /health/ready answer 503 while live sessions finish
         agi.close(options.shutdownGrace());
         // Before the event writer: closing finalises open calls, whose last utterance is written.
         speech.ifPresent(SpeechStack::close);
@@ -194,6 +210,7 @@ public final class ServerStack implements AutoCloseable {
             fresh.close(); // appends what ended calls left queued
         }
         events.close(Duration.ofSeconds(5));
+        health.close();
         rules.close();
         log.info("stopped ({} events written, {} dropped)", events.writtenCount(), events.droppedCount());
     }

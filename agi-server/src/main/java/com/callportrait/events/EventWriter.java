@@ -45,6 +45,8 @@ public final class EventWriter implements AutoCloseable {
         this.retries = Counter.builder("cp.events.retries").description("failed append attempts retried").register(registry);
         Gauge.builder("cp.events.queued", queue, BlockingQueue::size).description("events waiting to be written")
                 .register(registry);
+        Gauge.builder("cp.events.capacity", () -> capacity).description("events the buffer holds (CP_EVENTS_BUFFER)")
+                .register(registry);
         this.thread = new Thread(this::loop, "event-writer");
         this.thread.setDaemon(true);
     }

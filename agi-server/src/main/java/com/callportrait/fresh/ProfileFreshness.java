@@ -64,6 +64,8 @@ public final class ProfileFreshness implements AutoCloseable {
         this.options = options;
         this.stream = new InteractionStream(redis, options.partitions());
         this.recorder = new InteractionRecorder(stream, calls, spool, registry);
+        io.micrometer.core.instrument.Gauge.builder("cp.interactions.capacity", () -> InteractionRecorder.CAPACITY)
+                .description("interaction records the append queue holds").register(registry);
         this.store = store;
         this.modelsDir = modelsDir;
         this.clock = clock;

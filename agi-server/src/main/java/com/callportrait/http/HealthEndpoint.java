@@ -1,75 +1,83 @@
 package com.callportrait.http;
 
+import com.callportrait.health.HealthMonitor;
+import com.callportrait.health.HealthReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: {@code {"status":"UP"|"DOWN","checks":{"redis":{"status":"UP","latency_ms":0.3}},...}};
- * 200 when every check is up, 503 otherwise. Each check gets {@code timeoutMs}. Thread-safe.
+ * The health endpoints, answered from the {@link HealthMonitor}'s last report (never a Redis
+ * round trip per probe):
+ * <ul>
+ *   <li>{@code GET /health}: every check with status, reason and since, plus informational
+ *       fields; 200 when UP or DEGRADED, 503 when DOWN (shutting down, FastAGI not listening).
+ *   <li>{@code GET /health/ready}: the same status code with a short body (load balancers).
+ *   <li>{@code GET /health/live}: 200 while the process is alive (the monitor evaluated within
+ *       the last {@code staleAfter}); 503 when it has stopped evaluating: restart it.
+ * </ul>
+ * Thread-safe.
  */
-public final class HealthEndpoint implements HttpHandler {
+public final class HealthEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<HealthCheck> checks;
+    private final HealthMonitor monitor;
     private final Supplier<Map<String, Object>> info;
-    private final long timeoutMs;
+    private final Duration staleAfter;
 
     /**
-     * @param checks    dependencies to check
-     * @param info      extra fields (e.g. live AGI sessions, rules origin), computed per request
-     * @param timeoutMs budget of each check
+     * @param info       extra fields (e.g. live AGI sessions, rules origin), computed per request
+     * @param staleAfter how old the monitor's last evaluation may be before {@code /health/live} fails
      */
-    public HealthEndpoint(List<HealthCheck> checks, Supplier<Map<String, Object>> info, long timeoutMs) {
-        this.checks = List.copyOf(checks);
+    public HealthEndpoint(HealthMonitor monitor, Supplier<Map<String, Object>> info, Duration staleAfter) {
+        this.monitor = monitor;
         this.info = info;
-        this.timeoutMs = timeoutMs;
+        this.staleAfter = staleAfter;
     }
 
-    @Override
-    public CompletionStage<HttpReply> handle(HttpCall call) {
-        Map<String, CompletableFuture<Map<String, Object>>> running = new LinkedHashMap<>();
-        for (HealthCheck c : checks) {
-            CompletableFuture<Map<String, Object>> f;
-            try {
-                f = c.check().toCompletableFuture();
-            } catch (RuntimeException e) {
-                f = CompletableFuture.failedFuture(e);
-            }
-            running.put(c.name(), f.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).handle((ok, err) -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("status", err == null ? "UP" : "DOWN");
-                if (err == null) {
-                    m.putAll(ok);
-                } else {
-                    Throwable c2 = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-                            ? err.getCause() : err;
-                    m.put("error", c2 instanceof java.util.concurrent.TimeoutException
-                            ? "no answer within " + timeoutMs + " ms" : String.valueOf(c2.getMessage()));
-                }
-                return m;
-            }));
-        }
-        return CompletableFuture.allOf(running.values().toArray(CompletableFuture<?>[]::new)).thenApply(v -> {
-            Map<String, Object> checksOut = new LinkedHashMap<>();
-            boolean up = true;
-            for (var e : running.entrySet()) {
-                Map<String, Object> r = e.getValue().join();
-                up &= "UP".equals(r.get("status"));
-                checksOut.put(e.getKey(), r);
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", up ? "UP" : "DOWN");
-            body.put("time", Instant.now().toString());
-            body.put("checks", checksOut);
+    /** {@code /health}. */
+    public HttpHandler full() {
+        return call -> {
+            HealthReport r = monitor.report();
+            Map<String, Object> body = r.toJson();
             body.putAll(info.get());
-            return HttpReply.json(up ? 200 : 503, body, JSON);
-        });
+            return reply(r.ready() ? 200 : 503, body);
+        };
+    }
+
+    /** {@code /health/ready}. */
+    public HttpHandler ready() {
+        return call -> {
+            HealthReport r = monitor.report();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", r.status().name());
+            body.put("ready", r.ready());
+            if (!r.reason().isEmpty()) {
+                body.put("reason", r.reason());
+            }
+            return reply(r.ready() ? 200 : 503, body);
+        };
+    }
+
+    /** {@code /health/live}. */
+    public HttpHandler live() {
+        return call -> {
+            Duration age = monitor.sinceLastRun();
+            boolean alive = age.compareTo(staleAfter) < 0;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", alive ? "UP" : "DOWN");
+            if (!alive) {
+                body.put("reason", "health monitor has not run for " + age.toSeconds() + " s");
+            }
+            return reply(alive ? 200 : 503, body);
+        };
+    }
+
+    private static CompletionStage<HttpReply> reply(int status, Map<String, Object> body) {
+        return CompletableFuture.completedFuture(HttpReply.json(status, body, JSON));
     }
 }

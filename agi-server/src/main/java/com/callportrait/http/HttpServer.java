@@ -71,6 +71,17 @@ public final class HttpServer implements AutoCloseable {
         return addr;
     }
 
+    /** Tasks waiting on the HTTP event loop (they should stay near 0). */
+    public int pendingTasks() {
+        int n = 0;
+        for (io.netty.util.concurrent.EventExecutor e : group) {
+            if (e instanceof io.netty.util.concurrent.SingleThreadEventExecutor s) {
+                n += s.pendingTasks();
+            }
+        }
+        return n;
+    }
+
     @Override
     public synchronized void close() {
         if (serverChannel != null) {

@@ -141,6 +141,11 @@ public final class LiveStack implements AutoCloseable {
         return ami.map(AmiClient::connected).orElse(false);
     }
 
+    /** The AMI client, when {@code CP_AMI_URI} is set (health, metrics). */
+    public Optional<AmiClient> amiClient() {
+        return ami;
+    }
+
     public boolean amiConfigured() {
         return ami.isPresent();
     }

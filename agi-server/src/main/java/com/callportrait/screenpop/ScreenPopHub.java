@@ -41,11 +41,22 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     });
     private final Counter pops;
     private final Counter updates;
+    private final Counter dropped;
 
     private ScreenPopHub(CallRegistry calls, MeterRegistry registry) {
         this.calls = calls;
         this.pops = Counter.builder("cp.screenpop.pops").description("screen pops pushed").register(registry);
         this.updates = Counter.builder("cp.screenpop.updates").description("live updates pushed").register(registry);
+        this.dropped = Counter.builder("cp.screenpop.messages.dropped")
+                .description("messages not sent to a page whose socket is backed up (over Netty's write high-water mark)")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("cp.screenpop.sockets", agents,
+                m -> m.values().stream().mapToInt(Set::size).sum()).tag("role", "agent").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("cp.screenpop.sockets", supervisors, Set::size)
+                .tag("role", "supervisor").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("cp.screenpop.sockets.backed.up", this, ScreenPopHub::backedUp)
+                .description("page sockets whose outbound buffer is over the high-water mark (slow browsers)")
+                .register(registry);
         timer.scheduleWithFixedDelay(this::flushSupervisors, 250, 250, TimeUnit.MILLISECONDS);
     }
 
@@ -119,7 +130,7 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
             toAgent(c.agent(), a);
         }
         String text = PopMessages.text(a);
-        supervisors.forEach(ch -> ch.writeAndFlush(new TextWebSocketFrame(text)));
+        supervisors.forEach(ch -> write(ch, text));
     }
 
     private void toAgentDuringCall(CallSnapshot c, ObjectNode msg) {
@@ -133,7 +144,7 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         Set<Channel> s = agents.get(agent);
         if (s != null && !s.isEmpty()) {
             String text = PopMessages.text(msg);
-            s.forEach(ch -> ch.writeAndFlush(new TextWebSocketFrame(text)));
+            s.forEach(ch -> write(ch, text));
         }
     }
 
@@ -142,11 +153,37 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
             return;
         }
         String text = PopMessages.text(PopMessages.calls(calls.all(), calls.clock().instant()));
-        supervisors.forEach(ch -> ch.writeAndFlush(new TextWebSocketFrame(text)));
+        supervisors.forEach(ch -> write(ch, text));
     }
 
-    private static void send(Channel ch, ObjectNode msg) {
-        ch.writeAndFlush(new TextWebSocketFrame(PopMessages.text(msg)));
+    private void send(Channel ch, ObjectNode msg) {
+        write(ch, PopMessages.text(msg));
+    }
+
+    /**
+     * Writes unless the page's socket is backed up: a browser that does not read would otherwise
+     * let its outbound buffer grow without bound. The supervisor table is re-sent every 250 ms and
+     * an agent page gets the call's pop again when it reconnects, so a skipped message is recovered.
+     */
+    private void write(Channel ch, String text) {
+        if (ch.isWritable()) {
+            ch.writeAndFlush(new TextWebSocketFrame(text));
+        } else {
+            dropped.increment();
+        }
+    }
+
+    private int backedUp() {
+        int n = 0;
+        for (Set<Channel> s : agents.values()) {
+            for (Channel ch : s) {
+                n += ch.isWritable() ? 0 : 1;
+            }
+        }
+        for (Channel ch : supervisors) {
+            n += ch.isWritable() ? 0 : 1;
+        }
+        return n;
     }
 
     @Override

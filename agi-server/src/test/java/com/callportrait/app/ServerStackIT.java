@@ -61,6 +61,27 @@ class ServerStackIT {
         }
     }
 
+    /** The queue, pool and loop series of a running stack with speech on and no AMI (HealthIT checks AMI's). */
+    static final List<String> QUEUE_SERIES = List.of(
+            "cp_agi_sessions_active", "cp_netty_pending_tasks{loop=\"agi\"}", "cp_netty_pending_tasks{loop=\"http\"}",
+            "cp_netty_pending_tasks{loop=\"audiosocket\"}",
+            "cp_events_queued", "cp_events_capacity", "cp_events_dropped_total", "cp_events_retries_total",
+            "cp_interactions_queued", "cp_interactions_capacity", "cp_interactions_dropped_total",
+            "cp_interactions_append_failures_total",
+            "cp_speech_calls_active", "cp_speech_backlog_frames", "cp_speech_backlog_max_frames",
+            "cp_speech_mailbox_capacity_frames", "cp_speech_lag_seconds", "cp_speech_frames_shed_total",
+            "cp_speech_partials_dropped_total", "cp_speech_pool_waiting",
+            "cp_executor_pool_size_threads{name=\"speech-recognition\"}",
+            "cp_executor_active_threads{name=\"speech-recognition\"}",
+            "cp_executor_queued_tasks{name=\"speech-recognition\"}",
+            "cp_executor_completed_tasks_total{name=\"speech-recognition\"}",
+            "cp_screenpop_sockets{role=\"agent\"}", "cp_screenpop_sockets{role=\"supervisor\"}",
+            "cp_screenpop_sockets_backed_up", "cp_screenpop_messages_dropped_total",
+            "cp_calls_live",
+            "cp_health_status{check=\"agi\"}", "cp_health_status{check=\"redis\"}",
+            "cp_health_status{check=\"backlog\"}", "cp_health_status{check=\"ami\"}",
+            "cp_health_status{check=\"speech\"}");
+
     private static HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.httpAddress().getPort() + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -100,7 +121,10 @@ class ServerStackIT {
     void httpServesHealthProfilesAndMetrics() throws Exception {
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"redis\":{\"status\":\"UP\"");
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"redis\":{\"status\":\"UP\"")
+                .contains("\"agi\":{\"status\":\"UP\"").contains("\"ami\":{\"status\":\"OFF\"");
+        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(get("/health/live").body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(health.body()).contains("\"speech\":{\"model\":").contains("\"audiosocket_port\":");
 
         HttpResponse<String> profile = get("/api/profiles/5551234");
@@ -115,6 +139,10 @@ class ServerStackIT {
         assertThat(metrics.body()).contains("cp_agi_sessions_total{outcome=\"completed\"}")
                 .contains("cp_agi_session_duration_seconds_bucket").contains("cp_route_round_trips")
                 .contains("cp_events_written_total").contains("jvm_memory_used_bytes");
+        // every queue, pool and event loop exposes its size, capacity and rejections (docs/agi.md, "Metrics")
+        for (String series : QUEUE_SERIES) {
+            assertThat(metrics.body()).as(series).containsPattern("(?m)^" + java.util.regex.Pattern.quote(series) + "[ {]");
+        }
     }
 
     @Test
@@ -125,9 +153,18 @@ class ServerStackIT {
         assertThat(vars).containsEntry("CP_DEGRADED", "1").containsEntry("CP_QUEUE", "support")
                 .containsEntry("CP_PRIORITY", "0").containsEntry("CP_CUSTOMER_ID", "");
         assertThat(vars.get("CP_UUID")).matches("[0-9a-f-]{36}");
-        HttpResponse<String> health = get("/health");
-        assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(health.body()).contains("\"status\":\"DOWN\"");
+        // Routing still works on defaults: the application is DEGRADED (200, still ready), Redis is DOWN.
+        HttpResponse<String> health = null;
+        for (int i = 0; i < 100; i++) {
+            health = get("/health");
+            if (health.body().contains("\"redis\":{\"status\":\"DOWN\"")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"DEGRADED\"").contains("\"ready\":true")
+                .contains("\"redis\":{\"status\":\"DOWN\",\"reason\":");
         assertThat(get("/metrics").body()).contains("cp_route_degraded_total");
     }
 }

@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchAgiCommand.class,
                 BenchSpoolCommand.class,
+
+                BenchOverloadCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -57,6 +57,16 @@ public final class CallMailbox<T> {
         return size.get();
     }
 
+    /** Items that may wait before {@link #offer} refuses. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The oldest item waiting, or null (a racy snapshot, for measuring how far behind the call is). */
+    public T oldest() {
+        return queue.peek();
+    }
+
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             try {

@@ -1,5 +1,8 @@
 package com.callportrait.speech.asr;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -44,6 +47,15 @@ public final class RecognitionPool implements AutoCloseable {
     /** A new serial mailbox whose items {@code handler} processes one at a time, in order. */
     public <T> CallMailbox<T> mailbox(int capacity, Consumer<T> handler, Consumer<RuntimeException> onError) {
         return new CallMailbox<>(executor, capacity, handler, onError);
+    }
+
+    /**
+     * Binds Micrometer's executor meters for this pool: {@code cp_executor_pool_size_threads},
+     * {@code cp_executor_active_threads}, {@code cp_executor_queued_tasks} (calls waiting for a
+     * thread), {@code cp_executor_completed_tasks_total}, ... tagged {@code name=speech-recognition}.
+     */
+    public void bindTo(MeterRegistry registry) {
+        new ExecutorServiceMetrics(executor, "speech-recognition", "cp", Tags.empty()).bindTo(registry);
     }
 
     ExecutorService executor() {

@@ -83,6 +83,10 @@ public final class SpeechMetrics {
         return partialsDropped.count();
     }
 
+    public double finalsCount() {
+        return finals.count();
+    }
+
     public double framesReceivedCount() {
         return framesReceived.count();
     }

@@ -85,6 +85,22 @@ public final class AudioSocketServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /** True while bound and accepting sessions. */
+    public boolean isListening() {
+        return channel.isActive();
+    }
+
+    /** Tasks waiting on the session event loop: above a handful, frames are not read promptly. */
+    public int pendingTasks() {
+        int n = 0;
+        for (io.netty.util.concurrent.EventExecutor e : workers) {
+            if (e instanceof io.netty.util.concurrent.SingleThreadEventExecutor s) {
+                n += s.pendingTasks();
+            }
+        }
+        return n;
+    }
+
     @Override
     public void close() {
         channel.close().syncUninterruptibly();

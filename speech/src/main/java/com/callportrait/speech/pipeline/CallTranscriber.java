@@ -86,6 +86,15 @@ public final class CallTranscriber implements CallAudioSink {
         return mailbox.backlog();
     }
 
+    /**
+     * How far recognition is behind this call's audio: the age of the oldest frame still waiting
+     * for the worker at {@code nowNanos} ({@link System#nanoTime()}), 0 when nothing waits.
+     */
+    public long lagNanos(long nowNanos) {
+        Item oldest = mailbox.oldest();
+        return oldest instanceof AudioItem a ? Math.max(0, nowNanos - a.arrivalNanos()) : 0;
+    }
+
     /** Waits until the end of the call has been processed (its last utterance delivered). */
     public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
         return finished.await(timeout, unit);

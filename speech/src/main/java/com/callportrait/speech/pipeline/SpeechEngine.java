@@ -32,11 +32,13 @@ import org.slf4j.LoggerFactory;
  * of it.
  *
  * <p>Thread-safe. Lifecycle: {@link #builder()}...{@code build()} loads the model (seconds);
- * {@link #close()} ends every open call (finalising its utterance), stops the server and the pool
- * and frees the model.
+ * {@link #close()} stops the server, ends every open call and waits (up to 10 s) until each has
+ * worked through its backlog and finalised its utterance, then stops the pool and frees the model.
  */
 public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SpeechEngine.class);
+    /** How long {@link #close()} lets open calls finish their backlog and last utterance. */
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final AsrOptions options;
     private final SpeechModel model;
@@ -64,6 +66,14 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         metrics.gauge("cp.speech.backlog.frames", "audio frames waiting for a worker",
                 () -> calls.values().stream().mapToInt(CallTranscriber::backlog).sum());
         metrics.gauge("cp.speech.pool.waiting", "calls waiting for a recognition thread", pool::waitingCalls);
+        metrics.gauge("cp.speech.backlog.max.frames", "the most audio frames one call has waiting",
+                () -> calls.values().stream().mapToInt(CallTranscriber::backlog).max().orElse(0));
+        metrics.gauge("cp.speech.mailbox.capacity.frames",
+                "audio frames one call may have waiting before new ones are shed (CP_ASR_QUEUE_FRAMES)",
+                options::queueFrames);
+        metrics.gauge("cp.speech.lag.seconds", "age of the oldest audio frame waiting for recognition, all calls",
+                () -> maxLagNanos(System.nanoTime()) / 1e9);
+        pool.bindTo(b.registry);
         log.info("speech engine ready: model {} at {} Hz, {} recognition workers", model.dir(), model.sampleRate(),
                 options.workers());
     }
@@ -108,12 +118,40 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         return calls.size();
     }
 
+    private long maxLagNanos(long now) {
+        long max = 0;
+        for (CallTranscriber c : calls.values()) {
+            max = Math.max(max, c.lagNanos(now));
+        }
+        return max;
+    }
+
+    /** How loaded the engine is now (cheap: one pass over the open calls). */
+    public SpeechLoad load() {
+        long backlog = 0;
+        int maxBacklog = 0;
+        for (CallTranscriber c : calls.values()) {
+            int b = c.backlog();
+            backlog += b;
+            maxBacklog = Math.max(maxBacklog, b);
+        }
+        AudioSocketServer s = server;
+        return new SpeechLoad(calls.size(), pool.workers(), pool.waitingCalls(), backlog, maxBacklog,
+                options.queueFrames(), maxLagNanos(System.nanoTime()) / 1_000_000,
+                (long) metrics.framesReceivedCount(), (long) metrics.shedCount(),
+                (long) metrics.partialsDroppedCount(), (long) metrics.finalsCount(), s != null && s.isListening());
+    }
+
     /** Starts the AudioSocket server feeding this engine. */
     public synchronized AudioSocketServer startAudioSocket(AudioSocketOptions socketOptions) {
         if (server != null) {
             throw new IllegalStateException("the AudioSocket server is already running");
         }
         server = AudioSocketServer.start(socketOptions, this);
+        AudioSocketServer started = server;
+        io.micrometer.core.instrument.Gauge.builder("cp.netty.pending.tasks", started, AudioSocketServer::pendingTasks)
+                .tag("loop", "audiosocket").description("tasks waiting on the event loops (they should stay near 0)")
+                .register(metrics.registry());
         return server;
     }
 
@@ -171,8 +209,24 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         if (s != null) {
             s.close();
         }
-        for (CallTranscriber c : calls.values()) {
+        java.util.List<CallTranscriber> open = java.util.List.copyOf(calls.values());
+        for (CallTranscriber c : open) {
             c.end("shutdown");
+        }
+        // Let each call's worker reach its end marker (through any backlog) before the pool stops:
+        // a pool shut down first would refuse the next drain and lose the call's last utterance.
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        for (CallTranscriber c : open) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !c.awaitFinished(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                    log.warn("call {}: not finalised within {} s of shutdown ({} frames waiting)", c.callId(),
+                            CLOSE_WAIT.toSeconds(), c.backlog());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         pool.close();
         if (ownsModel) {
