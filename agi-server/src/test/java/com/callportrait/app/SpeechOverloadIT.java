@@ -57,15 +57,13 @@ class SpeechOverloadIT {
         assertThat(r.callsFailed()).isZero();
         assertThat(r.sessionsRejected()).isZero();
         assertThat(r.framesReceived()).isEqualTo(r.framesSent()).isEqualTo(4L * 10_000 / 20);
-        // it degraded: partials skipped first, then audio shed, and health said DEGRADED
-        assertThat(r.partialsDropped()).isPositive();
+        // it degraded: audio shed (refused by a full queue, or skipped unheard once older than the queue's
+        // length) and health said DEGRADED. Partials are skipped from a backlog of 5 frames, but a skip is
+        // only counted when a partial falls due, every 400 ms of processed speech; with stale audio skipped
+        // and its utterance cut short, a slow machine may count none: skipped partials are not asserted.
         assertThat(r.framesShed()).isPositive();
-        // (partials are skipped from a backlog of 5 frames, audio only at the queue's bound; but a skip is
-        // only counted when a partial falls due, every 400 ms of processed speech, so on a slow machine
-        // the first counted skip may come after the first shed frame: the order is not asserted)
         assertThat(r.worstSpeechState()).isEqualTo(HealthState.DEGRADED);
         assertThat(metrics).containsPattern("cp_speech_frames_shed_total [1-9]")
-                .containsPattern("cp_speech_partials_dropped_total [1-9]")
                 .contains("cp_health_transitions_total{check=\"speech\",to=\"DEGRADED\"} 1.0");
         // nothing lost beyond the policy: every call was finalised and has final transcripts; audio
         // lost to shedding shows as utterances marked degraded

@@ -27,7 +27,7 @@ public final class SpeechMetrics {
         framesReceived = Counter.builder("cp.speech.frames.received").description("audio frames received")
                 .register(registry);
         framesShed = Counter.builder("cp.speech.frames.shed")
-                .description("audio frames dropped because the call's queue was full (overload)").register(registry);
+                .description("audio frames dropped under overload: the call's queue was full, or the frame waited longer than the queue holds").register(registry);
         partials = Counter.builder("cp.speech.partials").description("partial transcripts emitted").register(registry);
         partialsDropped = Counter.builder("cp.speech.partials.dropped")
                 .description("partial transcripts skipped because the call or the pool was behind").register(registry);

@@ -34,6 +34,8 @@ final class CallWorker {
     private static final int PARTIAL_BACKLOG_LIMIT = 5;
     private static final int PAD_CHUNK_MS = 100;
     private static final int MAX_PAD_MS = 1200;
+    /** Audio frames are 20 ms; the queue's length in frames is also how stale audio may get. */
+    private static final long FRAME_NANOS = 20_000_000L;
 
     private final String callId;
     private final SpeechEngine engine;
@@ -58,6 +60,8 @@ final class CallWorker {
     private String lastPartial = "";
     private boolean degraded;
     private boolean finished;
+    private boolean skippedStale;
+    private final long maxLagNanos;
     private float[] pad;
     private final boolean vosksResampling;
 
@@ -69,6 +73,7 @@ final class CallWorker {
         this.vad = new VoiceActivityDetector(options.minSpeechDbfs(), 9, 2, options.endSilenceMs());
         this.voice = engine.newVoiceAnalyzer();
         this.vosksResampling = options.resampling() == AsrOptions.Resampling.VOSK;
+        this.maxLagNanos = options.queueFrames() * FRAME_NANOS;
         engine.listeners().callStarted(callId);
     }
 
@@ -98,6 +103,10 @@ final class CallWorker {
         }
         degraded |= item.afterShed() && inUtterance;
         double ms = samples.length * 1000.0 / rate;
+        if (System.nanoTime() - item.arrivalNanos() > maxLagNanos) {
+            skipStale(ms);
+            return;
+        }
         switch (vad.accept(samples, samples.length, ms)) {
             case SILENCE -> {
                 preRoll.addLast(samples);
@@ -107,7 +116,8 @@ final class CallWorker {
                 }
             }
             case START -> {
-                startUtterance(item.afterShed());
+                startUtterance(item.afterShed() || skippedStale);
+                skippedStale = false;
                 for (short[] earlier : preRoll) {
                     feed(earlier, item.arrivalNanos());
                 }
@@ -129,6 +139,27 @@ final class CallWorker {
                 finishUtterance(item.arrivalNanos());
             }
         }
+        callSec += ms / 1000.0;
+    }
+
+    /**
+     * Overload, second step (after skipped partials and frames refused by a full queue): a frame
+     * that waited longer than the call's queue holds ({@code CP_ASR_QUEUE_FRAMES} × 20 ms) is
+     * dropped unheard, so recognition catches up with the live call instead of transcribing ever
+     * older audio: the lag stays bounded and recovers within seconds once load drops. An utterance
+     * open at that point ends with what was heard (cheaply, without padding), marked degraded.
+     */
+    private void skipStale(double ms) {
+        engine.metrics().frameShed();
+        if (inUtterance) {
+            inUtterance = false;
+            degraded = true;
+            emitFinal(recognizer.finish(), System.nanoTime());
+        }
+        vad.reset();
+        preRoll.clear();
+        preRollMs = 0;
+        skippedStale = true;
         callSec += ms / 1000.0;
     }
 
