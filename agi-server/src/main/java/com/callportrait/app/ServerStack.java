@@ -68,7 +68,8 @@ public final class ServerStack implements AutoCloseable {
                 .add("survey", live.surveyScript())
                 .build();
         AgiMetrics agiMetrics = new AgiMetrics(registry);
-        this.agi = AgiServer.create(scripts, agiMetrics, AgiLimits.DEFAULT, options.agiIdleTimeout(), 0);
+        this.agi = AgiServer.create(scripts, agiMetrics, AgiLimits.DEFAULT, options.agiIdleTimeout(), 0,
+                options.agiAllow(), registry);
         List<HealthCheck> checks = List.of(redisCheck(store));
         Router router = Router.builder()
                 .get("/health", new HealthEndpoint(checks, this::healthInfo, 1000))

@@ -113,7 +113,7 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the AudioSocket server is already running");
         }
-        server = AudioSocketServer.start(socketOptions, this);
+        server = AudioSocketServer.start(socketOptions, this, metrics.registry());
         return server;
     }
 
