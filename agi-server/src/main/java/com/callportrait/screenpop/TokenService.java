@@ -105,6 +105,23 @@ public final class TokenService {
         }
     }
 
+    /**
+     * How long a token that {@link #verify verifies} stays valid (zero once expired or when the
+     * token is malformed). The screen-pop server closes a socket when its token runs out.
+     */
+    public Duration remaining(String token) {
+        String[] p = token == null ? new String[0] : token.split("\\.");
+        if (p.length != 4) {
+            return Duration.ZERO;
+        }
+        try {
+            Duration d = Duration.ofSeconds(Long.parseLong(p[2]) - clock.instant().getEpochSecond());
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Duration.ZERO;
+        }
+    }
+
     private String sign(String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
