@@ -29,7 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +55,32 @@ class RedisTlsAclIT {
     static final Path CONFIG_DIR = Path.of("..", "redis-config");
     static final String PASSWORD = UUID.randomUUID().toString();
     static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
+    static final String AMI_SECRET = "ami-" + UUID.randomUUID();
+    static final String TOKEN_SECRET = "token-" + UUID.randomUUID();
+    final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+    @BeforeEach
+    void captureLogs() {
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    }
+
+    /** Everything logged during the test, messages, arguments and stack traces. */
+    String logText() {
+        StringBuilder b = new StringBuilder();
+        for (ILoggingEvent e : logs.list) {
+            b.append(e.getLevel()).append(' ').append(e.getFormattedMessage()).append('\n');
+            if (e.getThrowableProxy() != null) {
+                b.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
+            }
+        }
+        return b.toString();
+    }
     @TempDir
     static Path dir;
     static Process redis;
@@ -139,8 +172,13 @@ class RedisTlsAclIT {
              Telemetry telemetry = new Telemetry()) {
             backend.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
             String vars;
-            try (ServerStack stack = ServerStack.start(o, LiveOptions.fromEnv(Map.of()), SpeechStack.Settings.off(),
-                    backend, telemetry)) {
+            // AMI configured with its secret in a file, pointing at a port nobody listens on: the
+            // reconnect warnings must not carry the secret either.
+            Path amiSecret = Files.writeString(dir.resolve("ami.secret"), AMI_SECRET);
+            Path tokenSecret = Files.writeString(dir.resolve("token.secret"), TOKEN_SECRET);
+            LiveOptions live = LiveOptions.fromEnv(Map.of("CP_AMI_URI", "ami://callportrait:@127.0.0.1:" + closedPort(),
+                    "CP_AMI_SECRET_FILE", amiSecret.toString(), "CP_TOKEN_SECRET_FILE", tokenSecret.toString()));
+            try (ServerStack stack = ServerStack.start(o, live, SpeechStack.Settings.off(), backend, telemetry)) {
                 try (FakeAsterisk a = FakeAsterisk.connect(stack.agiAddress())) {
                     a.send(FakeAsterisk.environment("route", "5551234", "1795339360.77"));
                     vars = a.readCommand();
@@ -153,7 +191,14 @@ class RedisTlsAclIT {
                         "http://127.0.0.1:" + stack.httpAddress().getPort() + "/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).isEqualTo(200);
-                assertThat(health.body()).contains("\"redis\":{\"status\":\"UP\"").doesNotContain(PASSWORD);
+                assertThat(health.body()).contains("\"redis\":{\"status\":\"UP\"");
+                HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + stack.httpAddress().getPort() + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                for (String secret : List.of(PASSWORD, AMI_SECRET, TOKEN_SECRET)) {
+                    assertThat(health.body()).doesNotContain(secret);
+                    assertThat(metrics.body()).doesNotContain(secret);
+                }
                 String uuid = FakeAsterisk.msetVariables(vars).get("CP_UUID");
                 try (RedisConnector admin = admin()) {
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -172,6 +217,8 @@ class RedisTlsAclIT {
                                     && "command".equals(String.valueOf(e.get("reason"))));
                 }
             }
+            assertThat(logText()).contains("AMI connect to 127.0.0.1").doesNotContain(PASSWORD)
+                    .doesNotContain(AMI_SECRET).doesNotContain(TOKEN_SECRET);
             var sync = backend.connector().sync();
             assertThatThrownBy(sync::flushall).hasMessageContaining("NOPERM");
             assertThatThrownBy(() -> sync.configGet("*")).hasMessageContaining("NOPERM");
@@ -193,6 +240,24 @@ class RedisTlsAclIT {
                 .hasMessageContaining("WRONGPASS")
                 .hasMessageContaining("CP_REDIS_PASSWORD_FILE")
                 .satisfies(e -> assertThat(fullText(e)).doesNotContain(wrong).doesNotContain(PASSWORD));
+        assertThat(logText()).doesNotContain(wrong);
+    }
+
+    @Test
+    void aPasswordInsideTheUriIsWarnedAboutAndNeverPrinted() {
+        AppOptions o = AppOptions.fromEnv(Map.of("CP_REDIS_URI", "rediss://callportrait:" + PASSWORD + "@localhost:"
+                + tlsPort, "CP_REDIS_TLS_CA", ca.toString(), "CP_AMI_URI", "ami://callportrait:" + AMI_SECRET
+                + "@127.0.0.1:5038"));
+        assertThat(o.toString()).doesNotContain(PASSWORD).doesNotContain(AMI_SECRET);
+        LiveOptions live = LiveOptions.fromEnv(Map.of("CP_AMI_URI", "ami://callportrait:" + AMI_SECRET + "@127.0.0.1:5038"));
+        assertThat(live.toString()).doesNotContain(AMI_SECRET);
+        try (RedisBackend backend = RedisBackend.open(o, RedisBackend.Embedded.START)) {
+            assertThat(backend.connector().sync().ping()).isEqualTo("PONG");
+            assertThat(backend.description()).doesNotContain(PASSWORD);
+        }
+        assertThat(logText()).contains("WARN CP_REDIS_URI carries a password")
+                .contains("WARN CP_AMI_URI carries the AMI secret")
+                .doesNotContain(PASSWORD).doesNotContain(AMI_SECRET);
     }
 
     @Test
@@ -204,6 +269,12 @@ class RedisTlsAclIT {
                 .hasMessageContaining("TLS")
                 .hasMessageContaining("CP_REDIS_TLS_CA")
                 .satisfies(e -> assertThat(fullText(e)).doesNotContain(PASSWORD));
+    }
+
+    private static int closedPort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private static String fullText(Throwable e) {
