@@ -80,7 +80,7 @@ public final class TokenService {
             throw new IllegalArgumentException("token names use letters, digits, _ and - (max 64): " + name);
         }
         long exp = clock.instant().plus(ttl).getEpochSecond();
-        String body = role.name().toLowerCase() + "." + name + "." + exp;
+        String body = role.name().toLowerCase(java.util.Locale.ROOT) + "." + name + "." + exp;
         return body + "." + sign(body);
     }
 
@@ -90,7 +90,7 @@ public final class TokenService {
             return false;
         }
         String[] p = token.split("\\.");
-        if (p.length != 4 || !p[0].equals(role.name().toLowerCase()) || !p[1].equals(name)) {
+        if (p.length != 4 || !p[0].equals(role.name().toLowerCase(java.util.Locale.ROOT)) || !p[1].equals(name)) {
             return false;
         }
         String body = p[0] + "." + p[1] + "." + p[2];

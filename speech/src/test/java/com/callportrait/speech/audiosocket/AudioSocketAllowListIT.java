@@ -2,6 +2,9 @@ package com.callportrait.speech.audiosocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.callportrait.speech.access.SourceAllowList;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code CP_AUDIOSOCKET_ALLOW} on real sockets: the server listens on 0.0.0.0; a connection from
@@ -101,5 +105,25 @@ class AudioSocketAllowListIT {
             assertThat(opened).containsExactly(allowed);
             assertThat(refusedCount()).isEqualTo(1.0);
         }
+    }
+
+    @Test
+    void aBurstOfRefusalsIsCountedInFullButLoggedOnce() throws Exception {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger log = (Logger) LoggerFactory.getLogger("com.callportrait.speech.access");
+        log.addAppender(logs);
+        try (AudioSocketServer server = start("192.0.2.0/24")) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(refused("127.0.0.1", server.port(), UUID.randomUUID())).isTrue();
+            }
+            assertThat(refusedCount()).isEqualTo(5.0);
+            assertThat(opened).isEmpty();
+        } finally {
+            log.detachAppender(logs);
+        }
+        // One line per 10 s at most: a port scan cannot flood the log; the rest are in the counter.
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("refused audiosocket connection from 127.0.0.1 (not in CP_AUDIOSOCKET_ALLOW)");
     }
 }
