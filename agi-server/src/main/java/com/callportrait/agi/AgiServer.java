@@ -1,15 +1,16 @@
 package com.callportrait.agi;
 
 import io.netty.bootstrap.ServerBootstrap;
+import com.callportrait.speech.access.SourceAllowList;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -31,17 +32,25 @@ public final class AgiServer implements AutoCloseable {
     private final AgiMetrics metrics;
     private final AgiLimits limits;
     private final Duration idleTimeout;
+    private final SourceAllowList allow;
+    private final ChannelHandler guard;
     private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("agi-accept", true));
     private final EventLoopGroup workers;
     private final ChannelGroup sessions = new DefaultChannelGroup("agi-sessions", GlobalEventExecutor.INSTANCE);
     private volatile Channel serverChannel;
 
-    private AgiServer(AgiScripts scripts, AgiMetrics metrics, AgiLimits limits, Duration idleTimeout, int threads) {
+    private AgiServer(AgiScripts scripts, AgiMetrics metrics, AgiLimits limits, Duration idleTimeout, int threads,
+                      SourceAllowList allow, MeterRegistry registry) {
+        this.allow = allow;
         this.scripts = scripts;
         this.metrics = metrics;
         this.limits = limits;
         this.idleTimeout = idleTimeout;
         this.workers = new NioEventLoopGroup(threads, new DefaultThreadFactory("agi-io", true));
+        this.guard = allow.guard("agi", registry, ch -> {
+            sessions.add(ch);
+            configurePipeline(ch.pipeline(), scripts, metrics, limits, idleTimeout);
+        });
     }
 
     /**
@@ -51,7 +60,17 @@ public final class AgiServer implements AutoCloseable {
      */
     public static AgiServer create(AgiScripts scripts, AgiMetrics metrics, AgiLimits limits, Duration idleTimeout,
                                    int threads) {
-        return new AgiServer(scripts, metrics, limits, idleTimeout, threads);
+        return create(scripts, metrics, limits, idleTimeout, threads, SourceAllowList.any(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /**
+     * Creates a server that accepts connections only from {@code allow} ({@code CP_AGI_ALLOW});
+     * others are closed before any byte is read and counted in {@code registry}.
+     */
+    public static AgiServer create(AgiScripts scripts, AgiMetrics metrics, AgiLimits limits, Duration idleTimeout,
+                                   int threads, SourceAllowList allow, MeterRegistry registry) {
+        return new AgiServer(scripts, metrics, limits, idleTimeout, threads, allow, registry);
     }
 
     /** Binds and starts accepting; returns the bound address (port 0 picks a free port). */
@@ -65,16 +84,16 @@ public final class AgiServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        sessions.add(ch);
-                        configurePipeline(ch.pipeline(), scripts, metrics, limits, idleTimeout);
-                    }
-                });
+                .childHandler(guard);
         serverChannel = b.bind(host, port).sync().channel();
         InetSocketAddress addr = (InetSocketAddress) serverChannel.localAddress();
         log.info("FastAGI listening on {}:{} (scripts {})", host, addr.getPort(), scripts.names());
+        if (allow.acceptsAny()) {
+            log.warn("FastAGI port {} accepts connections from any address: set CP_AGI_ALLOW to the Asterisk hosts"
+                    + " (e.g. 10.0.0.5/32)", addr.getPort());
+        } else {
+            log.info("FastAGI accepts connections only from {}", allow);
+        }
         return addr;
     }
 

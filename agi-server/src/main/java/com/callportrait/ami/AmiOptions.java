@@ -78,6 +78,9 @@ public record AmiOptions(String host, int port, String username, String secret, 
                 throw new OptionsException("set the AMI secret in CP_AMI_URI or CP_AMI_SECRET_FILE, not both");
             }
             secret = readSecret(Path.of(file.trim()));
+        } else if (!secret.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(AmiOptions.class).warn("CP_AMI_URI carries the AMI secret: it is visible"
+                    + " in the process environment; use ami://{}:@host and CP_AMI_SECRET_FILE instead", user);
         }
         return Optional.of(new AmiOptions(uri.getHost(), uri.getPort() < 0 ? 5038 : uri.getPort(), user, secret,
                 Duration.ofMillis(longIn(env, "CP_AMI_ACTION_TIMEOUT_MS", 5000, 100, 120_000)),

@@ -3,6 +3,8 @@ package com.callportrait.app;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.redis.RedisOptions;
 import com.callportrait.routing.SetMode;
+import com.callportrait.speech.SpeechException;
+import com.callportrait.speech.access.SourceAllowList;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -41,6 +43,8 @@ import java.util.Optional;
  * <tr><td>CP_SHUTDOWN_GRACE_MS</td><td>10000</td><td>time live sessions get to finish on SIGTERM</td></tr>
  * <tr><td>CP_DATA_DIR</td><td>./data</td><td>embedded Redis data and other local state</td></tr>
  * <tr><td>CP_LOG_FORMAT</td><td>text</td><td>text or json (read by logback.xml too)</td></tr>
+ * <tr><td>CP_AGI_ALLOW</td><td>(unset: any address, WARN at start-up)</td><td>comma list of IPv4/IPv6
+ *     addresses and CIDR blocks allowed to open FastAGI sessions</td></tr>
  * </table>
  */
 public record AppOptions(
@@ -61,7 +65,8 @@ public record AppOptions(
         int eventsBuffer,
         Duration shutdownGrace,
         Path dataDir,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        SourceAllowList agiAllow) {
 
     /** Log output format. */
     public enum LogFormat { TEXT, JSON }
@@ -79,6 +84,7 @@ public record AppOptions(
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(agiAllow, "agiAllow");
         if (agiPort != 0 && (agiPort == httpPort || agiPort == audioSocketPort)
                 || httpPort != 0 && httpPort == audioSocketPort) {
             throw new OptionsException("CP_AGI_PORT, CP_AUDIOSOCKET_PORT and CP_HTTP_PORT must differ (got "
@@ -126,42 +132,58 @@ public record AppOptions(
                 (int) r.longIn("CP_EVENTS_BUFFER", 10_000, 10, 10_000_000),
                 Duration.ofMillis(r.longIn("CP_SHUTDOWN_GRACE_MS", 10_000, 0, 600_000)),
                 dataDir,
-                r.oneOf("CP_LOG_FORMAT", LogFormat.TEXT, LogFormat.class));
+                r.oneOf("CP_LOG_FORMAT", LogFormat.TEXT, LogFormat.class),
+                allowList(env, "CP_AGI_ALLOW"));
     }
 
     /** A copy listening on the given ports (0 = any free port); used by demo, bench and tests. */
     public AppOptions withPorts(int agi, int audioSocket, int http) {
         return new AppOptions(bindAddress, agi, audioSocket, http, redis, embeddedRedisPort, embeddedRedisDataDir,
                 phones, amiUri, routingRules, routeBudget, agiIdleTimeout, agiSetMode, eventsMaxLen, eventsBuffer,
-                shutdownGrace, dataDir, logFormat);
+                shutdownGrace, dataDir, logFormat, agiAllow);
     }
 
     /** A copy with another Redis (empty = embedded) and embedded port (0 = any free port). */
     public AppOptions withRedis(Optional<RedisOptions> r, int embeddedPort) {
         return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, r, embeddedPort, embeddedRedisDataDir,
                 phones, amiUri, routingRules, routeBudget, agiIdleTimeout, agiSetMode, eventsMaxLen, eventsBuffer,
-                shutdownGrace, dataDir, logFormat);
+                shutdownGrace, dataDir, logFormat, agiAllow);
     }
 
     /** A copy with another set mode. */
     public AppOptions withSetMode(SetMode mode) {
         return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, redis, embeddedRedisPort,
                 embeddedRedisDataDir, phones, amiUri, routingRules, routeBudget, agiIdleTimeout, mode, eventsMaxLen,
-                eventsBuffer, shutdownGrace, dataDir, logFormat);
+                eventsBuffer, shutdownGrace, dataDir, logFormat, agiAllow);
     }
 
     /** A copy with another route budget. */
     public AppOptions withRouteBudget(Duration budget) {
         return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, redis, embeddedRedisPort,
                 embeddedRedisDataDir, phones, amiUri, routingRules, budget, agiIdleTimeout, agiSetMode, eventsMaxLen,
-                eventsBuffer, shutdownGrace, dataDir, logFormat);
+                eventsBuffer, shutdownGrace, dataDir, logFormat, agiAllow);
     }
 
     /** A copy keeping embedded Redis data in another directory. */
     public AppOptions withEmbeddedRedisDataDir(Path dir) {
         return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, redis, embeddedRedisPort, dir, phones,
                 amiUri, routingRules, routeBudget, agiIdleTimeout, agiSetMode, eventsMaxLen, eventsBuffer,
-                shutdownGrace, dataDir, logFormat);
+                shutdownGrace, dataDir, logFormat, agiAllow);
+    }
+
+    /** A copy accepting FastAGI connections only from {@code allow}. */
+    public AppOptions withAgiAllow(SourceAllowList allow) {
+        return new AppOptions(bindAddress, agiPort, audioSocketPort, httpPort, redis, embeddedRedisPort,
+                embeddedRedisDataDir, phones, amiUri, routingRules, routeBudget, agiIdleTimeout, agiSetMode, eventsMaxLen,
+                eventsBuffer, shutdownGrace, dataDir, logFormat, allow);
+    }
+
+    private static SourceAllowList allowList(Map<String, String> env, String name) {
+        try {
+            return SourceAllowList.fromEnv(env, name);
+        } catch (SpeechException e) {
+            throw new OptionsException(e.getMessage());
+        }
     }
 
     /** Secrets masked: safe to log. */
@@ -172,7 +194,7 @@ public record AppOptions(
                 + ", ami=" + amiUri.map(u -> mask(u.toString())).orElse("off")
                 + ", rules=" + routingRules.map(Path::toString).orElse("bundled")
                 + ", routeBudget=" + routeBudget.toMillis() + "ms, setMode=" + agiSetMode
-                + ", dataDir=" + dataDir + ", log=" + logFormat + "]";
+                + ", dataDir=" + dataDir + ", log=" + logFormat + ", agiAllow=" + agiAllow + "]";
     }
 
     /** Replaces the password part of {@code scheme://user:secret@host} with {@code ***}. */

@@ -79,7 +79,8 @@ public final class ServerStack implements AutoCloseable {
                 .add("survey", live.surveyScript())
                 .build();
         AgiMetrics agiMetrics = new AgiMetrics(registry);
-        this.agi = AgiServer.create(scripts, agiMetrics, AgiLimits.DEFAULT, options.agiIdleTimeout(), 0);
+        this.agi = AgiServer.create(scripts, agiMetrics, AgiLimits.DEFAULT, options.agiIdleTimeout(), 0,
+                options.agiAllow(), registry);
         io.micrometer.core.instrument.Gauge.builder("cp.netty.pending.tasks", agi, AgiServer::pendingTasks)
                 .tag("loop", "agi").description("tasks waiting on the event loops (they should stay near 0)")
                 .register(registry);

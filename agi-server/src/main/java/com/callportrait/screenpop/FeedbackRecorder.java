@@ -55,6 +55,9 @@ public final class FeedbackRecorder {
         this.calls = calls;
     }
 
+    private static final com.callportrait.speech.redact.Redactor REDACTOR =
+            com.callportrait.speech.redact.Redactors.standard();
+
     public static FeedbackRecorder create(EventWriter events, CallRegistry calls) {
         return new FeedbackRecorder(events, calls);
     }
@@ -72,8 +75,9 @@ public final class FeedbackRecorder {
         f.put("source", "agent");
         f.put("agent", agent);
         f.put("outcome", outcome);
-        // The note is free text typed by the agent: keep it short, on one line.
-        String n = note == null ? "" : note.replaceAll("[\\r\\n\\t]+", " ").strip();
+        // The note is free text typed by the agent: keep it short, on one line, and redacted like a
+        // transcript (agents paste card numbers and e-mail addresses into notes).
+        String n = note == null ? "" : REDACTOR.redact(note.replaceAll("[\\r\\n\\t]+", " ").strip());
         f.put("note", n.length() > 500 ? n.substring(0, 500) : n);
         snapshot.flatMap(CallSnapshot::profile).ifPresent(p -> f.put("customer", p.customerId()));
         events.offer(new CallEvent("feedback", callId, snapshot.map(CallSnapshot::uniqueId).orElse(""),

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * The screen-pop routes on an HTTP pipeline (after {@code HttpServerCodec} and
  * {@code HttpObjectAggregator}): pages, static files, {@code /api/calls} and the two WebSocket
  * endpoints. Tokens are checked on every WebSocket connect and every API call (query parameter
- * {@code token} or {@code Authorization: Bearer}); the pages themselves hold no data. Requests
+ * {@code token} or {@code Authorization: Bearer}); an open socket is closed when its token
+ * expires; the pages themselves hold no data. Requests
  * for other paths go on down the pipeline. Sharable and thread-safe; nothing here blocks.
  */
 @ChannelHandler.Sharable
@@ -111,13 +112,13 @@ public final class ScreenPopHandler extends SimpleChannelInboundHandler<FullHttp
                 if (!AgentDirectory.AGENT_ID.matcher(agent).matches()
                         || !tokens.verify(token(req, q), TokenService.Role.AGENT, agent)) {
                     respond(ctx, req, HttpResponseStatus.UNAUTHORIZED, "text/plain", "agent token required\n");
-                } else if (upgrade(ctx, req, agent)) {
+                } else if (upgrade(ctx, req, agent, token(req, q))) {
                     hub.agentJoined(agent, ctx.channel());
                 }
             } else {
                 if (!tokens.verify(token(req, q), TokenService.Role.SUPERVISOR, "supervisor")) {
                     respond(ctx, req, HttpResponseStatus.UNAUTHORIZED, "text/plain", "supervisor token required\n");
-                } else if (upgrade(ctx, req, null)) {
+                } else if (upgrade(ctx, req, null, token(req, q))) {
                     hub.supervisorJoined(ctx.channel());
                 }
             }
@@ -126,7 +127,7 @@ public final class ScreenPopHandler extends SimpleChannelInboundHandler<FullHttp
         }
     }
 
-    private boolean upgrade(ChannelHandlerContext ctx, FullHttpRequest req, String agent) {
+    private boolean upgrade(ChannelHandlerContext ctx, FullHttpRequest req, String agent, String token) {
         String url = "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + req.uri();
         WebSocketServerHandshaker hs = new WebSocketServerHandshakerFactory(url, null, false, MAX_FRAME)
                 .newHandshaker(req);
@@ -141,7 +142,22 @@ public final class ScreenPopHandler extends SimpleChannelInboundHandler<FullHttp
         // Frames of this connection go to a per-connection handler placed after this one.
         ctx.pipeline().addAfter(ctx.name(), "ws-frames", new Frames(hs, agent));
         hs.handshake(ctx.channel(), req);
+        closeWhenExpired(ctx.channel(), hs, tokens.remaining(token), agent == null ? "supervisor" : agent);
         return true;
+    }
+
+    /**
+     * A token is checked on connect, so an open socket would otherwise outlive it: the socket is
+     * closed (1008 policy violation, "token expired") when its token runs out, and the page must
+     * sign in again with a fresh token.
+     */
+    private static void closeWhenExpired(io.netty.channel.Channel ch, WebSocketServerHandshaker hs,
+                                         java.time.Duration left, String who) {
+        var timer = ch.eventLoop().schedule(() -> {
+            log.info("closing the page socket of {}: its token expired", who);
+            hs.close(ch, new CloseWebSocketFrame(1008, "token expired"));
+        }, Math.max(1, left.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        ch.closeFuture().addListener(f -> timer.cancel(false));
     }
 
     /** Frames from one page: pings, close, and the agent's disposition. */

@@ -80,7 +80,7 @@ public final class TokenService {
             throw new IllegalArgumentException("token names use letters, digits, _ and - (max 64): " + name);
         }
         long exp = clock.instant().plus(ttl).getEpochSecond();
-        String body = role.name().toLowerCase() + "." + name + "." + exp;
+        String body = role.name().toLowerCase(java.util.Locale.ROOT) + "." + name + "." + exp;
         return body + "." + sign(body);
     }
 
@@ -90,7 +90,7 @@ public final class TokenService {
             return false;
         }
         String[] p = token.split("\\.");
-        if (p.length != 4 || !p[0].equals(role.name().toLowerCase()) || !p[1].equals(name)) {
+        if (p.length != 4 || !p[0].equals(role.name().toLowerCase(java.util.Locale.ROOT)) || !p[1].equals(name)) {
             return false;
         }
         String body = p[0] + "." + p[1] + "." + p[2];
@@ -102,6 +102,23 @@ public final class TokenService {
             return Long.parseLong(p[2]) > clock.instant().getEpochSecond();
         } catch (NumberFormatException e) {
             return false;
+        }
+    }
+
+    /**
+     * How long a token that {@link #verify verifies} stays valid (zero once expired or when the
+     * token is malformed). The screen-pop server closes a socket when its token runs out.
+     */
+    public Duration remaining(String token) {
+        String[] p = token == null ? new String[0] : token.split("\\.");
+        if (p.length != 4) {
+            return Duration.ZERO;
+        }
+        try {
+            Duration d = Duration.ofSeconds(Long.parseLong(p[2]) - clock.instant().getEpochSecond());
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Duration.ZERO;
         }
     }
 

@@ -67,6 +67,19 @@ class AppOptionsTest {
                 .isInstanceOf(OptionsException.class).hasMessageContaining("CP_REDIS_TIMEOUT_MS");
         assertThatThrownBy(() -> AppOptions.fromEnv(Map.of("CP_AGI_PORT", "8080")))
                 .isInstanceOf(OptionsException.class).hasMessageContaining("must differ");
+        assertThatThrownBy(() -> AppOptions.fromEnv(Map.of("CP_AGI_ALLOW", "pbx.internal")))
+                .isInstanceOf(OptionsException.class).hasMessageContaining("CP_AGI_ALLOW")
+                .hasMessageContaining("pbx.internal");
+    }
+
+    @Test
+    void theFastAgiAllowListIsReadAndDefaultsToAnyAddress() {
+        assertThat(AppOptions.fromEnv(Map.of()).agiAllow().acceptsAny()).isTrue();
+        AppOptions o = AppOptions.fromEnv(Map.of("CP_AGI_ALLOW", "10.0.0.5/32, fd00::/8"));
+        assertThat(o.agiAllow().allows(new java.net.InetSocketAddress("10.0.0.5", 1))).isTrue();
+        assertThat(o.agiAllow().allows(new java.net.InetSocketAddress("10.0.0.6", 1))).isFalse();
+        assertThat(o.withPorts(0, 0, 0).agiAllow()).isSameAs(o.agiAllow());
+        assertThat(o.toString()).contains("agiAllow=10.0.0.5/32,fd00::/8");
     }
 
     @Test

@@ -58,7 +58,8 @@ class LiveSpeechIT {
             var async = redis.connector().async();
             Await.until(60, () -> {
                 List<StreamMessage<String, String>> now = events(async);
-                return isFinalTranscriptPresent(now) && now.stream().anyMatch(m -> m.getBody().get("type").equals("emotion"));
+                // Each utterance's emotion event follows its transcript event: wait for the pair.
+                return isFinalTranscriptPresent(now) && count(now, "emotion") == count(now, "transcript");
             });
             List<StreamMessage<String, String>> all = events(async);
             List<Map<String, String>> transcripts = all.stream().map(StreamMessage::getBody)
@@ -92,6 +93,10 @@ class LiveSpeechIT {
                     .anySatisfy(t -> assertThat(t).contains("waiting"));
             assertThat(call.emotions()).isNotEmpty();
         }
+    }
+
+    private static long count(List<StreamMessage<String, String>> all, String type) {
+        return all.stream().filter(m -> m.getBody().get("type").equals(type)).count();
     }
 
     private static boolean isFinalTranscriptPresent(List<StreamMessage<String, String>> all) {

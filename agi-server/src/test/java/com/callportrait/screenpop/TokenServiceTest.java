@@ -44,4 +44,15 @@ class TokenServiceTest {
         String s = a.issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1));
         assertThat(TokenService.of(SECRET, NOW).verify(s, TokenService.Role.SUPERVISOR, "supervisor")).isTrue();
     }
+
+    @Test
+    void remainingIsTheSignedLifetimeLeftAndZeroForGarbage() {
+        TokenService t = TokenService.of(SECRET, NOW);
+        String alice = t.issue(TokenService.Role.AGENT, "alice", Duration.ofMinutes(30));
+        assertThat(t.remaining(alice)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(TokenService.of(SECRET, Clock.offset(NOW, Duration.ofHours(1))).remaining(alice)).isZero();
+        assertThat(t.remaining("garbage")).isZero();
+        assertThat(t.remaining(null)).isZero();
+        assertThat(t.remaining("agent.alice.notanumber.sig")).isZero();
+    }
 }

@@ -34,7 +34,15 @@ public final class FakeAsterisk implements AutoCloseable {
     }
 
     public static FakeAsterisk connect(InetSocketAddress server) throws IOException {
+        return connectFrom(server, null);
+    }
+
+    /** Connects to the server's port on 127.0.0.1 from the given local (source) address, e.g. 127.0.0.2. */
+    public static FakeAsterisk connectFrom(InetSocketAddress server, String source) throws IOException {
         Socket s = new Socket();
+        if (source != null) {
+            s.bind(new InetSocketAddress(source, 0));
+        }
         s.setTcpNoDelay(true);
         s.setSoTimeout(15_000);
         s.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 5_000);

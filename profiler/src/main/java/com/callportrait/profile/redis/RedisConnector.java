@@ -78,11 +78,32 @@ public final class RedisConnector implements AutoCloseable {
      * @throws RedisStoreException naming the nodes (password masked) when no connection can be made
      */
     public static RedisConnector connect(RedisOptions options) {
+        if (options.passwordInUri() && options.password() == null) {
+            log.warn("CP_REDIS_URI carries a password: it is visible in the process environment; put it in a"
+                    + " file readable only by this service and set CP_REDIS_PASSWORD_FILE instead");
+        }
         try {
             return options.cluster() ? connectCluster(options) : connectStandalone(options);
         } catch (RedisException e) {
-            throw new RedisStoreException("cannot connect to Redis at " + options.describe() + ": " + rootMessage(e), e);
+            throw new RedisStoreException("cannot connect to Redis at " + options.describe() + ": " + rootMessage(e)
+                    + hint(e, options), e);
         }
+    }
+
+    /** What to check, for the two start-up failures an operator meets most: credentials and trust. */
+    private static String hint(Throwable e, RedisOptions options) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("WRONGPASS") || m.contains("NOAUTH") || m.contains("invalid password")) {
+                return " - check the user in CP_REDIS_URI and the password in CP_REDIS_PASSWORD_FILE";
+            }
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return " - TLS handshake failed: the server certificate is not trusted or does not match the host;"
+                        + (options.tlsCa() == null ? " set CP_REDIS_TLS_CA to the CA that signed it"
+                        : " check that CP_REDIS_TLS_CA (" + options.tlsCa() + ") holds the CA that signed it");
+            }
+        }
+        return "";
     }
 
     private static RedisConnector connectStandalone(RedisOptions options) {

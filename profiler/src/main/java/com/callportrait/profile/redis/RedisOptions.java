@@ -130,11 +130,25 @@ public record RedisOptions(List<String> nodes, boolean cluster, String password,
             // host may need more than a routing lookup is allowed, so it gets the connect timeout.
             uri.setTimeout(commandTimeout.compareTo(connectTimeout) > 0 ? commandTimeout : connectTimeout);
             if (password != null) {
-                uri.setPassword(password.toCharArray());
+                // "rediss://callportrait@host" with CP_REDIS_PASSWORD_FILE: the user info names the ACL
+                // user. Lettuce alone would read a lone user info as a password (the pre-ACL form) and
+                // authenticate as "default".
+                String userInfo = userInfo(node);
+                if (userInfo != null && !userInfo.isEmpty() && !userInfo.contains(":")) {
+                    uri.setUsername(userInfo);
+                    uri.setPassword(password.toCharArray());
+                } else {
+                    uri.setPassword(password.toCharArray());
+                }
             }
             uris.add(uri);
         }
         return uris;
+    }
+
+    /** Whether a node URI itself carries a password ({@code redis://user:secret@host}). */
+    public boolean passwordInUri() {
+        return nodes.stream().anyMatch(n -> n.matches("^[a-z]+://[^@/]*:[^@/]*@.*"));
     }
 
     /** Whether the connection uses TLS ({@code rediss://}). */
@@ -156,6 +170,15 @@ public record RedisOptions(List<String> nodes, boolean cluster, String password,
         return "RedisOptions[" + describe() + ", commandTimeout=" + commandTimeout + ", connectTimeout=" + connectTimeout
                 + ", requestQueueSize=" + requestQueueSize + ", connections=" + connections
                 + (password != null ? ", password=***" : "") + (tlsCa != null ? ", tlsCa=" + tlsCa : "") + "]";
+    }
+
+    /** The user info of {@code scheme://userinfo@host...}, or null. */
+    private static String userInfo(String node) {
+        int from = node.indexOf("://") + 3;
+        int slash = node.indexOf('/', from);
+        String authority = slash < 0 ? node.substring(from) : node.substring(from, slash);
+        int at = authority.lastIndexOf('@');
+        return at < 0 ? null : authority.substring(0, at);
     }
 
     private static List<String> splitNodes(String spec) {

@@ -72,6 +72,21 @@ class RedisOptionsTest {
     }
 
     @Test
+    void aLoneUserInfoWithAPasswordFileNamesTheAclUser(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pass"), "s3cret-from-file\n");
+        RedisOptions o = RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "rediss://callportrait@redis.internal:6380",
+                "CP_REDIS_PASSWORD_FILE", file.toString())).orElseThrow();
+        RedisURI uri = o.redisUris().get(0);
+        assertThat(uri.getUsername()).isEqualTo("callportrait");
+        assertThat(new String(uri.getPassword())).isEqualTo("s3cret-from-file");
+        assertThat(o.passwordInUri()).isFalse();
+        assertThat(o.toString()).doesNotContain("s3cret");
+        assertThat(RedisOptions.of("redis://cp:inline@h:6379").passwordInUri()).isTrue();
+        assertThat(RedisOptions.of("redis://:inline@h:6379").passwordInUri()).isTrue();
+        assertThat(RedisOptions.of("redis://h:6379").passwordInUri()).isFalse();
+    }
+
+    @Test
     void badValuesFailWithTheVariableName() {
         assertThatThrownBy(() -> RedisOptions.of("http://h:6379")).hasMessageContaining("redis://");
         assertThatThrownBy(() -> RedisOptions.of("h:6379")).hasMessageContaining("redis://");

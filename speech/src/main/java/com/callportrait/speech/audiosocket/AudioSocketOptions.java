@@ -3,6 +3,7 @@ package com.callportrait.speech.audiosocket;
 import static com.callportrait.speech.EnvValues.integer;
 
 import com.callportrait.speech.SpeechConfigException;
+import com.callportrait.speech.access.SourceAllowList;
 import java.util.Map;
 
 /**
@@ -14,8 +15,10 @@ import java.util.Map;
  *                   bytes: 20 ms at 192 kHz is 7680)
  * @param idleMs     a session with no frame for this long is ended ({@code CP_AUDIOSOCKET_IDLE_MS},
  *                   default 10000; Asterisk itself gives up after 2000 ms of silence both ways)
+ * @param allow      source addresses allowed to connect ({@code CP_AUDIOSOCKET_ALLOW}, a comma list of
+ *                   IPv4/IPv6 addresses and CIDR blocks; default any address, with a WARN at start-up)
  */
-public record AudioSocketOptions(String host, int port, int maxPayload, int idleMs) {
+public record AudioSocketOptions(String host, int port, int maxPayload, int idleMs, SourceAllowList allow) {
     public static final int DEFAULT_PORT = 9092;
 
     public AudioSocketOptions {
@@ -31,6 +34,9 @@ public record AudioSocketOptions(String host, int port, int maxPayload, int idle
         if (idleMs < 500) {
             throw new SpeechConfigException("CP_AUDIOSOCKET_IDLE_MS must be >= 500, was " + idleMs);
         }
+        if (allow == null) {
+            throw new SpeechConfigException("CP_AUDIOSOCKET_ALLOW: no allow-list given");
+        }
     }
 
     public static AudioSocketOptions defaults() {
@@ -41,14 +47,20 @@ public record AudioSocketOptions(String host, int port, int maxPayload, int idle
         return new AudioSocketOptions(env.getOrDefault("CP_AUDIOSOCKET_HOST", "0.0.0.0"),
                 integer(env, "CP_AUDIOSOCKET_PORT", DEFAULT_PORT),
                 integer(env, "CP_AUDIOSOCKET_MAX_PAYLOAD", 8192),
-                integer(env, "CP_AUDIOSOCKET_IDLE_MS", 10_000));
+                integer(env, "CP_AUDIOSOCKET_IDLE_MS", 10_000),
+                SourceAllowList.fromEnv(env, "CP_AUDIOSOCKET_ALLOW"));
     }
 
     public AudioSocketOptions withPort(int newPort) {
-        return new AudioSocketOptions(host, newPort, maxPayload, idleMs);
+        return new AudioSocketOptions(host, newPort, maxPayload, idleMs, allow);
     }
 
     public AudioSocketOptions withHost(String newHost) {
-        return new AudioSocketOptions(newHost, port, maxPayload, idleMs);
+        return new AudioSocketOptions(newHost, port, maxPayload, idleMs, allow);
+    }
+
+    /** A copy accepting connections only from {@code list}. */
+    public AudioSocketOptions withAllow(SourceAllowList list) {
+        return new AudioSocketOptions(host, port, maxPayload, idleMs, list);
     }
 }

@@ -3,12 +3,11 @@ package com.callportrait.speech.audiosocket;
 import com.callportrait.speech.SpeechException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -39,24 +38,36 @@ public final class AudioSocketServer implements AutoCloseable {
     }
 
     public static AudioSocketServer start(AudioSocketOptions options, CallAudioSinkFactory sinks) {
+        return start(options, sinks, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /**
+     * Binds and starts accepting. Connections from addresses outside {@code options.allow()} are
+     * closed before any byte is read and counted in {@code registry}.
+     */
+    public static AudioSocketServer start(AudioSocketOptions options, CallAudioSinkFactory sinks,
+                                          io.micrometer.core.instrument.MeterRegistry registry) {
+        ChannelHandler guard = options.allow().guard("audiosocket", registry, ch -> {
+            ch.pipeline().addLast("idle", new IdleStateHandler(options.idleMs(), 0, 0, TimeUnit.MILLISECONDS));
+            configure(ch.pipeline(), options, sinks);
+        });
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup(1);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("idle",
-                                new IdleStateHandler(options.idleMs(), 0, 0, TimeUnit.MILLISECONDS));
-                        configure(ch.pipeline(), options, sinks);
-                    }
-                });
+                .childHandler(guard);
         try {
             Channel channel = bootstrap.bind(options.host(), options.port()).sync().channel();
             AudioSocketServer server = new AudioSocketServer(boss, workers, channel);
             log.info("AudioSocket server listening on {}:{}", options.host(), server.port());
+            if (options.allow().acceptsAny()) {
+                log.warn("AudioSocket port {} accepts connections from any address: set CP_AUDIOSOCKET_ALLOW to the"
+                        + " Asterisk hosts (e.g. 10.0.0.5/32)", server.port());
+            } else {
+                log.info("AudioSocket accepts connections only from {}", options.allow());
+            }
             return server;
         } catch (Exception e) {
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);

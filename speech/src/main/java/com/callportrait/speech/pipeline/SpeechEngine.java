@@ -147,7 +147,7 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the AudioSocket server is already running");
         }
-        server = AudioSocketServer.start(socketOptions, this);
+        server = AudioSocketServer.start(socketOptions, this, metrics.registry());
         AudioSocketServer started = server;
         io.micrometer.core.instrument.Gauge.builder("cp.netty.pending.tasks", started, AudioSocketServer::pendingTasks)
                 .tag("loop", "audiosocket").description("tasks waiting on the event loops (they should stay near 0)")

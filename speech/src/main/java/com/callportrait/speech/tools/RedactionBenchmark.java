@@ -34,13 +34,58 @@ public final class RedactionBenchmark {
     private RedactionBenchmark() {
     }
 
+    /**
+     * {@code [--generated N] [--seed S] [--negatives FILE.tsv[.gz]] [SET.tsv ...]}: scores the
+     * seeded spoken set of {@link SpokenPiiSet} (N rows, default 0), each labelled set, and the
+     * false-positive rate on ordinary sentences (first column of a TSV such as the GoEmotions dev
+     * split, each used as a negative control).
+     */
     public static void main(String[] args) throws IOException {
-        Path set = Path.of(args.length > 0 ? args[0] : "speech/src/test/resources/redaction/redaction-set.tsv");
-        print(run(Files.readAllLines(set, StandardCharsets.UTF_8), Redactors.standard()), System.out);
+        int generated = 0;
+        long seed = 20261122L;
+        Path negatives = null;
+        List<Path> sets = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--generated" -> generated = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--negatives" -> negatives = Path.of(args[++i]);
+                default -> sets.add(Path.of(args[i]));
+            }
+        }
+        if (generated == 0 && sets.isEmpty() && negatives == null) {
+            sets.add(Path.of("speech/src/test/resources/redaction/redaction-set.tsv"));
+        }
+        if (generated > 0) {
+            System.out.printf("## Generated spoken set (%d rows, seed %d)%n%n", generated, seed);
+            print(run(SpokenPiiSet.generate(generated, seed), Redactors.standard(), true), System.out);
+        }
+        for (Path set : sets) {
+            System.out.printf("## %s%n%n", set.getFileName());
+            print(run(Files.readAllLines(set, StandardCharsets.UTF_8), Redactors.standard(), true), System.out);
+        }
+        if (negatives != null) {
+            System.out.printf("## Ordinary sentences: %s%n%n", negatives.getFileName());
+            print(run(negativeRows(negatives), Redactors.standard(), true), System.out);
+        }
     }
 
-    /** Scores {@code redactor} on the rows of the set. */
+    /** The first column of each line of a TSV (optionally gzipped), as negative-control rows. */
+    public static List<String> negativeRows(Path tsv) throws IOException {
+        try (java.io.InputStream raw = Files.newInputStream(tsv);
+             java.io.InputStream in = tsv.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(l -> l.split("\t", 2)[0].strip()).filter(t -> !t.isEmpty()).map(t -> t + "\t\t").toList();
+        }
+    }
+
+    /** Scores {@code redactor} on the rows of the set, without timing it (tests). */
     public static Result run(List<String> lines, Redactor redactor) {
+        return run(lines, redactor, false);
+    }
+
+    /** Scores {@code redactor} on the rows of the set; {@code timed} also measures µs per sentence. */
+    public static Result run(List<String> lines, Redactor redactor, boolean timed) {
         int secrets = 0;
         int caught = 0;
         int typed = 0;
@@ -85,6 +130,9 @@ public final class RedactionBenchmark {
                 }
             }
         }
+        if (!timed) {
+            return new Result(secrets, caught, typed, negatives, fps, extra, misses, byType, Double.NaN);
+        }
         String[] texts = lines.stream().filter(l -> !l.isBlank()).map(l -> l.split("\t", -1)[0]).toArray(String[]::new);
         for (int warm = 0; warm < 20; warm++) {
             for (String t : texts) {
@@ -123,6 +171,13 @@ public final class RedactionBenchmark {
     }
 
     static void print(Result r, PrintStream out) {
+        if (r.secrets() == 0) {
+            out.printf("Sentences: %d, with a placeholder (false positives): %d (%.2f%%)%n%n", r.negatives(),
+                    r.falsePositives(), 100.0 * r.falsePositives() / Math.max(1, r.negatives()));
+            r.misses().forEach(m -> out.println("- " + m));
+            out.println();
+            return;
+        }
         out.println("| type | secrets | caught | caught with the right placeholder |");
         out.println("| --- | --- | --- | --- |");
         r.byType().forEach((k, v) -> out.printf("| %s | %d | %d (%.1f%%) | %d |%n", k, v[0], v[1], 100.0 * v[1] / v[0], v[2]));

@@ -79,7 +79,7 @@ final class NumberRuns {
             Context.Kind ctx = Context.before(tokens, i);
             boolean plus = i > 0 && ("+".equals(tokens.get(i - 1).text()) || "plus".equals(tokens.get(i - 1).text()));
             boolean money = last + 1 < n && MONEY.contains(tokens.get(last + 1).text())
-                    || i > 0 && MONEY.contains(tokens.get(i - 1).text());
+                    || i > 0 && MONEY.contains(tokens.get(i - 1).text()) || decimal(tokens, i, last);
             Placeholder p = NumberClassifier.classify(d, ctx, allDigits ? groups : List.of(), plus, money);
             if (p != null) {
                 int start = i;
@@ -104,10 +104,31 @@ final class NumberRuns {
             return true;
         }
         if (NumberWords.isWeakZero(w)) {
-            return strongAt(tokens, j - 1) || strongAt(tokens, j + 1)
-                    || j + 2 < tokens.size() && NumberWords.isWeakZero(tokens.get(j + 1).text()) && strongAt(tokens, j + 2);
+            return strongNear(tokens, j, -1) || strongNear(tokens, j, 1);
+        }
+        if (NumberWords.HOMOPHONES.containsKey(w)) {
+            return strongNear(tokens, j, -1) && strongNear(tokens, j, 1);
         }
         return NumberWords.isNumberWord(w);
+    }
+
+    /**
+     * Whether a strong number token (a digit string or a number word other than "oh") is the
+     * next one from {@code j} in direction {@code dir}, looking past up to three fillers ("uh",
+     * "dash") and weak zeros: in "eight oh oh uh four" both "oh"s are zeros.
+     */
+    private static boolean strongNear(List<Lexer.Token> tokens, int j, int dir) {
+        int k = j + dir;
+        int skipped = 0;
+        while (k >= 0 && k < tokens.size() && skipped < 3) {
+            String w = tokens.get(k).text();
+            if (!(NumberWords.FILLERS.contains(w) || NumberWords.isWeakZero(w))) {
+                break;
+            }
+            k += dir;
+            skipped++;
+        }
+        return strongAt(tokens, k);
     }
 
     private static boolean strongAt(List<Lexer.Token> tokens, int j) {
@@ -117,6 +138,19 @@ final class NumberRuns {
         Lexer.Token t = tokens.get(j);
         return t.isDigits() || NumberWords.isNumberWord(t.text()) && !NumberWords.isWeakZero(t.text())
                 || NumberWords.REPEATS.containsKey(t.text());
+    }
+
+    /** "5.00", "19.99": a written decimal point followed by two digits, i.e. an amount. */
+    private static boolean decimal(List<Lexer.Token> tokens, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            Lexer.Token dot = tokens.get(k);
+            if (".".equals(dot.text()) && tokens.get(k - 1).isDigits() && tokens.get(k + 1).isDigits()
+                    && tokens.get(k + 1).text().length() == 2
+                    && dot.start() == tokens.get(k - 1).end() && tokens.get(k + 1).start() == dot.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLetter(String w) {

@@ -23,6 +23,11 @@ final class NumberWords {
     static final Map<String, Integer> MAGNITUDES = Map.of("hundred", 100, "thousand", 1000,
             "million", 1_000_000);
     static final Map<String, Integer> REPEATS = Map.of("double", 2, "triple", 3, "treble", 3);
+    /**
+     * Words a recogniser writes for a digit it misheard ("for" for four), counted as that digit
+     * only between two other digits ("four six for seven"), never on their own.
+     */
+    static final Map<String, Integer> HOMOPHONES = Map.of("for", 4);
     /** Words that may stand inside a spoken number without ending it. */
     static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "ah", "hmm", "dash", "hyphen");
     /** Punctuation that may stand inside a written number. */
@@ -49,7 +54,9 @@ final class NumberWords {
      * Digits meant by {@code words} (number words, digit strings, "double"/"triple", "and" after a
      * magnitude; separators already removed).
      */
-    static Digits digits(java.util.List<String> words) {
+    static Digits digits(java.util.List<String> said) {
+        java.util.List<String> words = said.stream()
+                .map(w -> HOMOPHONES.containsKey(w) ? String.valueOf(HOMOPHONES.get(w)) : w).toList();
         StringBuilder out = new StringBuilder();
         long cur = -1;        // number being built from words, -1 = none
         long big = 0;         // thousands/millions part already closed
@@ -57,7 +64,8 @@ final class NumberWords {
         boolean afterMagnitude = false;
         boolean magnitude = false;
         int repeat = 1;
-        for (String w : words) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
             if (REPEATS.containsKey(w)) {
                 repeat = REPEATS.get(w);
                 continue;
@@ -69,7 +77,13 @@ final class NumberWords {
             Integer teen = TEENS.get(w);
             Integer tens = TENS.get(w);
             Integer mag = MAGNITUDES.get(w);
-            if (!w.isEmpty() && Character.isDigit(w.charAt(0)) && w.chars().allMatch(Character::isDigit)) {
+            boolean digitString = !w.isEmpty() && Character.isDigit(w.charAt(0)) && w.chars().allMatch(Character::isDigit);
+            if (digitString && w.length() <= 3 && i + 1 < words.size() && MAGNITUDES.containsKey(words.get(i + 1))) {
+                cur = flush(out, cur, big);
+                big = 0;
+                cur = Long.parseLong(w); // "17 million": a quantity the magnitude multiplies
+                afterTens = afterMagnitude = false;
+            } else if (digitString) {
                 cur = flush(out, cur, big);
                 big = 0;
                 out.append(w.repeat(repeat));

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class SpokenEmail {
 
-    private static final Set<String> DOT = Set.of("dot", ".", "period", "point");
+    private static final Set<String> DOT = Set.of("dot", ".");
     private static final Set<String> JOIN = Set.of("dot", ".", "period", "underscore", "_", "dash",
             "-", "hyphen");
     private static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList("is", "it's", "its", "was", "email", "mail",
@@ -27,6 +27,19 @@ final class SpokenEmail {
 
     private static final Set<String> NOT_DOMAIN = Set.of("the", "a", "an", "this", "that", "home",
             "work", "least", "last", "first", "all", "it");
+
+    /**
+     * "dot" as said, or a written "." inside a word ("gmail.com"); a full stop followed by a
+     * space ("at all. You") ends a sentence, not a domain.
+     */
+    private static boolean isDot(List<Lexer.Token> tokens, int k) {
+        Lexer.Token t = tokens.get(k);
+        if ("dot".equals(t.text())) {
+            return true;
+        }
+        return ".".equals(t.text()) && k > 0 && k + 1 < tokens.size() && tokens.get(k - 1).end() == t.start()
+                && tokens.get(k + 1).start() == t.end();
+    }
 
     private static boolean isLetter(String w) {
         return w.length() == 1 && Character.isLetter(w.charAt(0));
@@ -44,11 +57,13 @@ final class SpokenEmail {
             }
             int dots = 0;
             int domEnd = j;
-            if (j + 2 < n && tokens.get(j + 1).isWord() && DOT.contains(tokens.get(j + 2).text())
-                    && !NOT_DOMAIN.contains(tokens.get(j).text())) {
+            if (NOT_DOMAIN.contains(tokens.get(j).text())) {
+                continue; // "at the office. Then": not a domain
+            }
+            if (j + 2 < n && tokens.get(j + 1).isWord() && isDot(tokens, j + 2)) {
                 domEnd = j + 1; // a two-word domain as spoken: "at my company dot com"
             }
-            while (domEnd + 2 < n && DOT.contains(tokens.get(domEnd + 1).text()) && tokens.get(domEnd + 2).isWord()) {
+            while (domEnd + 2 < n && isDot(tokens, domEnd + 1) && tokens.get(domEnd + 2).isWord()) {
                 domEnd += 2;
                 dots++;
             }
@@ -67,7 +82,8 @@ final class SpokenEmail {
                     start -= 2;
                     grew = true;
                 } else if (tokens.get(start - 1).isWord() && (isLetter(prev)
-                        && (!"a".equals(prev) && !"i".equals(prev) || isLetter(tokens.get(start).text()))
+                        && (!"a".equals(prev) && !"i".equals(prev) || isLetter(tokens.get(start).text())
+                        || start >= 2 && isLetter(tokens.get(start - 2).text())) // spelled: "o l g a jones"
                         || NumberRuns.isNumber(tokens, start - 1))) {
                     start--;
                     grew = true;
