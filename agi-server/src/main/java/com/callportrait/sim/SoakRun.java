@@ -165,14 +165,19 @@ public final class SoakRun {
     private void sample(boolean last) {
         try {
             SoakSample s = meter.sample(last);
-            progress.printf(java.util.Locale.ROOT, "soak %4.0fs: %d up, %d started, %d completed, %d failed | AGI p99 %.1f ms"
-                            + " | pop p99 %.1f ms | lag p95 %.0f ms (n=%d) | heap %.0f MB after GC | %d threads | Redis %.1f MB | AMI %s%n",
-                    s.seconds(), s.concurrent(), s.started(), s.completed(), s.failed(), s.agiP99Ms(), s.popP99Ms(),
-                    s.lagP95Ms(), s.lagN(), s.heapAfterGcMb(), s.threads(), s.redisMb(), s.amiUp() == 1 ? "up" : "down");
+            progress.printf(java.util.Locale.ROOT, "soak %4.0fs: %d up, %d started, %d completed, %d failed | AGI p99 %s ms"
+                            + " | pop p99 %s ms | lag p95 %s ms (n=%d) | heap %.0f MB after GC | %d threads | Redis %.1f MB | AMI %s%n",
+                    s.seconds(), s.concurrent(), s.started(), s.completed(), s.failed(), num(s.agiP99Ms()),
+                    num(s.popP99Ms()), num(s.lagP95Ms()), s.lagN(), s.heapAfterGcMb(), s.threads(), s.redisMb(),
+                    s.amiUp() == 1 ? "up" : "down");
             progress.flush();
         } catch (RuntimeException e) {
             progress.println("soak: sample failed: " + e);
         }
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
     private void dropAmi() {

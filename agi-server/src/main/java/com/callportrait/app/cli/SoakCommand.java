@@ -113,8 +113,8 @@ public final class SoakCommand extends AppCommand {
         SpeechStack.Settings speech = audioCalls == 0 ? SpeechStack.Settings.off() : SpeechStack.Settings.fromEnv(env);
         var w = out();
         w.printf("soak: %d calls for %s (%d speaking at a time), sample every %s%s; results in %s%n", calls,
-                duration, audioCalls, sampleEvery, dropAmiEvery.isZero() ? "" : ", AMI dropped every " + dropAmiEvery,
-                dir.toAbsolutePath());
+                human(duration), audioCalls, human(sampleEvery),
+                dropAmiEvery.isZero() ? "" : ", AMI dropped every " + human(dropAmiEvery), dir.toAbsolutePath());
         w.flush();
         SoakReport r;
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
@@ -137,6 +137,10 @@ public final class SoakCommand extends AppCommand {
                 dir.resolve("soak-series.csv"));
         w.flush();
         return r.passed() ? 0 : 1;
+    }
+
+    private static String human(Duration d) {
+        return d.toSecondsPart() == 0 && d.toMinutes() > 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
     }
 
     private static void deleteQuietly(Path dir) {
