@@ -95,8 +95,8 @@ class AmiDropIT {
                 Call waits = arrive("");
                 Await.until(10, () -> live(waits).map(c -> c.state() == CallState.WAITING).orElse(false));
 
-                demo.ami().refuseConnectionsFor(Duration.ofSeconds(3));
                 long dropped = System.nanoTime();
+                demo.ami().refuseConnectionsFor(Duration.ofSeconds(3));
                 demo.ami().dropClients();
                 Await.until(5, () -> !stack.live().amiConnected());
                 // while AMI is away: every event below is lost
