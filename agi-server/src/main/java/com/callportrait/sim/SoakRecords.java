@@ -15,13 +15,14 @@ import java.util.Set;
 
 /**
  * The exact-once check of a soak run, read from Redis only (whatever writes the records): every
- * entry of every {@code cp:interactions:*} stream (XRANGE, 1,000 at a time) that is an interaction
+ * entry of every {@code cp:interactions:{p}} stream (other keys under that prefix are skipped) (XRANGE, 1,000 at a time) that is an interaction
  * record (not {@code kind=feedback}) is counted by its {@code interaction_id}; each completed call
  * must have exactly one. Stateless; any thread.
  */
 final class SoakRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1_000;
+    private static final java.util.regex.Pattern STREAM = java.util.regex.Pattern.compile("cp:interactions:\\{\\d+}");
 
     /**
      * @param missing   completed calls without a record (ids, at most 20 listed)
@@ -45,6 +46,10 @@ final class SoakRecords {
     static Map<String, Integer> count(RedisConnector redis) {
         Map<String, Integer> byId = new HashMap<>();
         for (String key : redis.sync().keys("cp:interactions:*")) {
+            // only the partition streams themselves (other keys may share the prefix: seen markers)
+            if (!STREAM.matcher(key).matches() || !"stream".equals(redis.sync().type(key))) {
+                continue;
+            }
             String from = "-";
             while (true) {
                 List<StreamMessage<String, String>> page = redis.sync().xrange(key, Range.create(from, "+"),
@@ -57,7 +62,7 @@ final class SoakRecords {
                     if ("feedback".equals(m.getBody().get("kind"))) {
                         continue;
                     }
-                    String id = interactionId(m.getBody().get("json"));
+                    String id = interactionId(m.getBody().get("json"), m.getBody().get("rid"));
                     byId.merge(id, 1, Integer::sum);
                 }
                 if (page.size() < PAGE) {
@@ -94,10 +99,12 @@ final class SoakRecords {
         return new Check(done.size(), missingCount, doubledCount, missing, doubled, foreign, entries);
     }
 
-    private static String interactionId(String json) {
+    /** The record's call id: {@code interaction_id} in its JSON, else the entry's {@code rid} field. */
+    private static String interactionId(String json, String rid) {
         try {
             JsonNode n = JSON.readTree(json == null ? "{}" : json);
-            return n.path("interaction_id").asText("");
+            String id = n.path("interaction_id").asText("");
+            return id.isEmpty() && rid != null ? rid : id;
         } catch (Exception e) {
             return "<unreadable>";
         }
