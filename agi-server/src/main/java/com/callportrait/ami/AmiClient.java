@@ -171,7 +171,13 @@ public final class AmiClient implements AutoCloseable {
         f.addAll(action.fields());
         ch.writeAndFlush(new AmiMessage(f)).addListener(w -> {
             if (!w.isSuccess()) {
-                fail(id, "write failed: " + w.cause());
+                // The socket refused the bytes (connection closing): Asterisk never read a whole
+                // action, so the caller may safely try again after the reconnect.
+                Pending p2 = pending.remove(id);
+                if (p2 != null) {
+                    p2.future.completeExceptionally(new AmiNotConnectedException("AMI connection closed; "
+                            + action.name() + " not written: " + w.cause()));
+                }
             }
         });
         ch.eventLoop().schedule(() -> fail(id, action.name() + " timed out after "

@@ -6,6 +6,7 @@ import com.callportrait.app.cli.EmotionCommand;
 import com.callportrait.app.cli.ProfileCommand;
 import com.callportrait.app.cli.ServeCommand;
 import com.callportrait.app.cli.SimulateCommand;
+import com.callportrait.app.cli.SoakCommand;
 import com.callportrait.app.cli.TokenCommand;
 import com.callportrait.app.cli.TranscribeCommand;
 import picocli.CommandLine;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 TokenCommand.class,
                 SimulateCommand.class,
+                SoakCommand.class,
                 TranscribeCommand.class,
                 EmotionCommand.class,
                 CommandLine.HelpCommand.class,

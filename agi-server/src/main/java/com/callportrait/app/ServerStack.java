@@ -197,6 +197,11 @@ public final class ServerStack implements AutoCloseable {
         return events;
     }
 
+    /** Portraits kept fresh from interaction records; empty when CP_FRESH=off. */
+    public java.util.Optional<com.callportrait.fresh.ProfileFreshness> freshness() {
+        return java.util.Optional.ofNullable(fresh);
+    }
+
     @Override
     public void close() {
         log.info("shutting down: no new calls; waiting up to {} ms for {} live AGI sessions",

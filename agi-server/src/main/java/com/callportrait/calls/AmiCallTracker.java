@@ -6,8 +6,15 @@ import com.callportrait.ami.AmiListener;
 import com.callportrait.ami.AmiMessage;
 import com.callportrait.ami.AmiResponse;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +22,15 @@ import org.slf4j.LoggerFactory;
  * Feeds AMI events into the {@link CallRegistry}: queue joins and positions, agents called and
  * connected, hangups; and re-synchronises after every (re)connect with {@code Status} and
  * {@code QueueStatus}: calls whose channel is gone are ended, waiting callers not yet known are
- * added. Runs on the AMI dispatch thread; thread-safe through the registry.
+ * added, and callers we still think are waiting but who left the queue while we were disconnected
+ * (their channel is still up) are marked connected. Only calls already known when the list was
+ * asked for are judged by it: a call routed while the reply is on its way is not in the list yet.
+ * {@link #synchronised()} is false from a disconnect until the re-synchronisation has finished;
+ * live actions wait for it (a decision on stale state could redirect a caller who is already
+ * talking to an agent).
+ *
+ * <p>Events run on the AMI dispatch thread, the re-synchronisation on the AMI I/O thread;
+ * thread-safe through the registry.
  */
 public final class AmiCallTracker implements AmiListener {
     private static final Logger log = LoggerFactory.getLogger(AmiCallTracker.class);
@@ -23,8 +38,13 @@ public final class AmiCallTracker implements AmiListener {
     public static final Set<String> EVENTS = Set.of("QueueCallerJoin", "QueueCallerLeave", "AgentCalled",
             "AgentRingNoAnswer", "AgentConnect", "AgentComplete", "BridgeEnter", "Hangup", "FullyBooted");
 
+    private static final long RETRY_MS = 2_000;
+
     private final CallRegistry calls;
     private final AgentDirectory agents;
+    private volatile boolean synchronised;
+    /** Bumped on every (re)connect and disconnect: a late reply of an older resync is ignored. */
+    private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
 
     private AmiCallTracker(CallRegistry calls, AgentDirectory agents) {
         this.calls = calls;
@@ -76,19 +96,71 @@ public final class AmiCallTracker implements AmiListener {
         return "<unknown>".equals(v) ? "" : v;
     }
 
+    /** True once the state has been re-synchronised after the last (re)login, until the next disconnect. */
+    public boolean synchronised() {
+        return synchronised;
+    }
+
     @Override
     public void onConnected(AmiClient client) {
-        client.send(AmiAction.status()).thenAccept(this::resyncChannels)
-                .thenCompose(x -> client.send(AmiAction.queueStatus()))
-                .thenAccept(this::resyncQueues)
+        resync(client::send, client::connected);
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+        synchronised = false;
+        epoch.incrementAndGet();
+    }
+
+    /**
+     * Asks for {@code Status}, then {@code QueueStatus}, and applies both; on failure while still
+     * connected, tries again in {@value #RETRY_MS} ms (actions stay deferred meanwhile).
+     */
+    void resync(Function<AmiAction, CompletionStage<AmiResponse>> send, BooleanSupplier connected) {
+        resync(send, connected, epoch.incrementAndGet());
+    }
+
+    private void resync(Function<AmiAction, CompletionStage<AmiResponse>> send, BooleanSupplier connected,
+                        long myEpoch) {
+        synchronised = false;
+        Set<String> knownBefore = new HashSet<>();
+        calls.all().forEach(c -> knownBefore.add(c.callId()));
+        Map<String, Long> waitingBefore = new HashMap<>();
+        send.apply(AmiAction.status()).thenAccept(r -> resyncChannels(r, knownBefore))
+                .thenCompose(x -> {
+                    // taken now, after Status was applied: the calls QueueStatus can speak for
+                    for (CallSnapshot c : calls.all()) {
+                        if (c.state() == CallState.WAITING || c.state() == CallState.RINGING) {
+                            waitingBefore.put(c.callId(), c.version());
+                        }
+                    }
+                    return send.apply(AmiAction.queueStatus());
+                })
+                .thenAccept(r -> {
+                    resyncQueues(r, waitingBefore);
+                    if (epoch.get() == myEpoch) {
+                        synchronised = true;
+                    }
+                })
                 .exceptionally(t -> {
                     log.warn("AMI re-synchronisation failed: {}", t.toString());
+                    if (connected.getAsBoolean() && epoch.get() == myEpoch) {
+                        CompletableFuture.delayedExecutor(RETRY_MS, TimeUnit.MILLISECONDS)
+                                .execute(() -> {
+                                    if (connected.getAsBoolean() && epoch.get() == myEpoch) {
+                                        resync(send, connected, myEpoch);
+                                    }
+                                });
+                    }
                     return null;
                 });
     }
 
-    /** Ends calls whose caller channel no longer exists (hung up while we were disconnected). */
-    void resyncChannels(AmiResponse status) {
+    /**
+     * Ends calls whose caller channel no longer exists (hung up while we were disconnected); only
+     * calls in {@code knownBefore} (live when Status was asked for) can be judged by its list.
+     */
+    void resyncChannels(AmiResponse status, Set<String> knownBefore) {
         Set<String> live = new HashSet<>();
         for (AmiMessage s : status.events()) {
             live.add(s.value("Uniqueid"));
@@ -97,7 +169,8 @@ public final class AmiCallTracker implements AmiListener {
         int ended = 0;
         for (CallSnapshot c : calls.all()) {
             boolean known = !c.uniqueId().isEmpty() || !c.channel().isEmpty();
-            if (known && !live.contains(c.uniqueId()) && !live.contains(c.channel())) {
+            if (known && knownBefore.contains(c.callId()) && !live.contains(c.uniqueId())
+                    && !live.contains(c.channel())) {
                 calls.ended(c.callId(), "channel gone after AMI re-synchronisation");
                 ended++;
             }
@@ -105,12 +178,28 @@ public final class AmiCallTracker implements AmiListener {
         log.info("AMI re-synchronised: {} channels live, {} stale calls ended", status.events().size(), ended);
     }
 
-    /** Adds or updates waiting callers from {@code QueueEntry} events. */
-    void resyncQueues(AmiResponse queues) {
+    /**
+     * Adds or updates waiting callers from {@code QueueEntry} events; a call in
+     * {@code waitingBefore} (waiting or ringing, at that version, when QueueStatus was asked for)
+     * that is in no queue any more and has had no event since has been answered meanwhile.
+     */
+    void resyncQueues(AmiResponse queues, Map<String, Long> waitingBefore) {
+        Set<String> queued = new HashSet<>();
         for (AmiMessage q : queues.events()) {
             if ("queueentry".equals(q.eventLower())) {
                 join(q, q.intValue("Position", 0));
+                existing(q).ifPresent(queued::add);
             }
+        }
+        int answered = 0;
+        for (Map.Entry<String, Long> w : waitingBefore.entrySet()) {
+            if (!queued.contains(w.getKey()) && calls.updateIfUnchanged(w.getKey(), w.getValue(), CallChange.CONNECTED,
+                    c -> c.connected(Instant.now(calls.clock())))) {
+                answered++;
+            }
+        }
+        if (answered > 0) {
+            log.info("AMI re-synchronised: {} callers left the queue while disconnected; marked connected", answered);
         }
     }
 }

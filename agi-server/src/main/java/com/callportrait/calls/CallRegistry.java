@@ -131,6 +131,31 @@ public final class CallRegistry implements SpeechUpdates {
         return true;
     }
 
+    /**
+     * As {@link #update} for a known call, but only when nothing has changed it since the snapshot
+     * at {@code version} (a re-synchronisation must not overwrite what a newer event said).
+     */
+    public boolean updateIfUnchanged(String callId, long version, CallChange what, Consumer<LiveCallView> change) {
+        LiveCall c = byId.get(callId);
+        if (c == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        CallSnapshot snap;
+        synchronized (c) {
+            if (c.state == CallState.ENDED || c.version != version) {
+                return false;
+            }
+            change.accept(new LiveCallView(c));
+            c.lastChange = now;
+            c.version++;
+            index(c);
+            snap = c.snapshot();
+        }
+        tell(snap, what);
+        return true;
+    }
+
     /** Transcript update from the speech pipeline (text already redacted). */
     @Override
     public void transcript(String callId, int utterance, boolean isFinal, String redactedText) {

@@ -32,8 +32,13 @@ import org.slf4j.LoggerFactory;
  * waiting callers (wait-time rules). A rule acts once per call ({@link CallRegistry#markFired});
  * a call is redirected at most once whatever the rules say; actions are rate-limited (globally
  * and per call) and audited as {@code type=action} events with the rule and the evidence.
- * Idempotency lives with the call, not the AMI connection: a reconnect never repeats an action;
- * an action that could not be written at all (AMI down) is released to be tried again.
+ * Idempotency lives with the call, not the AMI connection: a reconnect never repeats an action.
+ * While AMI is not ready (disconnected, or logged in but not yet re-synchronised) rules that need
+ * AMI are not tried at all: they neither use the call's action budget nor write a failed action,
+ * and fire once on the first evaluation after the state is re-synchronised, if they still match.
+ * An action that could not be written at all (the connection went down between the check and the
+ * write) is released the same way; one that was written is never sent again, even when its
+ * reply was lost with the connection.
  *
  * <p>Thread-safe. Lifecycle: {@link #create}, {@link #start()} (the ticker), {@link #close()}.
  */
@@ -48,6 +53,7 @@ public final class LivePolicy implements CallListener, AutoCloseable {
     private final AlertSink alerts;
     private final Timer actionLatency;
     private final MeterRegistry registry;
+    private final java.util.function.BooleanSupplier amiReady;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-policy");
         t.setDaemon(true);
@@ -57,8 +63,10 @@ public final class LivePolicy implements CallListener, AutoCloseable {
     private volatile LiveRules.RateLimit limiterFor;
 
     private LivePolicy(CallRegistry calls, LiveRulesSource rules, Function<AmiAction, CompletionStage<AmiResponse>> ami,
-                       EventWriter events, AlertSink alerts, MeterRegistry registry) {
+                       EventWriter events, AlertSink alerts, MeterRegistry registry,
+                       java.util.function.BooleanSupplier amiReady) {
         this.calls = calls;
+        this.amiReady = amiReady;
         this.rules = rules;
         this.ami = ami;
         this.events = events;
@@ -75,7 +83,18 @@ public final class LivePolicy implements CallListener, AutoCloseable {
     public static LivePolicy create(CallRegistry calls, LiveRulesSource rules,
                                     Function<AmiAction, CompletionStage<AmiResponse>> ami, EventWriter events,
                                     AlertSink alerts, MeterRegistry registry) {
-        return new LivePolicy(calls, rules, ami, events, alerts, registry);
+        return new LivePolicy(calls, rules, ami, events, alerts, registry, () -> true);
+    }
+
+    /**
+     * As above; {@code amiReady} says whether AMI actions can be decided now (logged in and the
+     * call state re-synchronised); while false, rules that send an AMI action wait.
+     */
+    public static LivePolicy create(CallRegistry calls, LiveRulesSource rules,
+                                    Function<AmiAction, CompletionStage<AmiResponse>> ami, EventWriter events,
+                                    AlertSink alerts, MeterRegistry registry,
+                                    java.util.function.BooleanSupplier amiReady) {
+        return new LivePolicy(calls, rules, ami, events, alerts, registry, amiReady);
     }
 
     public LivePolicy start() {
@@ -113,6 +132,10 @@ public final class LivePolicy implements CallListener, AutoCloseable {
             }
             boolean redirect = rule.then().redirect() != null;
             if (redirect && c.firedRules().contains(REDIRECTED)) {
+                continue;
+            }
+            if (rule.then().alert() == null && !amiReady.getAsBoolean()) {
+                registry.counter("cp.live.actions.deferred").increment();
                 continue;
             }
             if (c.actions().size() >= r.rateLimit().perCallMax() || !limiter(r.rateLimit()).tryAcquire()) {
@@ -165,8 +188,12 @@ public final class LivePolicy implements CallListener, AutoCloseable {
             if (err != null) {
                 Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
                 if (cause instanceof AmiNotConnectedException) {
-                    // Nothing was written: let the rule try again once AMI is back.
+                    // Nothing was written: let the rule try again once AMI is back; not an action
+                    // taken, so it neither counts against the call's budget nor goes to the audit.
                     release(c.callId(), rule.name(), then.redirect() != null);
+                    registry.counter("cp.live.actions.deferred").increment();
+                    log.debug("live action {} for call {} deferred: {}", kind, c.callId(), cause.getMessage());
+                    return;
                 }
                 done(c, rule.name(), kind, detail, evidence, "failed: " + cause.getMessage(), t0);
             } else if (resp.success()) {

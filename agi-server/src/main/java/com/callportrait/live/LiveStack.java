@@ -58,15 +58,17 @@ public final class LiveStack implements AutoCloseable {
         this.calls = CallRegistry.create(clock, options.callExpiry());
         Gauge.builder("cp.calls.live", calls, CallRegistry::size).description("live calls").register(registry);
         this.ami = options.ami().map(o -> AmiClient.create(o, AmiCallTracker.EVENTS, registry));
+        AmiCallTracker tracker = AmiCallTracker.create(calls, options.agents());
         this.rules = options.liveRules().map(p -> LiveRulesSource.watching(p, Duration.ofSeconds(1)))
                 .orElseGet(LiveRulesSource::bundled);
         this.hub = ScreenPopHub.create(calls, registry);
         this.feedback = FeedbackRecorder.create(events, calls);
-        this.policy = LivePolicy.create(calls, rules, this::sendAmi, events, hub, registry);
+        this.policy = LivePolicy.create(calls, rules, this::sendAmi, events, hub, registry,
+                () -> ami.isPresent() && ami.get().connected() && tracker.synchronised());
         this.http = ScreenPopHandler.create(hub, options.tokens(), calls, feedback);
         calls.addListener(hub);
         calls.addListener(policy);
-        ami.ifPresent(c -> c.addListener(AmiCallTracker.create(calls, options.agents())));
+        ami.ifPresent(c -> c.addListener(tracker));
     }
 
     public static LiveStack create(LiveOptions options, EventWriter events, MeterRegistry registry, Clock clock) {

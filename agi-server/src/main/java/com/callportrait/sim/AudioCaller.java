@@ -25,8 +25,14 @@ public final class AudioCaller {
 
     private final InetSocketAddress target;
     private final byte[] audio;
+    private final java.util.function.ObjLongConsumer<String> onStart;
 
     private AudioCaller(InetSocketAddress target, byte[] audio) {
+        this(target, audio, (id, t) -> { });
+    }
+
+    private AudioCaller(InetSocketAddress target, byte[] audio, java.util.function.ObjLongConsumer<String> onStart) {
+        this.onStart = onStart;
         if (audio.length == 0 || audio.length % 2 != 0) {
             throw new IllegalArgumentException("audio must be non-empty 16-bit samples, got " + audio.length + " bytes");
         }
@@ -46,6 +52,14 @@ public final class AudioCaller {
         }
     }
 
+    /**
+     * The same caller, telling {@code onStart} (call id, {@link System#nanoTime()}) when each
+     * stream's first frame is written (transcript lag measurements).
+     */
+    public AudioCaller withStartListener(java.util.function.ObjLongConsumer<String> listener) {
+        return new AudioCaller(target, audio, listener);
+    }
+
     /** The audio's length in milliseconds. */
     public long durationMs() {
         return audio.length / 16L;
@@ -53,6 +67,17 @@ public final class AudioCaller {
 
     /** Plays the audio as call {@code callId} (a UUID); returns when the socket is closed. */
     public void stream(String callId) throws IOException, InterruptedException {
+        stream(callId, t -> onStart.accept(callId, t));
+    }
+
+    /**
+     * As {@link #stream(String)}; {@code started} gets the {@link System#nanoTime()} at which the
+     * first audio frame was written: second {@code s} of the audio is sent at {@code started + s}
+     * (frames are paced from that instant without drift), which is what a transcript's
+     * {@code endSec} is measured against.
+     */
+    public void stream(String callId, java.util.function.LongConsumer started)
+            throws IOException, InterruptedException {
         UUID id = UUID.fromString(callId);
         try (Socket s = new Socket()) {
             s.connect(target, 5000);
@@ -61,6 +86,7 @@ public final class AudioCaller {
             out.write(ByteBuffer.allocate(19).put((byte) 0x01).putShort((short) 16)
                     .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array());
             long start = System.nanoTime();
+            started.accept(start);
             byte[] frame = new byte[3 + FRAME_BYTES];
             frame[0] = 0x10;
             for (int off = 0, n = 0; off < audio.length; off += FRAME_BYTES, n++) {

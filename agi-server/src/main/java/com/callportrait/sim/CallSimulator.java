@@ -27,7 +27,12 @@ import org.slf4j.LoggerFactory;
  * <p>Speech: with an {@link AudioCaller} the caller's recorded voice is streamed to the
  * application's AudioSocket server (real recognition, emotion and redaction); without one, the
  * scripted, already-redacted utterances and their emotion readings are delivered through
- * {@link SpeechUpdates} (in-process only; cheap, for load runs).
+ * {@link SpeechUpdates} (in-process only; cheap, for load runs). With a bound on speaking calls
+ * ({@link #create(InetSocketAddress, SimAmiServer, Optional, Optional, int, int, int)}), only that
+ * many calls stream audio at a time; the others use the scripted lines.
+ *
+ * <p>Order as on a real PBX: the caller's channel exists (AMI {@code Status} lists it) before the
+ * {@code route} session runs; a call that fails half-way is hung up (channel gone, {@code Hangup}).
  */
 public final class CallSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CallSimulator.class);
@@ -40,10 +45,13 @@ public final class CallSimulator implements AutoCloseable {
     private final BlockingQueue<String> freeAgents = new LinkedBlockingQueue<>();
     private final ExecutorService pool;
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Calls that may stream audio at once; null = every call when audio is given. */
+    private final java.util.concurrent.Semaphore audioSlots;
 
     private CallSimulator(InetSocketAddress agi, SimAmiServer ami, Optional<SpeechUpdates> speech,
-                          Optional<AudioCaller> audio, int agents, int concurrency) {
+                          Optional<AudioCaller> audio, int agents, int concurrency, int audioAtOnce) {
         this.agi = agi;
+        this.audioSlots = audioAtOnce > 0 ? new java.util.concurrent.Semaphore(audioAtOnce) : null;
         this.audio = audio;
         this.ami = ami;
         this.speech = speech;
@@ -63,7 +71,7 @@ public final class CallSimulator implements AutoCloseable {
      */
     public static CallSimulator create(InetSocketAddress agi, SimAmiServer ami, Optional<SpeechUpdates> speech,
                                        int agents, int concurrency) {
-        return new CallSimulator(agi, ami, speech, Optional.empty(), agents, concurrency);
+        return new CallSimulator(agi, ami, speech, Optional.empty(), agents, concurrency, 0);
     }
 
     /**
@@ -74,7 +82,20 @@ public final class CallSimulator implements AutoCloseable {
      */
     public static CallSimulator create(InetSocketAddress agi, SimAmiServer ami, Optional<SpeechUpdates> speech,
                                        Optional<AudioCaller> audio, int agents, int concurrency) {
-        return new CallSimulator(agi, ami, speech, audio, agents, concurrency);
+        return new CallSimulator(agi, ami, speech, audio, agents, concurrency, 0);
+    }
+
+    /**
+     * As above, but at most {@code audioAtOnce} calls stream the recording at the same time (the
+     * recogniser's CPU bound); a call that finds no free slot when it would speak uses the scripted
+     * lines instead.
+     */
+    public static CallSimulator create(InetSocketAddress agi, SimAmiServer ami, Optional<SpeechUpdates> speech,
+                                       Optional<AudioCaller> audio, int agents, int concurrency, int audioAtOnce) {
+        if (audioAtOnce < 1) {
+            throw new IllegalArgumentException("audioAtOnce must be >= 1, was " + audioAtOnce);
+        }
+        return new CallSimulator(agi, ami, speech, audio, agents, concurrency, audioAtOnce);
     }
 
     /** Plays one call in the background. */
@@ -84,7 +105,7 @@ public final class CallSimulator implements AutoCloseable {
                 return run(call);
             } catch (Exception e) {
                 log.warn("simulated call from {} failed: {}", call.phone(), e.toString());
-                return new SimResult("", "", "", "", -1, -1, e.toString());
+                return SimResult.failed("", "", "", -1, e.toString());
             }
         }, pool);
     }
@@ -93,34 +114,62 @@ public final class CallSimulator implements AutoCloseable {
         long n = UNIQUE.incrementAndGet();
         String uid = (n / 1000) + "." + (n % 1000);
         String channel = String.format("PJSIP/trunk-%08x", n);
-        Map<String, String> vars = SimAgiClient.run(agi, "route", channel, uid, call.phone(), call.callerName(), "",
-                Map.of());
-        String callId = vars.getOrDefault("CP_UUID", "");
-        String queue = vars.getOrDefault("CP_QUEUE", "support");
-        if (callId.isEmpty()) {
-            return new SimResult("", channel, queue, "", -1, -1, "the route script set no CP_UUID");
-        }
         AmiEvents.Leg caller = new AmiEvents.Leg(channel, uid, uid, call.phone(), call.callerName(), "cp-inbound",
                 call.phone().isEmpty() ? "s" : call.phone());
+        ami.channelUp(channel, uid, "");
+        try {
+            return play(call, n, uid, channel, caller);
+        } catch (Exception | Error e) {
+            // the caller gives up: the channel goes away as on a real PBX
+            ami.channelDown(channel);
+            ami.broadcast(AmiEvents.hangup(caller, "16", "Normal Clearing"));
+            throw e;
+        }
+    }
+
+    private SimResult play(SimCall call, long n, String uid, String channel, AmiEvents.Leg caller) throws Exception {
+        long r0 = System.nanoTime();
+        Map<String, String> vars = SimAgiClient.run(agi, "route", channel, uid, call.phone(), call.callerName(), "",
+                Map.of());
+        long routeNanos = System.nanoTime() - r0;
+        String callId = vars.getOrDefault("CP_UUID", "");
+        String queue = vars.getOrDefault("CP_QUEUE", "support");
+        boolean degraded = "1".equals(vars.get("CP_DEGRADED"));
+        if (callId.isEmpty()) {
+            ami.channelDown(channel);
+            ami.broadcast(AmiEvents.hangup(caller, "16", "Normal Clearing"));
+            return SimResult.failed("", channel, queue, routeNanos, "the route script set no CP_UUID");
+        }
         ami.channelUp(channel, uid, queue);
         int pos = waiting.incrementAndGet();
         ami.broadcast(AmiEvents.queueCallerJoin(caller, queue, pos, pos));
         long start = System.nanoTime();
         long angryEnd = -1;
         int utterance = 0;
-        if (audio.isPresent()) {
-            pause(call.gap().toMillis());
-            audio.get().stream(callId);
-        }
-        for (Mood.Line line : audio.isPresent() ? List.<Mood.Line>of() : call.mood().waiting()) {
-            pause(call.gap().toMillis());
-            utterance++;
-            long end = say(callId, utterance, line);
-            if (angryEnd < 0 && line.reading().label() == com.callportrait.speech.emotion.EmotionLabel.ANGRY) {
-                angryEnd = end;
+        boolean speaks = audio.isPresent() && (audioSlots == null || audioSlots.tryAcquire());
+        try {
+            if (speaks) {
+                try {
+                    pause(call.gap().toMillis());
+                    audio.get().stream(callId);
+                } finally {
+                    if (audioSlots != null) {
+                        audioSlots.release();
+                    }
+                }
             }
+            for (Mood.Line line : speaks ? List.<Mood.Line>of() : call.mood().waiting()) {
+                pause(call.gap().toMillis());
+                utterance++;
+                long end = say(callId, utterance, line);
+                if (angryEnd < 0 && line.reading().label() == com.callportrait.speech.emotion.EmotionLabel.ANGRY) {
+                    angryEnd = end;
+                }
+            }
+            pause(call.queueWait().toMillis() - (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            waiting.decrementAndGet();
         }
-        pause(call.queueWait().toMillis() - (System.nanoTime() - start) / 1_000_000);
         String agent = freeAgents.take();
         long connectAt;
         try {
@@ -129,20 +178,22 @@ public final class CallSimulator implements AutoCloseable {
                     call.phone(), call.callerName(), "cp-agents", call.phone());
             ami.broadcast(AmiEvents.agent("AgentCalled", caller, agentLeg, queue, iface, agent));
             pause(150);
-            waiting.decrementAndGet();
             ami.channelLeftQueue(channel);
             ami.broadcast(AmiEvents.queueCallerLeave(caller, queue, Math.max(0, waiting.get())));
             connectAt = System.nanoTime();
             ami.broadcast(AmiEvents.agent("AgentConnect", caller, agentLeg, queue, iface, agent,
                     "HoldTime", Long.toString((connectAt - start) / 1_000_000_000L), "RingTime", "0"));
-            for (Mood.Line line : audio.isPresent() ? List.<Mood.Line>of() : call.mood().talking()) {
-                pause(call.gap().toMillis());
+            List<Mood.Line> talking = speaks ? List.<Mood.Line>of() : call.mood().talking();
+            long step = call.talk().isZero() ? call.gap().toMillis() : call.talk().toMillis() / (talking.size() + 1);
+            for (Mood.Line line : talking) {
+                pause(step);
                 utterance++;
                 say(callId, utterance, line);
             }
-            pause(call.gap().toMillis());
+            pause(call.talk().isZero() ? step : call.talk().toMillis() - (System.nanoTime() - connectAt) / 1_000_000);
             ami.broadcast(AmiEvents.agent("AgentComplete", caller, agentLeg, queue, iface, agent,
-                    "HoldTime", "0", "TalkTime", "5", "Reason", "agent"));
+                    "HoldTime", "0", "TalkTime", Long.toString((System.nanoTime() - connectAt) / 1_000_000_000L),
+                    "Reason", "agent"));
             if (!call.surveyDtmf().isEmpty()) {
                 SimAgiClient.run(agi, "survey", channel, uid, call.phone(), call.callerName(), call.surveyDtmf(),
                         Map.of("CP_UUID", callId));
@@ -152,7 +203,7 @@ public final class CallSimulator implements AutoCloseable {
         } finally {
             freeAgents.add(agent);
         }
-        return new SimResult(callId, channel, queue, agent, angryEnd, connectAt, "");
+        return new SimResult(callId, channel, queue, agent, angryEnd, connectAt, "", routeNanos, degraded, speaks);
     }
 
     /** Delivers one utterance: a partial, the final, then its emotion; returns when it ended. */

@@ -25,13 +25,24 @@ public final class PopWatcher implements AutoCloseable {
     private final Map<String, WebSocket> byAgent = new ConcurrentHashMap<>();
     private final Map<String, List<String>> types = new ConcurrentHashMap<>();
     private final List<WebSocket> sockets = new ArrayList<>();
+    private final boolean history;
 
-    private PopWatcher() {
+    private PopWatcher(boolean history) {
+        this.history = history;
     }
 
     /** Connects agent1..agentN with tokens from {@code token}. */
     public static PopWatcher connect(int httpPort, int agents, Function<String, String> token) throws Exception {
-        PopWatcher w = new PopWatcher();
+        return connect(httpPort, agents, token, true);
+    }
+
+    /**
+     * As above; with {@code history} false only the pop arrival times are kept (no message types or
+     * pop JSON), and {@link #forget} drops them: long runs, where the watcher must not grow.
+     */
+    public static PopWatcher connect(int httpPort, int agents, Function<String, String> token, boolean history)
+            throws Exception {
+        PopWatcher w = new PopWatcher(history);
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 1; i <= agents; i++) {
             String agent = "agent" + i;
@@ -52,6 +63,13 @@ public final class PopWatcher implements AutoCloseable {
     /** The JSON of the call's connected pop, or null. */
     public String popJson(String callId) {
         return popJson.get(callId);
+    }
+
+    /** Forgets what was recorded for a finished call (long runs: the watcher must not grow). */
+    public void forget(String callId) {
+        connectedPops.remove(callId);
+        popJson.remove(callId);
+        types.remove(callId);
     }
 
     /** Sends a text frame as the agent's page would (e.g. a disposition). */
@@ -76,10 +94,14 @@ public final class PopWatcher implements AutoCloseable {
                     JsonNode n = JSON.readTree(partial.toString());
                     String call = n.path("call").asText();
                     String type = n.path("type").asText();
-                    types.computeIfAbsent(call, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(type);
+                    if (history) {
+                        types.computeIfAbsent(call, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(type);
+                    }
                     if (type.equals("pop") && n.path("state").asText().equals("connected")) {
                         connectedPops.putIfAbsent(call, now);
-                        popJson.putIfAbsent(call, partial.toString());
+                        if (history) {
+                            popJson.putIfAbsent(call, partial.toString());
+                        }
                     }
                 } catch (Exception e) {
                     // not JSON: ignore

@@ -50,6 +50,9 @@ public final class SimAmiServer implements AutoCloseable {
     private final Map<String, SimChannel> channels = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Consumer<Received>> actionListeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long refuseUntilNanos = System.nanoTime();
     private Channel server;
 
     private SimAmiServer(String username, String secret) {
@@ -96,6 +99,24 @@ public final class SimAmiServer implements AutoCloseable {
         clients.forEach(Channel::close);
     }
 
+    /**
+     * For {@code d} from now, a new connection is closed as soon as it is accepted, before the
+     * banner (an Asterisk restarting): the client must keep retrying with its backoff.
+     */
+    public void refuseConnectionsFor(java.time.Duration d) {
+        refuseUntilNanos = System.nanoTime() + d.toNanos();
+    }
+
+    /** Successful logins so far (the first one and every reconnect). */
+    public int logins() {
+        return logins.get();
+    }
+
+    /** Connections closed unanswered because of {@link #refuseConnectionsFor}. */
+    public int refusedConnections() {
+        return refused.get();
+    }
+
     void channelUp(String channel, String uniqueId, String queue) {
         channels.put(channel, new SimChannel(channel, uniqueId, queue));
     }
@@ -113,6 +134,11 @@ public final class SimAmiServer implements AutoCloseable {
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
+            if (System.nanoTime() - refuseUntilNanos < 0) {
+                refused.incrementAndGet();
+                ctx.close();
+                return;
+            }
             ctx.writeAndFlush(Unpooled.copiedBuffer("Asterisk Call Manager/11.0.0\r\n", StandardCharsets.US_ASCII));
         }
 
@@ -162,6 +188,7 @@ public final class SimAmiServer implements AutoCloseable {
                 ctx.writeAndFlush(AmiMessage.of("Event", "FullyBooted", "Privilege", "system,all", "Uptime", "159",
                         "LastReload", "105", "Status", "Fully Booted"));
                 clients.add(ctx.channel());
+                logins.incrementAndGet();
             } else {
                 ctx.executor().schedule(() -> ctx.writeAndFlush(reply("Error", id, "Authentication failed"))
                         .addListener(f -> ctx.close()), 1, TimeUnit.SECONDS);

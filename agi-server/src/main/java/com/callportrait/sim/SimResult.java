@@ -10,9 +10,16 @@ package com.callportrait.sim;
  * @param angryEndNanos   when the first angry utterance ended (its final transcript and emotion were delivered)
  * @param connectNanos    when AgentConnect was sent
  * @param failure         why the call could not be played, or {@code ""}
+ * @param routeNanos      how long the {@code route} FastAGI session took, as the caller saw it (-1 = none)
+ * @param degraded        the route script answered on defaults ({@code CP_DEGRADED=1})
+ * @param spoke           the caller's recorded voice was streamed over AudioSocket
  */
 public record SimResult(String callId, String channel, String queue, String agent, long angryEndNanos,
-                        long connectNanos, String failure) {
+                        long connectNanos, String failure, long routeNanos, boolean degraded, boolean spoke) {
+    static SimResult failed(String callId, String channel, String queue, long routeNanos, String failure) {
+        return new SimResult(callId, channel, queue, "", -1, -1, failure, routeNanos, false, false);
+    }
+
     public boolean ok() {
         return failure.isEmpty();
     }

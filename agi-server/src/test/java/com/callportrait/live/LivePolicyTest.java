@@ -140,6 +140,43 @@ class LivePolicyTest {
     }
 
     @Test
+    void anOutageLongerThanTheCallsActionBudgetStillSendsTheActionOnceAfterwards() {
+        // Regression: each failed attempt during the outage used to be recorded as an action, so
+        // after per_call_max (3) seconds of outage the rule could never fire again for that call.
+        LivePolicy p = policy(LiveRulesSource.bundled());
+        amiUp.set(false);
+        waitingCall("o1", "PJSIP/o-1", false);
+        calls.emotion("o1", 1, new EmotionReading(EmotionLabel.ANGRY, -0.8, 0.9, 0.9));
+        for (int i = 0; i < 6; i++) {
+            p.tick();
+        }
+        assertThat(calls.get("o1").orElseThrow().actions()).isEmpty();
+        amiUp.set(true);
+        p.tick();
+        p.tick();
+        assertThat(sent).extracting(a -> a.value("Caller")).containsExactly("PJSIP/o-1");
+        Await.until(5, () -> sink.ofType("action").size() == 1);
+        assertThat(sink.ofType("action").get(0).fields()).containsEntry("outcome", "ok");
+    }
+
+    @Test
+    void whileAmiIsNotReadyNoAmiRuleIsTriedButAlertsStillAre() {
+        AtomicBoolean ready = new AtomicBoolean(false);
+        LivePolicy p = LivePolicy.create(calls, LiveRulesSource.bundled(), this::ami, events,
+                (c, r, m) -> alerts.add(c.agent() + ":" + m), new SimpleMeterRegistry(), ready::get);
+        calls.addListener(p);
+        waitingCall("n1", "PJSIP/n-1", false);
+        calls.emotion("n1", 1, new EmotionReading(EmotionLabel.ANGRY, -0.8, 0.9, 0.9));
+        p.tick();
+        assertThat(sent).isEmpty();
+        assertThat(calls.get("n1").orElseThrow().firedRules()).isEmpty();
+        ready.set(true);
+        p.tick();
+        p.tick();
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
     void theGlobalRateLimitHolds(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("live.yaml");
         Files.writeString(f, """
