@@ -87,7 +87,7 @@ public final class InteractionRecorder implements CallListener, FeedbackRecorder
                     r.pending(), r.pendingBytes(), r.tornBytes() > 0 ? "; a torn last write of " + r.tornBytes()
                             + " bytes (never accepted) was cut off" : "");
         }
-        this.appender = new RecordAppender(journal, stream, spool.dedupTtl(), registry);
+        this.appender = new RecordAppender(journal, stream, spool.dedupTtl(), spool.ackDelay(), registry);
         this.spooled = Counter.builder("cp.interactions.spooled")
                 .description("records accepted: written and fsync'd to the local spool").register(registry);
         this.rejected = Counter.builder("cp.spool.rejected")

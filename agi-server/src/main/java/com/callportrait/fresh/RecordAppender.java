@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves spooled records to Redis: reads the {@link Journal} in order (after a restart, first what
  * the last run left), appends each with {@link InteractionStream#appendOnce} (pipelined, a batch at
- * a time) and acknowledges the batch in the journal once Redis has every record of it. A failed
+ * a time) and acknowledges the batch in the journal once Redis has had every record of it for the
+ * spool's ack delay ({@link AckHold}: Redis's own append-only file may still be a second behind). A failed
  * append is retried with backoff (50 ms up to 1 s) until Redis answers; appends are idempotent by
  * record id, so a retry after a timeout or a replay after a crash never stores a record twice.
  *
@@ -31,6 +32,7 @@ final class RecordAppender {
     private final Journal journal;
     private final InteractionStream stream;
     private final Duration dedupTtl;
+    private final AckHold hold;
     private final long replayUpTo;
     private final Counter appended;
     private final Counter duplicates;
@@ -41,10 +43,12 @@ final class RecordAppender {
     private volatile long stopDeadline = Long.MAX_VALUE;
     private String lastError = "";
 
-    RecordAppender(Journal journal, InteractionStream stream, Duration dedupTtl, MeterRegistry registry) {
+    RecordAppender(Journal journal, InteractionStream stream, Duration dedupTtl, Duration ackDelay,
+                   MeterRegistry registry) {
         this.journal = journal;
         this.stream = stream;
         this.dedupTtl = dedupTtl;
+        this.hold = new AckHold(ackDelay);
         this.replayUpTo = journal.recovery().lastSeq();
         this.appended = Counter.builder("cp.interactions.appended")
                 .description("records written to cp:interactions (first time)").register(registry);
@@ -72,11 +76,15 @@ final class RecordAppender {
         long backoff = 0;
         long failingSince = 0;
         while (true) {
+            long ripe = hold.ripe(System.nanoTime());
+            if (ripe >= 0) {
+                journal.ack(ripe);
+            }
             if (batch.isEmpty()) {
                 batch.addAll(journal.read(BATCH));
                 if (batch.isEmpty()) {
-                    if (stopping) {
-                        return;
+                    if (stopping && (hold.isEmpty() || System.nanoTime() > stopDeadline)) {
+                        return; // what is still held is replayed at the next start (idempotent)
                     }
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
                     continue;
@@ -90,10 +98,10 @@ final class RecordAppender {
             long last = batch.get(batch.size() - 1).seq();
             batch = send(batch);
             if (batch.isEmpty()) {
-                journal.ack(last);
-                if (failingSince != 0 && journal.pendingEntries() == 0) {
-                    log.info("Redis answers again: spool drained {} ms after the first failure",
-                            (System.nanoTime() - failingSince) / 1_000_000);
+                hold.appended(last, System.nanoTime());
+                if (failingSince != 0) {
+                    log.info("Redis answers again: appending resumed {} ms after the first failure ({} spooled)",
+                            (System.nanoTime() - failingSince) / 1_000_000, journal.pendingEntries());
                     failingSince = 0;
                 }
                 backoff = 0;

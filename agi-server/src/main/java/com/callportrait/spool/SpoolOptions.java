@@ -19,16 +19,27 @@ import java.util.Optional;
  *                 (default 7 days). A spooled record replayed later than this after its first
  *                 append (a host that stays down longer than this with records in flight) could
  *                 be stored twice.
+ * @param ackDelay {@code CP_SPOOL_ACK_DELAY_MS}: how long a record stays in the spool after Redis
+ *                 took it (default 2000 ms), because Redis with {@code appendfsync everysec}
+ *                 acknowledges before its append-only file is on disk; a crash of redis-server
+ *                 within that time is covered by a replay. 0 with {@code appendfsync always}.
  */
-public record SpoolOptions(Path dir, long maxBytes, Duration dedupTtl) {
+public record SpoolOptions(Path dir, long maxBytes, Duration dedupTtl, Duration ackDelay) {
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
     public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
+    public static final Duration DEFAULT_ACK_DELAY = Duration.ofSeconds(2);
 
     public SpoolOptions {
-        if (dir == null || maxBytes < 64 * 1024 || dedupTtl == null || dedupTtl.toSeconds() < 60) {
+        if (dir == null || maxBytes < 64 * 1024 || dedupTtl == null || dedupTtl.toSeconds() < 60
+                || ackDelay == null || ackDelay.isNegative() || ackDelay.toSeconds() > 60) {
             throw new OptionsException("invalid spool options: dir=" + dir + " maxBytes=" + maxBytes
-                    + " dedupTtl=" + dedupTtl);
+                    + " dedupTtl=" + dedupTtl + " ackDelay=" + ackDelay);
         }
+    }
+
+    /** With the default {@link #DEFAULT_ACK_DELAY}. */
+    public SpoolOptions(Path dir, long maxBytes, Duration dedupTtl) {
+        this(dir, maxBytes, dedupTtl, DEFAULT_ACK_DELAY);
     }
 
     /** Defaults under {@code dataDir} ({@code CP_DATA_DIR}). */
@@ -49,8 +60,13 @@ public record SpoolOptions(Path dir, long maxBytes, Duration dedupTtl) {
                 throw new OptionsException("CP_SPOOL_DIR is not a valid path: '" + v + "'");
             }
         }).orElse(under(dataDir).dir());
+        long ackDelayMs = number(env, "CP_SPOOL_ACK_DELAY_MS", DEFAULT_ACK_DELAY.toMillis(), 0);
+        if (ackDelayMs > 60_000) {
+            throw new OptionsException("CP_SPOOL_ACK_DELAY_MS must be <= 60000, got " + ackDelayMs);
+        }
         return new SpoolOptions(dir, number(env, "CP_SPOOL_MAX_BYTES", DEFAULT_MAX_BYTES, 64 * 1024),
-                Duration.ofSeconds(number(env, "CP_SPOOL_DEDUP_TTL_S", DEFAULT_DEDUP_TTL.toSeconds(), 60)));
+                Duration.ofSeconds(number(env, "CP_SPOOL_DEDUP_TTL_S", DEFAULT_DEDUP_TTL.toSeconds(), 60)),
+                Duration.ofMillis(ackDelayMs));
     }
 
     private static Optional<String> get(Map<String, String> env, String name) {
