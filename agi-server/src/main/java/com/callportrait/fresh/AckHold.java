@@ -10,19 +10,22 @@ import java.util.ArrayDeque;
  * if Redis crashed meanwhile, the next replay appends the lost records again (the seen key was lost
  * with them, so nothing is doubled; a record that survived is skipped by its seen key).
  *
- * <p>Not thread-safe: used by the appender's own thread only.
+ * <p>Not thread-safe: used by the appender's own thread only; {@link #heldEntries} may be read by
+ * any thread.
  */
 final class AckHold {
     private final long delayNanos;
-    private final ArrayDeque<long[]> held = new ArrayDeque<>(); // {last seq of a batch, appended at}
+    private final ArrayDeque<long[]> held = new ArrayDeque<>(); // {last seq of a batch, appended at, entries}
+    private volatile long heldEntries;
 
     AckHold(java.time.Duration delay) {
         this.delayNanos = delay.toNanos();
     }
 
-    /** The batch ending at {@code seq} is in Redis as of {@code nowNanos}. */
-    void appended(long seq, long nowNanos) {
-        held.addLast(new long[] {seq, nowNanos});
+    /** The batch of {@code entries} ending at {@code seq} is in Redis as of {@code nowNanos}. */
+    void appended(long seq, int entries, long nowNanos) {
+        held.addLast(new long[] {seq, nowNanos, entries});
+        heldEntries += entries;
     }
 
     /**
@@ -32,9 +35,16 @@ final class AckHold {
     long ripe(long nowNanos) {
         long seq = -1;
         while (!held.isEmpty() && nowNanos - held.peekFirst()[1] >= delayNanos) {
-            seq = held.pollFirst()[0];
+            long[] batch = held.pollFirst();
+            seq = batch[0];
+            heldEntries -= batch[2];
         }
         return seq;
+    }
+
+    /** Entries in Redis and still held (readable from any thread, for metrics). */
+    long heldEntries() {
+        return heldEntries;
     }
 
     /** Batches appended but still held. */

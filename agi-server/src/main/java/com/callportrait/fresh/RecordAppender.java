@@ -58,6 +58,8 @@ final class RecordAppender {
                 .description("records from the spool of an earlier run appended after start").register(registry);
         this.failures = Counter.builder("cp.interactions.append.failures").description("append attempts that failed")
                 .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("cp.interactions.unsent", this, RecordAppender::unsent)
+                .description("records accepted into the spool and not yet appended to Redis").register(registry);
         this.thread = new Thread(this::run, "interaction-append");
         thread.setDaemon(true);
     }
@@ -96,9 +98,10 @@ final class RecordAppender {
                 return;
             }
             long last = batch.get(batch.size() - 1).seq();
+            int size = batch.size();
             batch = send(batch);
             if (batch.isEmpty()) {
-                hold.appended(last, System.nanoTime());
+                hold.appended(last, size, System.nanoTime());
                 if (failingSince != 0) {
                     log.info("Redis answers again: appending resumed {} ms after the first failure ({} spooled)",
                             (System.nanoTime() - failingSince) / 1_000_000, journal.pendingEntries());
@@ -157,6 +160,11 @@ final class RecordAppender {
             }
         }
         return failed;
+    }
+
+    /** Records in the spool that Redis does not have yet (the spool's entries minus those held). */
+    long unsent() {
+        return Math.max(0, journal.pendingEntries() - hold.heldEntries());
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.concurrent.CompletionStage;
  * The backlogs that wait for Redis: live events ({@code cp_events_queued}, buffer of
  * {@code CP_EVENTS_BUFFER}) and interaction records, both those waiting for their fsync
  * ({@code cp_interactions_queued}) and those accepted into the disk spool but not yet appended
- * ({@code cp_spool_entries}); records lost are {@code cp_interactions_dropped} (memory queue
+ * ({@code cp_interactions_unsent}; the spool also holds appended records a little longer, which
+ * are not a backlog); records lost are {@code cp_interactions_dropped} (memory queue
  * full) plus {@code cp_spool_rejected} (spool at its size cap). Read from
  * the meter registry, so it needs no reference to the writers. DEGRADED while anything was dropped
  * in the window (data lost: buffer full) or while a backlog builds up (Redis slow or down); UP when
@@ -41,7 +42,7 @@ public final class BacklogCheck implements HealthCheck {
     @Override
     public CompletionStage<CheckResult> check() {
         long events = gauge("cp.events.queued");
-        long records = gauge("cp.interactions.queued") + gauge("cp.spool.entries");
+        long records = gauge("cp.interactions.queued") + gauge("cp.interactions.unsent");
         long evDrop = eventsDropped.add(counter("cp.events.dropped"));
         long recDrop = recordsDropped.add(counter("cp.interactions.dropped") + counter("cp.spool.rejected"));
         Map<String, Object> d = new LinkedHashMap<>();
