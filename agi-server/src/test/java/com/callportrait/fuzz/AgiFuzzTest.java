@@ -82,6 +82,11 @@ class AgiFuzzTest {
         }
     }
 
+    /** One fuzzed input (for the socket test's hostile connections). */
+    byte[] mutatorInput(SplittableRandom r) {
+        return mutator.next(r);
+    }
+
     String decodeCase(byte[] input, SplittableRandom r) {
         int[] chunks = Mutator.chunks(input.length, r);
         DecoderHarness.Outcome got = DecoderHarness.feed(() -> new AgiDecoder(LIMITS), AgiProtocolException.class,

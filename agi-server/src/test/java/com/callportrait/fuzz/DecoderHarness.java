@@ -35,6 +35,12 @@ final class DecoderHarness {
 
     static Outcome feed(Supplier<ChannelHandler> decoder, Class<? extends Exception> protocolException, byte[] input,
                         int[] chunks, long maxHeldBytes) {
+        return feed(decoder, protocolException, input, chunks, maxHeldBytes, true);
+    }
+
+    /** @param peerCloses whether the peer closes the connection after the input (the decoder then sees the end) */
+    static Outcome feed(Supplier<ChannelHandler> decoder, Class<? extends Exception> protocolException, byte[] input,
+                        int[] chunks, long maxHeldBytes, boolean peerCloses) {
         TrackingAllocator alloc = new TrackingAllocator();
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.config().setAllocator(alloc);
@@ -60,13 +66,23 @@ final class DecoderHarness {
                         + "; bound " + maxHeldBytes);
             }
         }
-        try {
-            ch.finish();
-        } catch (Exception e) {
-            violation(e, protocolException, messages, ch, violationAt, why);
+        if (peerCloses) {
+            try {
+                ch.finish();
+            } catch (Exception e) {
+                violation(e, protocolException, messages, ch, violationAt, why);
+            }
         }
         drain(ch, messages);
-        ch.finishAndReleaseAll();
+        try {
+            ch.finishAndReleaseAll();
+        } catch (Exception e) {
+            if (peerCloses) {
+                throw e;
+            }
+            // Only to release the buffers: what the decoder says about the end is not asked for.
+            ch.releaseInbound();
+        }
         List<String> unreleased = alloc.unreleased();
         if (!unreleased.isEmpty()) {
             throw new AssertionError("buffers not released: " + unreleased);

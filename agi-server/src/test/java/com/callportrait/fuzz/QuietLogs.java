@@ -6,20 +6,19 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 
 /**
  * Raises the named loggers to {@code ERROR} for the length of a fuzz run (a warning per rejected
- * session, 100,000 times, would bury the test output and cost more than the decoding) and counts
- * what they still log: any ERROR there is an unexpected failure the fuzzer must report. Also
- * counts the WARN lines first, so a test can check that each hostile session was logged.
+ * session, 100,000 times, would bury the test output and cost more than the decoding) and keeps
+ * what they still log: any ERROR there is an unexpected failure the fuzzer must report. Can also
+ * keep the WARN lines, so a test can check that each hostile session was logged with its reason.
  */
 final class QuietLogs implements AutoCloseable {
     private final List<Logger> loggers = new ArrayList<>();
     private final List<Level> levels = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
-    private final AtomicLong warnings = new AtomicLong();
+    private final List<String> warnings = new ArrayList<>();
     private final AppenderBase<ILoggingEvent> counter = new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent e) {
@@ -29,14 +28,19 @@ final class QuietLogs implements AutoCloseable {
                             + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getClassName()
                             + ": " + e.getThrowableProxy().getMessage()));
                 }
-            } else if (e.getLevel() == Level.WARN) {
-                warnings.incrementAndGet();
+            } else if (e.getLevel() == Level.WARN && keepWarnings) {
+                synchronized (warnings) {
+                    warnings.add(e.getFormattedMessage());
+                }
             }
         }
     };
 
-    /** @param keepWarnings count WARN lines (they are then still formatted, but not printed) */
+    private final boolean keepWarnings;
+
+    /** @param keepWarnings keep the WARN lines (they are then still formatted, but not printed) */
     QuietLogs(boolean keepWarnings, String... names) {
+        this.keepWarnings = keepWarnings;
         counter.start();
         for (String name : names) {
             Logger l = (Logger) LoggerFactory.getLogger(name);
@@ -54,8 +58,11 @@ final class QuietLogs implements AutoCloseable {
         }
     }
 
-    long warnings() {
-        return warnings.get();
+    /** The WARN lines logged (only kept when asked for). */
+    List<String> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
+        }
     }
 
     @Override
