@@ -68,6 +68,11 @@ class AudioSocketFuzzTest {
         }
     }
 
+    /** One fuzzed input (for the socket test's hostile connections). */
+    byte[] mutatorInput(SplittableRandom r) {
+        return mutator.next(r);
+    }
+
     private FuzzRun.Target target(Case c) {
         return new FuzzRun.Target() {
             @Override
