@@ -59,6 +59,11 @@ class AmiFuzzTest {
         }
     }
 
+    /** One fuzzed input (for the socket test's hostile endpoint). */
+    byte[] mutatorInput(SplittableRandom r) {
+        return mutator.next(r);
+    }
+
     String decodeCase(byte[] input, SplittableRandom r) {
         boolean client = r.nextInt(4) != 0;
         int[] chunks = Mutator.chunks(input.length, r);
