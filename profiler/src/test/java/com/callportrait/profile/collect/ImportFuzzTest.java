@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportFuzzTest {
     private static final ZoneId PBX = ZoneId.of("America/New_York");
-    private static final int ROUNDS = 40;
+    private static final int ROUNDS = 24;
 
     /** Everything a source delivered, in order, and what it rejected. */
     static final class Collect implements RecordSink {
