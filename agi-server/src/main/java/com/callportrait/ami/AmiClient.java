@@ -64,6 +64,7 @@ public final class AmiClient implements AutoCloseable {
     private final Counter droppedChatty;
     private final Counter droppedFull;
     private final Counter reconnects;
+    private final Counter protocolErrors;
     private final Thread dispatcher;
     private volatile Channel channel;
     private volatile boolean loggedIn;
@@ -88,6 +89,8 @@ public final class AmiClient implements AutoCloseable {
         this.droppedFull = Counter.builder("cp.ami.events.dropped").tag("kind", "any")
                 .description("AMI events dropped because consumers fell behind").register(registry);
         this.reconnects = Counter.builder("cp.ami.reconnects").description("AMI reconnect attempts").register(registry);
+        this.protocolErrors = Counter.builder("cp.ami.protocol.errors")
+                .description("AMI connections closed because the peer broke the protocol").register(registry);
         Gauge.builder("cp.ami.connected", this, c -> c.loggedIn ? 1 : 0).register(registry);
         Gauge.builder("cp.ami.events.queued", queue, BlockingQueue::size).register(registry);
         Gauge.builder("cp.ami.events.capacity", options, AmiOptions::eventQueue)
@@ -361,8 +364,15 @@ public final class AmiClient implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            log.warn("AMI connection error: {}", cause.toString());
-            lastProblem = "connection error: " + cause;
+            if (cause instanceof AmiProtocolException) {
+                protocolErrors.increment();
+                log.warn("AMI protocol violation from {}:{}: {}; closing and reconnecting", options.host(),
+                        options.port(), cause.getMessage());
+                lastProblem = "protocol violation: " + cause.getMessage();
+            } else {
+                log.warn("AMI connection error: {}", cause.toString());
+                lastProblem = "connection error: " + cause;
+            }
             ctx.close();
         }
     }

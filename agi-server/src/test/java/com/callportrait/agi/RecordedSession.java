@@ -12,13 +12,13 @@ import java.util.List;
  * shared/asterisk-22): the environment block and, per command, the exact reply bytes. The file
  * holds Python {@code repr}s of the bytes; this turns them back into bytes.
  */
-record RecordedSession(byte[] environment, List<Exchange> exchanges) {
+public record RecordedSession(byte[] environment, List<Exchange> exchanges) {
 
     /** One command the test server sent and the bytes Asterisk answered. */
-    record Exchange(String command, byte[] reply) {
+    public record Exchange(String command, byte[] reply) {
     }
 
-    static RecordedSession load() {
+    public static RecordedSession load() {
         try (InputStream in = RecordedSession.class.getResourceAsStream("/agi/agi-session.log")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             byte[] env = null;

@@ -1,14 +1,11 @@
 package com.callportrait.profile.collect;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import java.util.List;
 
 /**
  * Asterisk {@code cdr_csv} records ({@code Master.csv}, no header), columns: accountcode, src, dst,
@@ -17,8 +14,9 @@ import org.apache.commons.csv.CSVRecord;
  * {@code loguserfield} on, as the shipped {@code cdr.conf} sets them). Times are the PBX's local
  * time. One voice interaction per row: id = uniqueid, phone = src, talk = billsec, wait =
  * answer - start, agent from the dstchannel ({@code PJSIP/agent-07-0000001a} gives {@code agent-07}),
- * queue = lastdata when lastapp is Queue, outcome {@code abandoned} unless ANSWERED. Streams; not
- * thread-safe.
+ * queue = lastdata when lastapp is Queue, outcome {@code abandoned} unless ANSWERED. A bad row (not
+ * UTF-8, broken quoting, too few columns, a bad time or number) is reported with its line number and
+ * reason and the rest is read. Streams; not thread-safe.
  */
 public final class CdrCsvSource implements Source {
     private final Path file;
@@ -37,24 +35,29 @@ public final class CdrCsvSource implements Source {
     @Override
     public long readInto(RecordSink sink) {
         long n = 0;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.parse(in)) {
-                long line = r.getRecordNumber();
-                if (r.size() < 17) {
-                    sink.rejected(name(), line, "expected at least 17 columns (with uniqueid), got " + r.size());
+        try (CsvLines csv = new CsvLines(new TextLines(Files.newInputStream(file)))) {
+            for (CsvLines.Row r = csv.next(); r != null; r = csv.next()) {
+                long line = r.line();
+                if (r.fields() == null) {
+                    sink.rejected(name(), line, r.error());
+                    continue;
+                }
+                List<String> f = r.fields();
+                if (f.size() < 17) {
+                    sink.rejected(name(), line, "expected at least 17 columns (with uniqueid), got " + f.size());
                     continue;
                 }
                 try {
-                    Instant start = Times.parse(r.get(9), zone);
-                    Instant answer = Times.parse(r.get(10), zone);
-                    boolean answered = "ANSWERED".equalsIgnoreCase(r.get(14));
-                    String queue = "Queue".equalsIgnoreCase(r.get(7)) ? r.get(8).split(",")[0] : null;
-                    sink.interaction(new InteractionRecord(r.get(16), null, r.get(1), "voice", start, queue,
-                            agentOf(r.get(6)), answer == null ? null : (int) (answer.getEpochSecond() - start.getEpochSecond()),
-                            Integer.valueOf(r.get(13)), answered ? null : "abandoned", null, null, null, null));
+                    Instant start = Times.parse(f.get(9), zone);
+                    Instant answer = Times.parse(f.get(10), zone);
+                    boolean answered = "ANSWERED".equalsIgnoreCase(f.get(14));
+                    String queue = "Queue".equalsIgnoreCase(f.get(7)) ? f.get(8).split(",")[0] : null;
+                    sink.interaction(new InteractionRecord(f.get(16), null, f.get(1), "voice", start, queue,
+                            agentOf(f.get(6)), answer == null ? null : (int) (answer.getEpochSecond() - start.getEpochSecond()),
+                            Integer.valueOf(f.get(13)), answered ? null : "abandoned", null, null, null, null));
                     n++;
                 } catch (RuntimeException e) {
-                    sink.rejected(name(), line, e.getMessage());
+                    sink.rejected(name(), line, CrmFileSource.reason(e));
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {

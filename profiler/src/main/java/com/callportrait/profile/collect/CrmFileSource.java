@@ -2,25 +2,23 @@ package com.callportrait.profile.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CRM export file, CSV with a header or JSON lines, of one kind, recognised by name:
  * {@code customers}, {@code bills}, {@code complaints}, {@code tickets}, {@code interactions},
  * {@code enrichment} ({@code customers.csv}, {@code bills.jsonl}, ...). Column names are those of
- * the record components in snake case (see docs/portrait.md). A line that cannot be read is reported
- * to the sink with its line number and skipped. Streams; not thread-safe.
+ * the record components in snake case (see docs/portrait.md). A line that cannot be read (not UTF-8,
+ * broken quoting, a field count unlike the header's, not a JSON object, a value of the wrong type)
+ * is reported to the sink with its line number and reason and skipped; the rest of the file is
+ * read (see {@link CsvLines}, {@link TextLines}). Streams; not thread-safe.
  */
 public final class CrmFileSource implements Source {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,29 +46,46 @@ public final class CrmFileSource implements Source {
     public long readInto(RecordSink sink) {
         boolean json = file.toString().endsWith(".jsonl") || file.toString().endsWith(".json");
         long n = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (TextLines lines = new TextLines(Files.newInputStream(file))) {
             if (json) {
-                String line;
-                long no = 0;
-                while ((line = in.readLine()) != null) {
-                    no++;
-                    if (line.isBlank()) {
+                for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
+                    if (line.text() == null) {
+                        sink.rejected(name(), line.number(), line.error());
+                        continue;
+                    }
+                    if (line.text().isBlank()) {
                         continue;
                     }
                     final JsonNode node;
                     try {
-                        node = JSON.readTree(line);
+                        node = JSON.readTree(line.text());
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        sink.rejected(name(), no, "not JSON: " + e.getOriginalMessage());
+                        sink.rejected(name(), line.number(), "not JSON: " + e.getOriginalMessage());
                         continue;
                     }
-                    n += emit(sink, no, f -> node.hasNonNull(f) ? node.get(f).asText() : null, node);
+                    if (node == null || !node.isObject()) {
+                        sink.rejected(name(), line.number(), "not a JSON object");
+                        continue;
+                    }
+                    n += emit(sink, line.number(), f -> node.hasNonNull(f) ? node.get(f).asText() : null, node);
                 }
             } else {
-                CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-                        .parse(in);
-                for (CSVRecord r : p) {
-                    n += emit(sink, r.getRecordNumber() + 1, f -> r.isMapped(f) && r.isSet(f) ? emptyToNull(r.get(f)) : null,
+                CsvLines csv = new CsvLines(lines);
+                List<String> header = csv.readHeader();
+                if (header == null) {
+                    return 0;
+                }
+                Map<String, Integer> columns = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    columns.putIfAbsent(header.get(i), i);
+                }
+                for (CsvLines.Row row = csv.next(); row != null; row = csv.next()) {
+                    if (row.fields() == null) {
+                        sink.rejected(name(), row.line(), row.error());
+                        continue;
+                    }
+                    List<String> fields = row.fields();
+                    n += emit(sink, row.line(), f -> columns.containsKey(f) ? emptyToNull(fields.get(columns.get(f))) : null,
                             null);
                 }
             }
@@ -121,9 +136,17 @@ public final class CrmFileSource implements Source {
             }
             return 1;
         } catch (RuntimeException e) {
-            sink.rejected(name(), line, e.getMessage());
+            sink.rejected(name(), line, reason(e));
             return 0;
         }
+    }
+
+    /** An operator-readable reason (some exceptions, e.g. a NullPointerException, carry no message). */
+    static String reason(RuntimeException e) {
+        if (e instanceof NumberFormatException) {
+            return "not a number: " + e.getMessage();
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static Double dbl(String s) {

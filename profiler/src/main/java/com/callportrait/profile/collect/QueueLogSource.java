@@ -1,8 +1,6 @@
 package com.callportrait.profile.collect;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,11 +39,14 @@ public final class QueueLogSource implements Source {
         Map<String, Open> open = new HashMap<>();
         long n = 0;
         long no = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                no++;
-                String[] f = line.split("\\|", -1);
+        try (TextLines lines = new TextLines(Files.newInputStream(file))) {
+            for (TextLines.Line read = lines.next(); read != null; read = lines.next()) {
+                no = read.number();
+                if (read.text() == null) {
+                    sink.rejected(name(), no, read.error());
+                    continue;
+                }
+                String[] f = read.text().split("\\|", -1);
                 if (f.length < 5) {
                     sink.rejected(name(), no, "expected epoch|callid|queue|agent|event");
                     continue;
@@ -86,7 +87,9 @@ public final class QueueLogSource implements Source {
                         default -> { }
                     }
                 } catch (RuntimeException e) {
-                    sink.rejected(name(), no, "unreadable " + (f.length > 4 ? f[4] : "line") + ": " + e.getMessage());
+                    sink.rejected(name(), no, "unreadable " + (f.length > 4 ? f[4] : "line") + ": "
+                            + (e instanceof ArrayIndexOutOfBoundsException ? "too few fields (" + f.length + ")"
+                            : CrmFileSource.reason(e)));
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -9,8 +9,11 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +44,8 @@ import java.util.Objects;
  * <h2>Bad rows</h2>
  * Each bad row is rejected on its own with its line number and reason — missing id, bad id, bad
  * tier, bad or missing phone, bad language, non-numeric or negative value or count, a customer id
- * repeated in the file (the first row wins), an unterminated quote, a wrong number of fields — and
+ * repeated in the file (the first row wins), an unterminated quote, a wrong number of fields, bytes
+ * that are not UTF-8 — and
  * every good row is loaded. A missing required column rejects the whole file with an
  * {@link IllegalArgumentException} naming it (nothing can be read without it).
  *
@@ -91,6 +95,13 @@ public final class CustomerCsvImporter {
                 line = line.substring(1);
             }
             if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            if (line.indexOf('\uFFFD') >= 0) {
+                if (header == null) {
+                    throw new IllegalArgumentException("line " + lineNo + ": the header is not valid UTF-8");
+                }
+                rejected.add(new RowProblem(lineNo, "", "not valid UTF-8 (save the file as UTF-8)"));
                 continue;
             }
             List<String> fields;
@@ -158,7 +169,11 @@ public final class CustomerCsvImporter {
 
     /** {@link #importInto(Reader, ProfileStore)} for a UTF-8 file. */
     public ImportReport importFile(Path csv, ProfileStore store) {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        // Bytes that are not UTF-8 become U+FFFD, and parse() rejects just those lines; a strict
+        // reader would abort the whole import at the first bad byte.
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(csv), utf8))) {
             return importInto(in, store);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);

@@ -68,6 +68,13 @@ final class AudioSocketSessionHandler extends SimpleChannelInboundHandler<AudioS
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (ended) {
+            // Bytes after a hangup or error frame that arrived in the same read: the session is
+            // already over, and counting it again as rejected would depend on how TCP split it.
+            log.debug("call {}: ignoring {} after the session ended", callId, root.toString());
+            ctx.close();
+            return;
+        }
         if (root instanceof AudioSocketProtocolException) {
             log.warn("call {}: AudioSocket protocol violation from {}: {}; ending this session", callId,
                     ctx.channel().remoteAddress(), root.getMessage());
