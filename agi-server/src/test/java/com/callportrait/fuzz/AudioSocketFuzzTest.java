@@ -2,6 +2,7 @@ package com.callportrait.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.speech.access.SourceAllowList;
 import com.callportrait.speech.audiosocket.AudioSocketDecoder;
 import com.callportrait.speech.audiosocket.AudioSocketFrame;
 import com.callportrait.speech.audiosocket.AudioSocketOptions;
@@ -152,7 +153,7 @@ class AudioSocketFuzzTest {
         RecordingSinks sinks = new RecordingSinks();
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.config().setAllocator(alloc);
-        AudioSocketServer.configure(ch.pipeline(), new AudioSocketOptions("127.0.0.1", 0, MAX_PAYLOAD, 10_000), sinks);
+        AudioSocketServer.configure(ch.pipeline(), new AudioSocketOptions("127.0.0.1", 0, MAX_PAYLOAD, 10_000, SourceAllowList.any()), sinks);
         int offset = 0;
         for (int n : Mutator.chunks(input.length, r)) {
             ByteBuf buf = alloc.buffer(n).writeBytes(input, offset, n);

@@ -2,6 +2,7 @@ package com.callportrait.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.speech.access.SourceAllowList;
 import com.callportrait.speech.audiosocket.AudioSocketFrame;
 import com.callportrait.speech.audiosocket.AudioSocketOptions;
 import com.callportrait.speech.audiosocket.AudioSocketServer;
@@ -79,7 +80,7 @@ class HostileAudioSocketIT {
     void hostileConnectionsEndAloneWhileTheRecordedCallStreams() throws Exception {
         Sinks sinks = new Sinks();
         AudioSocketServer server = AudioSocketServer.start(
-                new AudioSocketOptions("127.0.0.1", 0, AudioSocketFuzzTest.MAX_PAYLOAD, 10_000), sinks);
+                new AudioSocketOptions("127.0.0.1", 0, AudioSocketFuzzTest.MAX_PAYLOAD, 10_000, SourceAllowList.any()), sinks);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try (QuietLogs logs = new QuietLogs(true, "com.callportrait.speech.audiosocket")) {
             goodSession(server.port(), sinks);
