@@ -133,6 +133,7 @@ public final class AmiCallTracker implements AmiListener {
                     // taken now, after Status was applied: the calls QueueStatus can speak for
                     for (CallSnapshot c : calls.all()) {
                         if (c.state() == CallState.WAITING || c.state() == CallState.RINGING
+                                || c.state() == CallState.ROUTED
                                 || (c.state() == CallState.CONNECTED && c.agent().isEmpty())) {
                             undecided.put(c.callId(), c);
                         }
@@ -185,10 +186,12 @@ public final class AmiCallTracker implements AmiListener {
 
     /**
      * Adds or updates waiting callers from {@code QueueEntry} events. A call in {@code undecided}
-     * (waiting, ringing, or connected with no agent known, as snapshotted when QueueStatus was asked
-     * for) that is in no queue any more and has had no event since has been answered meanwhile: it
-     * is marked connected, with the agent whose channel shares its bridge ({@code peers}, from
-     * Status) when that agent can be named. The one {@code CONNECTED} change pushes the screen pop;
+     * (routed, waiting, ringing, or connected with no agent known, as snapshotted when QueueStatus
+     * was asked for) that is in no queue any more and has had no event since has been answered
+     * meanwhile: it is marked connected, with the agent whose channel shares its bridge
+     * ({@code peers}, from Status) when that agent can be named. A routed call (routed and answered
+     * during one outage: its QueueCallerJoin was lost too) or a connected one is changed only when
+     * the agent is named. The one {@code CONNECTED} change pushes the screen pop;
      * a call whose agent was already known as connected is not in {@code undecided}, so no agent
      * gets a second pop.
      */
@@ -209,7 +212,10 @@ public final class AmiCallTracker implements AmiListener {
             }
             String agent = agentInBridge(c, peers, members);
             boolean wasConnected = c.state() == CallState.CONNECTED;
-            if (wasConnected && agent.isEmpty()) {
+            // a routed caller in no queue may simply not have reached Queue() yet: only a bridge
+            // with a named agent says it was queued and answered while we were away
+            boolean onlyWithAgent = wasConnected || c.state() == CallState.ROUTED;
+            if (onlyWithAgent && agent.isEmpty()) {
                 continue;
             }
             if (calls.updateIfUnchanged(c.callId(), c.version(), CallChange.CONNECTED, v -> {

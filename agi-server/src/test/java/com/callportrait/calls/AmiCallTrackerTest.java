@@ -236,4 +236,23 @@ class AmiCallTrackerTest {
         assertThat(ResyncPeers.interfaceOf("PJSIP/1001-00000002")).isEqualTo("PJSIP/1001");
         assertThat(ResyncPeers.interfaceOf("PJSIP/trunk-a-0000001f")).isEqualTo("PJSIP/trunk-a");
     }
+
+    @Test
+    void aCallerRoutedAndAnsweredDuringOneOutageIsConnectedOnlyWhenItsAgentIsNamed() {
+        tracker.onDisconnected("connection lost");
+        // routed by the AGI while AMI was down; QueueCallerJoin, AgentCalled, AgentConnect all lost
+        calls.routed(new RoutedCall("c9", CALLER, "1795339360.19", "5551234", "Jane Doe", "support", 5, "s", false,
+                "r", Optional.empty()));
+        route("c2", "PJSIP/a-2"); // routed too, still in the dialplan before Queue(): in no queue, no bridge
+        tracker.resync(this::send, () -> true);
+        AmiResponse status = bridgedStatus();
+        List<AmiMessage> events = new ArrayList<>(status.events());
+        events.add(status("PJSIP/a-2", "c2.1", "cp-inbound", "", "AGI"));
+        asked.get("Status").complete(new AmiResponse(status.reply(), events));
+        asked.get("QueueStatus").complete(memberInCall());
+        assertThat(calls.get("c9").orElseThrow().state()).isEqualTo(CallState.CONNECTED);
+        assertThat(calls.get("c9").orElseThrow().agent()).isEqualTo("agent1");
+        assertThat(calls.get("c2").orElseThrow().state()).isEqualTo(CallState.ROUTED);
+        assertThat(changes).containsOnlyOnce("c9:CONNECTED").doesNotContain("c2:CONNECTED");
+    }
 }
