@@ -91,7 +91,7 @@ public final class SpeechStack implements AutoCloseable {
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         log.info("speech model {} loaded in {} ms", engine.model().dir(), loadMillis);
         try {
-            engine.addListener(SpeechBridge.to(live.speech()));
+            engine.addListener(SpeechBridge.to(live.calls(), live.amiConfigured(), registry));
             engine.addListener(new SpeechEventRecorder(events, id -> live.calls().get(id)
                     .map(c -> new SpeechEventRecorder.CallKeys(c.uniqueId(), c.phone()))));
             AudioSocketServer server = engine.startAudioSocket(

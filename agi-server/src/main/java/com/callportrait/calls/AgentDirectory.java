@@ -42,6 +42,20 @@ public final class AgentDirectory {
         return new AgentDirectory(m);
     }
 
+    /**
+     * The agent id of the member behind {@code iface} when it can be known without an
+     * {@code AgentConnect}: mapped by {@code CP_AGENT_MAP}, else by the member name the queue
+     * lists for that interface ({@code memberName}, may be empty); {@code ""} when neither names it
+     * (the sanitised interface would name an agent nobody signs in as).
+     */
+    public String agentForInterface(String iface, String memberName) {
+        String a = map.get(iface);
+        if (a != null) {
+            return a;
+        }
+        return memberName.isEmpty() ? "" : agentFor(memberName, iface);
+    }
+
     /** The agent id for a member; {@code ""} when neither name gives one. */
     public String agentFor(String memberName, String iface) {
         String a = map.get(iface);

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * connected, hangups; and re-synchronises after every (re)connect with {@code Status} and
  * {@code QueueStatus}: calls whose channel is gone are ended, waiting callers not yet known are
  * added, and callers we still think are waiting but who left the queue while we were disconnected
- * (their channel is still up) are marked connected. Only calls already known when the list was
+ * (their channel is still up) are marked connected, with the agent whose channel shares the
+ * caller's {@code BridgeID} in {@code Status} (the pop reaches that agent once). Only calls already known when the list was
  * asked for are judged by it: a call routed while the reply is on its way is not in the list yet.
  * {@link #synchronised()} is false from a disconnect until the re-synchronisation has finished;
  * live actions wait for it (a decision on stale state could redirect a caller who is already
@@ -125,19 +126,22 @@ public final class AmiCallTracker implements AmiListener {
         synchronised = false;
         Set<String> knownBefore = new HashSet<>();
         calls.all().forEach(c -> knownBefore.add(c.callId()));
-        Map<String, Long> waitingBefore = new HashMap<>();
-        send.apply(AmiAction.status()).thenAccept(r -> resyncChannels(r, knownBefore))
+        Map<String, CallSnapshot> undecided = new HashMap<>();
+        Map<String, String> peers = new java.util.concurrent.ConcurrentHashMap<>();
+        send.apply(AmiAction.status()).thenAccept(r -> peers.putAll(resyncChannels(r, knownBefore)))
                 .thenCompose(x -> {
                     // taken now, after Status was applied: the calls QueueStatus can speak for
                     for (CallSnapshot c : calls.all()) {
-                        if (c.state() == CallState.WAITING || c.state() == CallState.RINGING) {
-                            waitingBefore.put(c.callId(), c.version());
+                        if (c.state() == CallState.WAITING || c.state() == CallState.RINGING
+                                || c.state() == CallState.ROUTED
+                                || (c.state() == CallState.CONNECTED && c.agent().isEmpty())) {
+                            undecided.put(c.callId(), c);
                         }
                     }
                     return send.apply(AmiAction.queueStatus());
                 })
                 .thenAccept(r -> {
-                    resyncQueues(r, waitingBefore);
+                    resyncQueues(r, undecided, peers);
                     if (epoch.get() == myEpoch) {
                         synchronised = true;
                     }
@@ -159,8 +163,9 @@ public final class AmiCallTracker implements AmiListener {
     /**
      * Ends calls whose caller channel no longer exists (hung up while we were disconnected); only
      * calls in {@code knownBefore} (live when Status was asked for) can be judged by its list.
+     * Returns the bridge peers of the listed channels ({@link ResyncPeers#bridgePeers}).
      */
-    void resyncChannels(AmiResponse status, Set<String> knownBefore) {
+    Map<String, String> resyncChannels(AmiResponse status, Set<String> knownBefore) {
         Set<String> live = new HashSet<>();
         for (AmiMessage s : status.events()) {
             live.add(s.value("Uniqueid"));
@@ -176,14 +181,21 @@ public final class AmiCallTracker implements AmiListener {
             }
         }
         log.info("AMI re-synchronised: {} channels live, {} stale calls ended", status.events().size(), ended);
+        return ResyncPeers.bridgePeers(status.events());
     }
 
     /**
-     * Adds or updates waiting callers from {@code QueueEntry} events; a call in
-     * {@code waitingBefore} (waiting or ringing, at that version, when QueueStatus was asked for)
-     * that is in no queue any more and has had no event since has been answered meanwhile.
+     * Adds or updates waiting callers from {@code QueueEntry} events. A call in {@code undecided}
+     * (routed, waiting, ringing, or connected with no agent known, as snapshotted when QueueStatus
+     * was asked for) that is in no queue any more and has had no event since has been answered
+     * meanwhile: it is marked connected, with the agent whose channel shares its bridge
+     * ({@code peers}, from Status) when that agent can be named. A routed call (routed and answered
+     * during one outage: its QueueCallerJoin was lost too) or a connected one is changed only when
+     * the agent is named. The one {@code CONNECTED} change pushes the screen pop;
+     * a call whose agent was already known as connected is not in {@code undecided}, so no agent
+     * gets a second pop.
      */
-    void resyncQueues(AmiResponse queues, Map<String, Long> waitingBefore) {
+    void resyncQueues(AmiResponse queues, Map<String, CallSnapshot> undecided, Map<String, String> peers) {
         Set<String> queued = new HashSet<>();
         for (AmiMessage q : queues.events()) {
             if ("queueentry".equals(q.eventLower())) {
@@ -191,15 +203,47 @@ public final class AmiCallTracker implements AmiListener {
                 existing(q).ifPresent(queued::add);
             }
         }
+        Map<String, String> members = ResyncPeers.members(queues.events());
         int answered = 0;
-        for (Map.Entry<String, Long> w : waitingBefore.entrySet()) {
-            if (!queued.contains(w.getKey()) && calls.updateIfUnchanged(w.getKey(), w.getValue(), CallChange.CONNECTED,
-                    c -> c.connected(Instant.now(calls.clock())))) {
-                answered++;
+        int named = 0;
+        for (CallSnapshot c : undecided.values()) {
+            if (queued.contains(c.callId())) {
+                continue;
+            }
+            String agent = agentInBridge(c, peers, members);
+            boolean wasConnected = c.state() == CallState.CONNECTED;
+            // a routed caller in no queue may simply not have reached Queue() yet: only a bridge
+            // with a named agent says it was queued and answered while we were away
+            boolean onlyWithAgent = wasConnected || c.state() == CallState.ROUTED;
+            if (onlyWithAgent && agent.isEmpty()) {
+                continue;
+            }
+            if (calls.updateIfUnchanged(c.callId(), c.version(), CallChange.CONNECTED, v -> {
+                v.connected(Instant.now(calls.clock()));
+                if (!agent.isEmpty()) {
+                    v.agent(agent);
+                }
+            })) {
+                answered += wasConnected ? 0 : 1;
+                named += agent.isEmpty() ? 0 : 1;
             }
         }
-        if (answered > 0) {
-            log.info("AMI re-synchronised: {} callers left the queue while disconnected; marked connected", answered);
+        if (answered > 0 || named > 0) {
+            log.info("AMI re-synchronised: {} callers left the queue while disconnected, marked connected;"
+                    + " {} agents found by the bridge they share", answered, named);
         }
+    }
+
+    /** The agent whose channel shares the caller's bridge, or {@code ""}. */
+    private String agentInBridge(CallSnapshot c, Map<String, String> peers, Map<String, String> members) {
+        String peer = c.uniqueId().isEmpty() ? "" : peers.getOrDefault(c.uniqueId(), "");
+        if (peer.isEmpty() && !c.channel().isEmpty()) {
+            peer = peers.getOrDefault(c.channel(), "");
+        }
+        if (peer.isEmpty()) {
+            return "";
+        }
+        String iface = ResyncPeers.interfaceOf(peer);
+        return agents.agentForInterface(iface, members.getOrDefault(iface, ""));
     }
 }

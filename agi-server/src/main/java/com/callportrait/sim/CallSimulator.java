@@ -174,12 +174,17 @@ public final class CallSimulator implements AutoCloseable {
         long connectAt;
         try {
             String iface = "Local/" + agent + "@cp-agents";
-            AmiEvents.Leg agentLeg = new AmiEvents.Leg(iface + "-" + Long.toHexString(n) + ";1", uid + "1", uid,
+            // its own Uniqueid from the same sequence: uid + "1" would be another caller's (".20" + "1" = ".201"),
+            // and Status now lists agent legs, so a caller who hung up would look alive
+            long an = UNIQUE.incrementAndGet();
+            AmiEvents.Leg agentLeg = new AmiEvents.Leg(String.format("%s-%08x;1", iface, an),
+                    (an / 1000) + "." + (an % 1000), uid,
                     call.phone(), call.callerName(), "cp-agents", call.phone());
             ami.broadcast(AmiEvents.agent("AgentCalled", caller, agentLeg, queue, iface, agent));
             pause(150);
             ami.channelLeftQueue(channel);
             ami.broadcast(AmiEvents.queueCallerLeave(caller, queue, Math.max(0, waiting.get())));
+            ami.channelBridged(channel, agentLeg.channel(), agentLeg.uniqueId(), queue, iface, agent);
             connectAt = System.nanoTime();
             ami.broadcast(AmiEvents.agent("AgentConnect", caller, agentLeg, queue, iface, agent,
                     "HoldTime", Long.toString((connectAt - start) / 1_000_000_000L), "RingTime", "0"));

@@ -24,6 +24,8 @@ public final class PopWatcher implements AutoCloseable {
     private final Map<String, String> popJson = new ConcurrentHashMap<>();
     private final Map<String, WebSocket> byAgent = new ConcurrentHashMap<>();
     private final Map<String, List<String>> types = new ConcurrentHashMap<>();
+    /** Per call, the agent of every pop with state connected, in order (a re-send shows up twice). */
+    private final Map<String, List<String>> connectedPopAgents = new ConcurrentHashMap<>();
     private final List<WebSocket> sockets = new ArrayList<>();
     private final boolean history;
 
@@ -47,7 +49,7 @@ public final class PopWatcher implements AutoCloseable {
         for (int i = 1; i <= agents; i++) {
             String agent = "agent" + i;
             WebSocket ws = client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + httpPort
-                    + "/ws/agent/" + agent + "?token=" + token.apply(agent)), w.new Listener())
+                    + "/ws/agent/" + agent + "?token=" + token.apply(agent)), w.new Listener(agent))
                     .get(10, TimeUnit.SECONDS);
             w.sockets.add(ws);
             w.byAgent.put(agent, ws);
@@ -65,11 +67,17 @@ public final class PopWatcher implements AutoCloseable {
         return popJson.get(callId);
     }
 
+    /** The agents whose page got a connected pop of {@code callId}, one entry per pop (history only). */
+    public List<String> connectedPopAgents(String callId) {
+        return List.copyOf(connectedPopAgents.getOrDefault(callId, List.of()));
+    }
+
     /** Forgets what was recorded for a finished call (long runs: the watcher must not grow). */
     public void forget(String callId) {
         connectedPops.remove(callId);
         popJson.remove(callId);
         types.remove(callId);
+        connectedPopAgents.remove(callId);
     }
 
     /** Sends a text frame as the agent's page would (e.g. a disposition). */
@@ -84,6 +92,11 @@ public final class PopWatcher implements AutoCloseable {
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        private final String agent;
+
+        Listener(String agent) {
+            this.agent = agent;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -101,6 +114,8 @@ public final class PopWatcher implements AutoCloseable {
                         connectedPops.putIfAbsent(call, now);
                         if (history) {
                             popJson.putIfAbsent(call, partial.toString());
+                            connectedPopAgents.computeIfAbsent(call,
+                                    k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(agent);
                         }
                     }
                 } catch (Exception e) {

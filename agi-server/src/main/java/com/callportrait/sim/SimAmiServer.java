@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * A small AMI server speaking the recorded Asterisk 22 format: banner
  * {@code Asterisk Call Manager/11.0.0}, {@code Login} (a wrong secret gets {@code Authentication
  * failed} after 1 s and the connection closed, as Asterisk does), {@code FullyBooted}, events
- * broadcast to every logged-in client, and replies to {@code Status}, {@code QueueStatus},
+ * broadcast to every logged-in client, and replies to {@code Status} (with {@code BridgeID} on
+ * both legs of an answered call), {@code QueueStatus} ({@code QueueMember}, {@code QueueEntry}),
  * {@code QueueChangePriorityCaller} ("No such caller" unless the channel waits in that queue),
  * {@code Redirect} ("Channel does not exist: X"), {@code Ping}, {@code Logoff}. Every action
  * received is recorded with its arrival time. Thread-safe; {@link #close()} stops it.
@@ -39,8 +40,18 @@ public final class SimAmiServer implements AutoCloseable {
     public record Received(AmiMessage action, long nanos) {
     }
 
-    /** A simulated live channel: where it waits, if anywhere. */
-    record SimChannel(String channel, String uniqueId, String queue) {
+    /**
+     * A simulated live channel: where it waits, if anywhere, and the bridge it is in with its peer
+     * (empty when none: Asterisk's {@code BridgeID:} is then empty, as in the recorded reply).
+     */
+    record SimChannel(String channel, String uniqueId, String queue, String bridgeId, String peer) {
+        SimChannel(String channel, String uniqueId, String queue) {
+            this(channel, uniqueId, queue, "", "");
+        }
+    }
+
+    /** A queue member as {@code QueueStatus} lists it. */
+    private record Member(String queue, String iface, String name) {
     }
 
     private final String username;
@@ -48,6 +59,7 @@ public final class SimAmiServer implements AutoCloseable {
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("sim-ami", true));
     private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
     private final Map<String, SimChannel> channels = new ConcurrentHashMap<>();
+    private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Consumer<Received>> actionListeners = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
@@ -122,11 +134,30 @@ public final class SimAmiServer implements AutoCloseable {
     }
 
     void channelLeftQueue(String channel) {
-        channels.computeIfPresent(channel, (k, c) -> new SimChannel(c.channel(), c.uniqueId(), ""));
+        channels.computeIfPresent(channel, (k, c) -> new SimChannel(c.channel(), c.uniqueId(), "", c.bridgeId(),
+                c.peer()));
+    }
+
+    /**
+     * The caller's channel and the agent's channel ({@code agentChannel}, of member {@code iface}
+     * named {@code member} in {@code queue}) enter one bridge, as app_queue does on answer:
+     * {@code Status} then shows the same {@code BridgeID} on both legs, and {@code QueueStatus}
+     * lists the member as in a call.
+     */
+    void channelBridged(String callerChannel, String agentChannel, String agentUid, String queue, String iface,
+                        String member) {
+        String bridge = java.util.UUID.randomUUID().toString();
+        members.putIfAbsent(queue + "|" + iface, new Member(queue, iface, member));
+        channels.computeIfPresent(callerChannel, (k, c) -> new SimChannel(c.channel(), c.uniqueId(), c.queue(),
+                bridge, agentChannel));
+        channels.put(agentChannel, new SimChannel(agentChannel, agentUid, "", bridge, callerChannel));
     }
 
     void channelDown(String channel) {
-        channels.remove(channel);
+        SimChannel c = channels.remove(channel);
+        if (c != null && !c.peer().isEmpty()) {
+            channels.remove(c.peer());
+        }
     }
 
     private final class Session extends SimpleChannelInboundHandler<AmiMessage> {
@@ -202,8 +233,8 @@ public final class SimAmiServer implements AutoCloseable {
             for (SimChannel c : all) {
                 ctx.write(AmiMessage.of("Event", "Status", "Privilege", "Call", "Channel", c.channel(),
                         "ChannelState", "6", "ChannelStateDesc", "Up", "Uniqueid", c.uniqueId(),
-                        "Linkedid", c.uniqueId(), "Application", c.queue().isEmpty() ? "AppDial" : "Queue",
-                        "ActionID", id));
+                        "Linkedid", c.uniqueId(), "BridgeID", c.bridgeId(),
+                        "Application", c.queue().isEmpty() ? "AppDial" : "Queue", "ActionID", id));
             }
             ctx.writeAndFlush(AmiMessage.of("Event", "StatusComplete", "ActionID", id, "EventList", "Complete",
                     "ListItems", Integer.toString(all.size()), "Items", Integer.toString(all.size())));
@@ -212,6 +243,16 @@ public final class SimAmiServer implements AutoCloseable {
         private void queueStatus(ChannelHandlerContext ctx, String id) {
             ctx.write(AmiMessage.of("Response", "Success", "ActionID", id, "EventList", "start",
                     "Message", "Queue status will follow"));
+            for (Member m : members.values()) {
+                boolean inCall = channels.values().stream().anyMatch(c -> !c.bridgeId().isEmpty()
+                        && c.queue().isEmpty() && c.channel().startsWith(m.iface() + "-"));
+                // the field names of app_queue's QueueMember (Name/Location, not MemberName/Interface)
+                ctx.write(AmiMessage.of("Event", "QueueMember", "Queue", m.queue(), "Name", m.name(),
+                        "Location", m.iface(), "StateInterface", m.iface(), "Membership", "static", "Penalty", "0",
+                        "CallsTaken", "0", "LastCall", "0", "LastPause", "0", "LoginTime", "0",
+                        "InCall", inCall ? "1" : "0", "Status", inCall ? "2" : "1", "Paused", "0",
+                        "PausedReason", "", "Wrapuptime", "0", "ActionID", id));
+            }
             int n = 0;
             for (SimChannel c : channels.values()) {
                 if (!c.queue().isEmpty()) {

@@ -11,6 +11,7 @@ import com.callportrait.calls.CallSnapshot;
 import com.callportrait.calls.CallState;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
+import com.callportrait.screenpop.TokenService;
 import com.callportrait.speech.emotion.EmotionLabel;
 import com.callportrait.speech.emotion.EmotionReading;
 import com.callportrait.testkit.Await;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * real PBX. Then: the client reconnects with backoff, re-synchronises (Status, QueueStatus), and
  * the state matches the PBX; the action that fell due during the outage is sent exactly once after
  * the reconnect (deferred, not lost, not repeated — also not after a second drop); the answered
- * caller gets no waiting-caller action; every call's interaction record is stored exactly once.
+ * caller gets no waiting-caller action and exactly one screen pop, at the agent whose channel
+ * shares its bridge in {@code Status} (its AgentCalled/AgentConnect were lost); a caller answered
+ * before the drop gets no second pop; every call's interaction record is stored exactly once.
  */
 class AmiDropIT {
     private ServerStack stack;
@@ -55,10 +58,12 @@ class AmiDropIT {
 
     private void answer(Call c, String agent) {
         String iface = "Local/" + agent + "@cp-agents";
-        AmiEvents.Leg a = new AmiEvents.Leg(iface + "-" + c.uid() + ";1", c.uid() + "1", c.uid(), "", "", "cp-agents", "");
+        AmiEvents.Leg a = new AmiEvents.Leg(String.format("%s-%08x;1", iface, n++), c.uid() + "1", c.uid(), "", "",
+                "cp-agents", "");
         demo.ami().broadcast(AmiEvents.agent("AgentCalled", c.leg(), a, c.queue(), iface, agent));
         demo.ami().channelLeftQueue(c.channel());
         demo.ami().broadcast(AmiEvents.queueCallerLeave(c.leg(), c.queue(), 0));
+        demo.ami().channelBridged(c.channel(), a.channel(), a.uniqueId(), c.queue(), iface, agent);
         demo.ami().broadcast(AmiEvents.agent("AgentConnect", c.leg(), a, c.queue(), iface, agent));
     }
 
@@ -89,6 +94,11 @@ class AmiDropIT {
             try (ServerStack s = ServerStack.start(o, demo.options(), SpeechStack.Settings.off(), redis, telemetry)) {
                 stack = s;
                 Await.until(20, () -> stack.live().amiConnected());
+                PopWatcher pops = PopWatcher.connect(stack.httpAddress().getPort(), 3,
+                        a -> stack.live().tokens().issue(TokenService.Role.AGENT, a, Duration.ofHours(1)));
+                Call answeredBefore = arrive("");
+                answer(answeredBefore, "agent2");
+                Await.until(10, () -> pops.connectedPopAgents(answeredBefore.id()).size() == 1);
                 Call hangsUp = arrive("5551234");
                 Call answered = arrive("");
                 Call angry = arrive("");
@@ -119,6 +129,8 @@ class AmiDropIT {
                 // the state is the PBX's again
                 assertThat(live(hangsUp)).as("hung up while away: ended").isEmpty();
                 assertThat(live(answered).orElseThrow().state()).as("answered while away").isEqualTo(CallState.CONNECTED);
+                assertThat(live(answered).orElseThrow().agent()).as("the agent in the caller's bridge").isEqualTo("agent1");
+                Await.until(10, () -> !pops.connectedPopAgents(answered.id()).isEmpty());
                 assertThat(live(angry).orElseThrow().state()).isEqualTo(CallState.WAITING);
                 // the registry takes the new priority when the reply is read, just after the endpoint got the action
                 Await.until(10, () -> live(angry).orElseThrow().priority() == 20);
@@ -132,13 +144,19 @@ class AmiDropIT {
                 Thread.sleep(2_500); // two ticks of the live policy
                 assertThat(actionsFor(angry)).hasSize(1);
                 assertThat(actionsFor(answered)).isEmpty();
+                assertThat(actionsFor(answeredBefore)).isEmpty();
+                assertThat(pops.connectedPopAgents(answered.id())).as("one pop, at agent1, after the reconnect")
+                        .containsExactly("agent1");
+                assertThat(pops.connectedPopAgents(answeredBefore.id())).as("no second pop after two drops")
+                        .containsExactly("agent2");
+                pops.close();
                 assertThat(actionsFor(waits)).isEmpty();
 
-                for (Call c : List.of(answered, angry, waits, newcomer)) {
+                for (Call c : List.of(answeredBefore, answered, angry, waits, newcomer)) {
                     hangUp(c);
                 }
                 Await.until(10, () -> stack.live().calls().size() == 0);
-                List<String> ids = List.of(hangsUp.id(), answered.id(), angry.id(), waits.id(), newcomer.id());
+                List<String> ids = List.of(answeredBefore.id(), hangsUp.id(), answered.id(), angry.id(), waits.id(), newcomer.id());
                 // another kind of key under the same prefix (an idempotent appender's marker) is not a stream
                 redis.connector().sync().set("cp:interactions:{0}:seen:some-other-call", "1-0");
                 Await.until(30, () -> SoakRecords.check(SoakRecords.count(redis.connector()), ids).missingCount() == 0);
