@@ -58,7 +58,7 @@ class SpeechOverloadIT {
         assertThat(r.sessionsRejected()).isZero();
         assertThat(r.framesReceived()).isEqualTo(r.framesSent()).isEqualTo(4L * 10_000 / 20);
         // it degraded: audio shed (refused by a full queue, or skipped unheard once older than the queue's
-        // length) and health said DEGRADED. Partials are skipped from a backlog of 5 frames, but a skip is
+        // length) and health said DEGRADED. Partials are skipped from a backlog of 25 frames, but a skip is
         // only counted when a partial falls due, every 400 ms of processed speech; with stale audio skipped
         // and its utterance cut short, a slow machine may count none: skipped partials are not asserted.
         assertThat(r.framesShed()).isPositive();

@@ -30,8 +30,13 @@ import org.slf4j.LoggerFactory;
  */
 final class CallWorker {
     private static final Logger log = LoggerFactory.getLogger(CallWorker.class);
-    /** A call this far behind (frames waiting) skips partial results first. */
-    private static final int PARTIAL_BACKLOG_LIMIT = 5;
+    /**
+     * A call this far behind (frames waiting: 0.5 s) skips partial results first. Not less: closing
+     * an utterance pads Vosk with up to 1.2 s of comfort noise at once, which leaves a call that is
+     * keeping up 5-15 frames behind for a moment; skipping partials then would report overload on
+     * an idle machine.
+     */
+    private static final int PARTIAL_BACKLOG_LIMIT = 25;
     private static final int PAD_CHUNK_MS = 100;
     private static final int MAX_PAD_MS = 1200;
     /** Audio frames are 20 ms; the queue's length in frames is also how stale audio may get. */
