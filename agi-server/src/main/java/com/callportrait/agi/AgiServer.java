@@ -1,5 +1,6 @@
 package com.callportrait.agi;
 
+import com.callportrait.speech.EventLoops;
 import io.netty.bootstrap.ServerBootstrap;
 import com.callportrait.speech.access.SourceAllowList;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -116,13 +117,7 @@ public final class AgiServer implements AutoCloseable {
 
     /** Tasks waiting on the session event loops (they should stay near 0). */
     public int pendingTasks() {
-        int n = 0;
-        for (io.netty.util.concurrent.EventExecutor e : workers) {
-            if (e instanceof io.netty.util.concurrent.SingleThreadEventExecutor s) {
-                n += s.pendingTasks();
-            }
-        }
-        return n;
+        return EventLoops.pendingTasks(workers);
     }
 
     /** Sessions currently open. */

@@ -1,5 +1,6 @@
 package com.callportrait.ami;
 
+import com.callportrait.speech.EventLoops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,7 +96,7 @@ public final class AmiClient implements AutoCloseable {
         Gauge.builder("cp.ami.events.queued", queue, BlockingQueue::size).register(registry);
         Gauge.builder("cp.ami.events.capacity", options, AmiOptions::eventQueue)
                 .description("events the hand-off queue holds (CP_AMI_EVENT_QUEUE)").register(registry);
-        Gauge.builder("cp.netty.pending.tasks", group, AmiClient::pendingTasks).tag("loop", "ami")
+        Gauge.builder("cp.netty.pending.tasks", group, EventLoops::pendingTasks).tag("loop", "ami")
                 .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
         this.dispatcher = new Thread(this::dispatch, "ami-dispatch");
         this.dispatcher.setDaemon(true);
@@ -124,16 +125,6 @@ public final class AmiClient implements AutoCloseable {
     /** True while logged in. */
     public boolean connected() {
         return loggedIn;
-    }
-
-    static int pendingTasks(EventLoopGroup group) {
-        int n = 0;
-        for (io.netty.util.concurrent.EventExecutor e : group) {
-            if (e instanceof io.netty.util.concurrent.SingleThreadEventExecutor s) {
-                n += s.pendingTasks();
-            }
-        }
-        return n;
     }
 
     /** Why the client is not logged in (the last failure), for /health. */

@@ -1,5 +1,6 @@
 package com.callportrait.http;
 
+import com.callportrait.speech.EventLoops;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -73,13 +74,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** Tasks waiting on the HTTP event loop (they should stay near 0). */
     public int pendingTasks() {
-        int n = 0;
-        for (io.netty.util.concurrent.EventExecutor e : group) {
-            if (e instanceof io.netty.util.concurrent.SingleThreadEventExecutor s) {
-                n += s.pendingTasks();
-            }
-        }
-        return n;
+        return EventLoops.pendingTasks(group);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.callportrait.speech.audiosocket;
 
+import com.callportrait.speech.EventLoops;
 import com.callportrait.speech.SpeechException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -103,13 +104,7 @@ public final class AudioSocketServer implements AutoCloseable {
 
     /** Tasks waiting on the session event loop: above a handful, frames are not read promptly. */
     public int pendingTasks() {
-        int n = 0;
-        for (io.netty.util.concurrent.EventExecutor e : workers) {
-            if (e instanceof io.netty.util.concurrent.SingleThreadEventExecutor s) {
-                n += s.pendingTasks();
-            }
-        }
-        return n;
+        return EventLoops.pendingTasks(workers);
     }
 
     @Override
