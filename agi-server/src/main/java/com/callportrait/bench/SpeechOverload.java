@@ -1,7 +1,7 @@
 package com.callportrait.bench;
 
-import com.callportrait.health.HealthReport;
-import com.callportrait.health.HealthState;
+import com.callportrait.server.health.HealthReport;
+import com.callportrait.server.health.HealthState;
 import com.callportrait.speech.pipeline.EmotionEvent;
 import com.callportrait.speech.pipeline.SpeechEngine;
 import com.callportrait.speech.pipeline.SpeechListener;

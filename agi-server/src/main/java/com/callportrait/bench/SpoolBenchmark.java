@@ -1,6 +1,6 @@
 package com.callportrait.bench;
 
-import com.callportrait.spool.Journal;
+import com.callportrait.records.spool.Journal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

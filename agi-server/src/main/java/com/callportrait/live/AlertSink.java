@@ -1,6 +1,6 @@
 package com.callportrait.live;
 
-import com.callportrait.calls.CallSnapshot;
+import com.callportrait.live.calls.CallSnapshot;
 
 /** Where alerts go (the screen-pop hub: the call's agent and every supervisor). Non-blocking. */
 @FunctionalInterface

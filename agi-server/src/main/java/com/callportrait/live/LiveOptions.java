@@ -1,8 +1,8 @@
 package com.callportrait.live;
 
-import com.callportrait.ami.AmiOptions;
-import com.callportrait.app.OptionsException;
-import com.callportrait.calls.AgentDirectory;
+import com.callportrait.live.ami.AmiOptions;
+import com.callportrait.common.config.ConfigException;
+import com.callportrait.live.calls.AgentDirectory;
 import com.callportrait.screenpop.TokenService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public record LiveOptions(Optional<AmiOptions> ami, Optional<Path> liveRules, Ag
         Optional<Path> rules = Optional.ofNullable(env.get("CP_LIVE_RULES")).filter(s -> !s.isBlank()).map(s -> {
             Path p = Path.of(s.trim());
             if (!Files.isReadable(p)) {
-                throw new OptionsException("CP_LIVE_RULES names '" + s + "', which is not a readable file");
+                throw new ConfigException("CP_LIVE_RULES names '" + s + "', which is not a readable file");
             }
             return p;
         });
@@ -54,10 +54,10 @@ public record LiveOptions(Optional<AmiOptions> ami, Optional<Path> liveRules, Ag
         try {
             expiry = Long.parseLong(env.getOrDefault("CP_CALL_EXPIRY_S", "14400").trim());
         } catch (NumberFormatException e) {
-            throw new OptionsException("CP_CALL_EXPIRY_S must be a number of seconds");
+            throw new ConfigException("CP_CALL_EXPIRY_S must be a number of seconds");
         }
         if (expiry < 60) {
-            throw new OptionsException("CP_CALL_EXPIRY_S must be >= 60");
+            throw new ConfigException("CP_CALL_EXPIRY_S must be >= 60");
         }
         return new LiveOptions(AmiOptions.fromEnv(env), rules, AgentDirectory.parse(env.get("CP_AGENT_MAP")),
                 tokens.orElseGet(() -> TokenService.random(Clock.systemUTC())), tokens.isEmpty(),

@@ -1,14 +1,14 @@
 package com.callportrait.live;
 
-import com.callportrait.ami.AmiAction;
-import com.callportrait.ami.AmiNotConnectedException;
-import com.callportrait.ami.AmiResponse;
-import com.callportrait.calls.ActionRecord;
-import com.callportrait.calls.CallChange;
-import com.callportrait.calls.CallListener;
-import com.callportrait.calls.CallRegistry;
-import com.callportrait.calls.CallSnapshot;
-import com.callportrait.calls.CallState;
+import com.callportrait.live.ami.AmiAction;
+import com.callportrait.live.ami.AmiNotConnectedException;
+import com.callportrait.live.ami.AmiResponse;
+import com.callportrait.live.calls.ActionRecord;
+import com.callportrait.live.calls.CallChange;
+import com.callportrait.live.calls.CallListener;
+import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.live.calls.CallSnapshot;
+import com.callportrait.live.calls.CallState;
 import com.callportrait.events.CallEvent;
 import com.callportrait.events.EventWriter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
 package com.callportrait.live;
 
-import com.callportrait.calls.CallSnapshot;
-import com.callportrait.calls.CallState;
-import com.callportrait.calls.EmotionPoint;
+import com.callportrait.live.calls.CallSnapshot;
+import com.callportrait.live.calls.CallState;
+import com.callportrait.live.calls.EmotionPoint;
 import com.callportrait.profile.CustomerProfile;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.callportrait.live;
 
-import com.callportrait.routing.RulesException;
+import com.callportrait.route.RulesException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

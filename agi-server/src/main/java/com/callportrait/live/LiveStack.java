@@ -1,16 +1,16 @@
 package com.callportrait.live;
 
-import com.callportrait.ami.AmiAction;
-import com.callportrait.ami.AmiClient;
-import com.callportrait.ami.AmiNotConnectedException;
-import com.callportrait.ami.AmiResponse;
-import com.callportrait.calls.AmiCallTracker;
-import com.callportrait.calls.CallRegistry;
-import com.callportrait.calls.RoutedCall;
-import com.callportrait.calls.SpeechUpdates;
+import com.callportrait.live.ami.AmiAction;
+import com.callportrait.live.ami.AmiClient;
+import com.callportrait.live.ami.AmiNotConnectedException;
+import com.callportrait.live.ami.AmiResponse;
+import com.callportrait.live.calls.AmiCallTracker;
+import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.live.calls.RoutedCall;
+import com.callportrait.live.calls.SpeechUpdates;
 import com.callportrait.events.EventWriter;
 import com.callportrait.profile.CustomerProfile;
-import com.callportrait.routing.RouteListener;
+import com.callportrait.route.RouteListener;
 import com.callportrait.screenpop.FeedbackRecorder;
 import com.callportrait.screenpop.ScreenPopHandler;
 import com.callportrait.screenpop.ScreenPopHub;

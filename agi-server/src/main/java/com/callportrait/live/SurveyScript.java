@@ -1,9 +1,9 @@
 package com.callportrait.live;
 
-import com.callportrait.agi.AgiCommands;
-import com.callportrait.agi.AgiReply;
-import com.callportrait.agi.AgiScript;
-import com.callportrait.agi.AgiSession;
+import com.callportrait.route.fastagi.AgiCommands;
+import com.callportrait.route.fastagi.AgiReply;
+import com.callportrait.route.fastagi.AgiScript;
+import com.callportrait.route.fastagi.AgiSession;
 import com.callportrait.screenpop.FeedbackRecorder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

@@ -1,7 +1,7 @@
 package com.callportrait.screenpop;
 
-import com.callportrait.calls.CallRegistry;
-import com.callportrait.calls.CallSnapshot;
+import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.events.CallEvent;
 import com.callportrait.events.EventWriter;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package com.callportrait.screenpop;
 
-import com.callportrait.calls.ActionRecord;
-import com.callportrait.calls.CallSnapshot;
-import com.callportrait.calls.EmotionPoint;
-import com.callportrait.calls.Utterance;
+import com.callportrait.live.calls.ActionRecord;
+import com.callportrait.live.calls.CallSnapshot;
+import com.callportrait.live.calls.EmotionPoint;
+import com.callportrait.live.calls.Utterance;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.OpenIssue;
 import com.callportrait.profile.Tag;

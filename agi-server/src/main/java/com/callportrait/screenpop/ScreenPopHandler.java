@@ -1,7 +1,7 @@
 package com.callportrait.screenpop;
 
-import com.callportrait.calls.AgentDirectory;
-import com.callportrait.calls.CallRegistry;
+import com.callportrait.live.calls.AgentDirectory;
+import com.callportrait.live.calls.CallRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

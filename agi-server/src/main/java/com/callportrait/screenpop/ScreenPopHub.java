@@ -1,10 +1,10 @@
 package com.callportrait.screenpop;
 
-import com.callportrait.calls.CallChange;
-import com.callportrait.calls.CallListener;
-import com.callportrait.calls.CallRegistry;
-import com.callportrait.calls.CallSnapshot;
-import com.callportrait.calls.CallState;
+import com.callportrait.live.calls.CallChange;
+import com.callportrait.live.calls.CallListener;
+import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.live.calls.CallSnapshot;
+import com.callportrait.live.calls.CallState;
 import com.callportrait.live.AlertSink;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;

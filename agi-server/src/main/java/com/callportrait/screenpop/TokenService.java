@@ -1,6 +1,6 @@
 package com.callportrait.screenpop;
 
-import com.callportrait.app.OptionsException;
+import com.callportrait.common.config.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ public final class TokenService {
 
     private TokenService(byte[] secret, Clock clock) {
         if (secret.length < 32) {
-            throw new OptionsException("the token secret must have at least 32 bytes");
+            throw new ConfigException("the token secret must have at least 32 bytes");
         }
         this.secret = secret.clone();
         this.clock = clock;
@@ -56,20 +56,20 @@ public final class TokenService {
         String v = env.get("CP_TOKEN_SECRET");
         String file = env.get("CP_TOKEN_SECRET_FILE");
         if (v != null && !v.isBlank() && file != null && !file.isBlank()) {
-            throw new OptionsException("set CP_TOKEN_SECRET or CP_TOKEN_SECRET_FILE, not both");
+            throw new ConfigException("set CP_TOKEN_SECRET or CP_TOKEN_SECRET_FILE, not both");
         }
         if (file != null && !file.isBlank()) {
             try {
                 v = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new OptionsException("CP_TOKEN_SECRET_FILE cannot be read: " + e.getMessage());
+                throw new ConfigException("CP_TOKEN_SECRET_FILE cannot be read: " + e.getMessage());
             }
         }
         if (v == null || v.isBlank()) {
             return Optional.empty();
         }
         if (v.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new OptionsException("CP_TOKEN_SECRET must have at least 32 characters (use e.g. openssl rand -hex 32)");
+            throw new ConfigException("CP_TOKEN_SECRET must have at least 32 characters (use e.g. openssl rand -hex 32)");
         }
         return Optional.of(new TokenService(v.getBytes(StandardCharsets.UTF_8), clock));
     }

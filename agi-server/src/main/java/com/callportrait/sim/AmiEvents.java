@@ -1,6 +1,6 @@
 package com.callportrait.sim;
 
-import com.callportrait.ami.AmiMessage;
+import com.callportrait.live.ami.AmiMessage;
 import java.util.ArrayList;
 import java.util.List;
 

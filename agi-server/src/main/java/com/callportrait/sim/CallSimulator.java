@@ -1,7 +1,7 @@
 package com.callportrait.sim;
 
-import com.callportrait.ami.AmiMessage;
-import com.callportrait.calls.SpeechUpdates;
+import com.callportrait.live.ami.AmiMessage;
+import com.callportrait.live.calls.SpeechUpdates;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;

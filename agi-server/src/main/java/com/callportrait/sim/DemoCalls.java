@@ -1,6 +1,6 @@
 package com.callportrait.sim;
 
-import com.callportrait.app.ServerStack;
+import com.callportrait.server.ServerStack;
 import com.callportrait.profile.CustomerProfile;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.callportrait.sim;
 
-import com.callportrait.ami.AmiOptions;
+import com.callportrait.live.ami.AmiOptions;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.CustomerProfile;
 import java.net.InetSocketAddress;

@@ -1,8 +1,8 @@
 package com.callportrait.sim;
 
-import com.callportrait.ami.AmiDecoder;
-import com.callportrait.ami.AmiEncoder;
-import com.callportrait.ami.AmiMessage;
+import com.callportrait.live.ami.AmiDecoder;
+import com.callportrait.live.ami.AmiEncoder;
+import com.callportrait.live.ami.AmiMessage;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -1,6 +1,6 @@
 package com.callportrait.sim;
 
-import com.callportrait.app.ServerStack;
+import com.callportrait.server.ServerStack;
 import com.callportrait.speech.pipeline.EmotionEvent;
 import com.callportrait.speech.pipeline.SpeechListener;
 import com.callportrait.speech.pipeline.TranscriptEvent;

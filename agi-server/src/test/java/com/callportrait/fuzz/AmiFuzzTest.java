@@ -2,10 +2,10 @@ package com.callportrait.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.ami.AmiBanner;
-import com.callportrait.ami.AmiDecoder;
-import com.callportrait.ami.AmiMessage;
-import com.callportrait.ami.AmiProtocolException;
+import com.callportrait.live.ami.AmiBanner;
+import com.callportrait.live.ami.AmiDecoder;
+import com.callportrait.live.ami.AmiMessage;
+import com.callportrait.live.ami.AmiProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,15 +2,15 @@ package com.callportrait.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.agi.AgiDecoder;
-import com.callportrait.agi.AgiLimits;
-import com.callportrait.agi.AgiMetrics;
-import com.callportrait.agi.AgiProtocolException;
-import com.callportrait.agi.AgiReply;
-import com.callportrait.agi.AgiScripts;
-import com.callportrait.agi.AgiServer;
-import com.callportrait.agi.AgiSession;
-import com.callportrait.agi.RecordedSession;
+import com.callportrait.route.fastagi.AgiDecoder;
+import com.callportrait.route.fastagi.AgiLimits;
+import com.callportrait.route.fastagi.AgiMetrics;
+import com.callportrait.route.fastagi.AgiProtocolException;
+import com.callportrait.route.fastagi.AgiReply;
+import com.callportrait.route.fastagi.AgiScripts;
+import com.callportrait.route.fastagi.AgiServer;
+import com.callportrait.route.fastagi.AgiSession;
+import com.callportrait.route.fastagi.RecordedSession;
 import com.callportrait.testing.FakeAsterisk;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -2,12 +2,12 @@ package com.callportrait.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.ami.AmiClient;
-import com.callportrait.ami.AmiDecoder;
-import com.callportrait.ami.AmiListener;
-import com.callportrait.ami.AmiMessage;
-import com.callportrait.ami.AmiOptions;
-import com.callportrait.ami.AmiProtocolException;
+import com.callportrait.live.ami.AmiClient;
+import com.callportrait.live.ami.AmiDecoder;
+import com.callportrait.live.ami.AmiListener;
+import com.callportrait.live.ami.AmiMessage;
+import com.callportrait.live.ami.AmiOptions;
+import com.callportrait.live.ami.AmiProtocolException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;

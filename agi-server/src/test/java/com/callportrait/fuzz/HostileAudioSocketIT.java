@@ -2,7 +2,7 @@ package com.callportrait.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.speech.access.SourceAllowList;
+import com.callportrait.common.net.SourceAllowList;
 import com.callportrait.speech.audiosocket.AudioSocketFrame;
 import com.callportrait.speech.audiosocket.AudioSocketOptions;
 import com.callportrait.speech.audiosocket.AudioSocketServer;

@@ -2,14 +2,14 @@ package com.callportrait.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.ami.AmiAction;
-import com.callportrait.ami.AmiMessage;
-import com.callportrait.ami.AmiNotConnectedException;
-import com.callportrait.ami.AmiResponse;
-import com.callportrait.calls.AgentDirectory;
-import com.callportrait.calls.AmiCallTracker;
-import com.callportrait.calls.CallRegistry;
-import com.callportrait.calls.RoutedCall;
+import com.callportrait.live.ami.AmiAction;
+import com.callportrait.live.ami.AmiMessage;
+import com.callportrait.live.ami.AmiNotConnectedException;
+import com.callportrait.live.ami.AmiResponse;
+import com.callportrait.live.calls.AgentDirectory;
+import com.callportrait.live.calls.AmiCallTracker;
+import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.live.calls.RoutedCall;
 import com.callportrait.events.CallEvent;
 import com.callportrait.events.EventWriter;
 import com.callportrait.speech.emotion.EmotionLabel;

@@ -2,7 +2,7 @@ package com.callportrait.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.agi.AgiReply;
+import com.callportrait.route.fastagi.AgiReply;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

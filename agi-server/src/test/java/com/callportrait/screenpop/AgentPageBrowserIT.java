@@ -2,10 +2,10 @@ package com.callportrait.screenpop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.app.AppOptions;
-import com.callportrait.app.RedisBackend;
-import com.callportrait.app.ServerStack;
-import com.callportrait.app.Telemetry;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.ServerStack;
+import com.callportrait.server.Telemetry;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.sim.CallSimulator;

@@ -2,10 +2,10 @@ package com.callportrait.screenpop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.calls.CallRegistry;
+import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.events.EventWriter;
-import com.callportrait.http.HttpServer;
-import com.callportrait.http.Router;
+import com.callportrait.server.http.HttpServer;
+import com.callportrait.server.http.Router;
 import com.callportrait.testing.CollectingSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;

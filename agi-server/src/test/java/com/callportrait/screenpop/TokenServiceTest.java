@@ -3,7 +3,7 @@ package com.callportrait.screenpop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.callportrait.app.OptionsException;
+import com.callportrait.common.config.ConfigException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class TokenServiceTest {
     void theSecretComesFromTheEnvironmentAndMustBeLongEnough() {
         assertThat(TokenService.fromEnv(Map.of(), NOW)).isEmpty();
         assertThatThrownBy(() -> TokenService.fromEnv(Map.of("CP_TOKEN_SECRET", "short"), NOW))
-                .isInstanceOf(OptionsException.class).hasMessageContaining("32");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("32");
         TokenService a = TokenService.fromEnv(Map.of("CP_TOKEN_SECRET", new String(SECRET, StandardCharsets.UTF_8)), NOW)
                 .orElseThrow();
         String s = a.issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1));

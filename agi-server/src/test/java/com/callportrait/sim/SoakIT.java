@@ -2,11 +2,11 @@ package com.callportrait.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.app.AppOptions;
-import com.callportrait.app.RedisBackend;
-import com.callportrait.app.ServerStack;
-import com.callportrait.app.SpeechStack;
-import com.callportrait.app.Telemetry;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.ServerStack;
+import com.callportrait.server.SpeechStack;
+import com.callportrait.server.Telemetry;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import java.io.PrintWriter;

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The application as a separate process ({@code java -cp <test classpath> com.callportrait.app.Main
+ * The application as a separate process ({@code java -cp <test classpath> com.callportrait.cli.Main
  * serve}), for fault tests that must kill it: waits for the start-up banner, keeps every stderr
  * line (also copied to a log file), reads {@code /metrics}, and stops it with SIGTERM or SIGKILL.
  * Lifecycle: {@link #start}, then {@link #kill9()} or {@link #stop()}; {@link #close()} kills
@@ -64,7 +64,7 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess start(Map<String, String> env, Path log, Duration timeout) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "com.callportrait.app.Main", "serve"));
+                "-cp", System.getProperty("java.class.path"), "com.callportrait.cli.Main", "serve"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
         AppProcess p = new AppProcess(pb.start(), log);

@@ -1,11 +1,12 @@
 package com.callportrait.speech;
 
+import com.callportrait.common.config.ConfigException;
 import java.util.Map;
 
 /**
  * Reads numeric settings from the environment for the speech module's options: an unset or blank
  * variable gives the default, anything that does not parse stops start-up with a
- * {@link SpeechConfigException} naming the variable. Stateless and thread-safe.
+ * {@link ConfigException} naming the variable. Stateless and thread-safe.
  */
 public final class EnvValues {
     private EnvValues() {
@@ -20,7 +21,7 @@ public final class EnvValues {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new SpeechConfigException(name + " must be an integer, was '" + v + "'");
+            throw new ConfigException(name + " must be an integer, was '" + v + "'");
         }
     }
 
@@ -33,7 +34,7 @@ public final class EnvValues {
         try {
             return Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new SpeechConfigException(name + " must be a number, was '" + v + "'");
+            throw new ConfigException(name + " must be a number, was '" + v + "'");
         }
     }
 }

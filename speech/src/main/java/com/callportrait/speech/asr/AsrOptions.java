@@ -3,7 +3,7 @@ package com.callportrait.speech.asr;
 import static com.callportrait.speech.EnvValues.decimal;
 import static com.callportrait.speech.EnvValues.integer;
 
-import com.callportrait.speech.SpeechConfigException;
+import com.callportrait.common.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,7 +47,7 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
 
     public AsrOptions {
         if (modelDir.isPresent() && !Files.isDirectory(modelDir.get())) {
-            throw new SpeechConfigException("CP_VOSK_MODEL must be a Vosk model directory, " + modelDir.get()
+            throw new ConfigException("CP_VOSK_MODEL must be a Vosk model directory, " + modelDir.get()
                     + " is not a directory");
         }
         require(workers >= 1 && workers <= 256, "CP_ASR_WORKERS must be in [1, 256], was " + workers);
@@ -68,7 +68,7 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
 
     private static void require(boolean ok, String message) {
         if (!ok) {
-            throw new SpeechConfigException(message);
+            throw new ConfigException(message);
         }
     }
 
@@ -124,7 +124,7 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
         try {
             return Resampling.valueOf(v.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new SpeechConfigException("CP_ASR_RESAMPLING must be polyphase or vosk, was '" + v + "'");
+            throw new ConfigException("CP_ASR_RESAMPLING must be polyphase or vosk, was '" + v + "'");
         }
     }
 

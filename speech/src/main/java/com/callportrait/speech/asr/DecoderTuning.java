@@ -1,6 +1,6 @@
 package com.callportrait.speech.asr;
 
-import com.callportrait.speech.SpeechConfigException;
+import com.callportrait.common.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -56,7 +56,7 @@ final class DecoderTuning {
             Files.writeString(conf, text);
             return tuned;
         } catch (IOException | UnsupportedOperationException e) {
-            throw new SpeechConfigException("cannot prepare the tuned model directory " + tuned
+            throw new ConfigException("cannot prepare the tuned model directory " + tuned
                     + " (CP_ASR_MAX_ACTIVE / CP_ASR_BEAM need symbolic links): " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,6 @@
 package com.callportrait.speech.asr;
 
-import com.callportrait.speech.SpeechConfigException;
+import com.callportrait.common.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -40,7 +40,7 @@ public final class ModelLocator {
         }
         URL url = ModelLocator.class.getClassLoader().getResource(BUNDLED + "/uuid");
         if (url == null) {
-            throw new SpeechConfigException("no Vosk model: set CP_VOSK_MODEL or build the speech module, which "
+            throw new ConfigException("no Vosk model: set CP_VOSK_MODEL or build the speech module, which "
                     + "unpacks the bundled model to " + BUNDLED);
         }
         try {
@@ -51,14 +51,14 @@ public final class ModelLocator {
                 return extract((JarURLConnection) url.openConnection(), options.dataDir());
             }
         } catch (IOException | URISyntaxException e) {
-            throw new SpeechConfigException("cannot read the bundled Vosk model at " + url, e);
+            throw new ConfigException("cannot read the bundled Vosk model at " + url, e);
         }
-        throw new SpeechConfigException("unsupported location of the bundled Vosk model: " + url);
+        throw new ConfigException("unsupported location of the bundled Vosk model: " + url);
     }
 
     private static Path checked(Path dir) {
         if (!Files.isDirectory(dir.resolve("am")) && !Files.isRegularFile(dir.resolve("conf/model.conf"))) {
-            throw new SpeechConfigException(dir + " does not look like a Vosk model (no am/ or conf/model.conf)");
+            throw new ConfigException(dir + " does not look like a Vosk model (no am/ or conf/model.conf)");
         }
         return dir;
     }

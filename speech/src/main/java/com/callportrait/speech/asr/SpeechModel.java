@@ -1,6 +1,6 @@
 package com.callportrait.speech.asr;
 
-import com.callportrait.speech.SpeechConfigException;
+import com.callportrait.common.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public final class SpeechModel implements AutoCloseable {
         try {
             return new SpeechModel(new Model(dir.toAbsolutePath().toString()), dir, rate);
         } catch (IOException | RuntimeException e) {
-            throw new SpeechConfigException("cannot load the Vosk model in " + dir + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot load the Vosk model in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -45,7 +45,7 @@ public final class SpeechModel implements AutoCloseable {
     public static SpeechModel load(AsrOptions options) {
         Path dir = DecoderTuning.apply(ModelLocator.locate(options), options);
         if (options.resampling() == AsrOptions.Resampling.VOSK && !allowsUpsampling(dir)) {
-            throw new SpeechConfigException("CP_ASR_RESAMPLING=vosk needs --allow-upsample=true in " + dir
+            throw new ConfigException("CP_ASR_RESAMPLING=vosk needs --allow-upsample=true in " + dir
                     + "/conf/mfcc.conf (Vosk refuses 8 kHz audio for a 16 kHz model otherwise)");
         }
         return load(dir);
@@ -71,7 +71,7 @@ public final class SpeechModel implements AutoCloseable {
                         return (int) Math.round(Double.parseDouble(m.group(1)));
                     }
                 } catch (IOException e) {
-                    throw new SpeechConfigException("cannot read " + conf, e);
+                    throw new ConfigException("cannot read " + conf, e);
                 }
             }
         }

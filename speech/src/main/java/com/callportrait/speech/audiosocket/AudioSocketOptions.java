@@ -2,8 +2,8 @@ package com.callportrait.speech.audiosocket;
 
 import static com.callportrait.speech.EnvValues.integer;
 
-import com.callportrait.speech.SpeechConfigException;
-import com.callportrait.speech.access.SourceAllowList;
+import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.net.SourceAllowList;
 import java.util.Map;
 
 /**
@@ -23,19 +23,19 @@ public record AudioSocketOptions(String host, int port, int maxPayload, int idle
 
     public AudioSocketOptions {
         if (host == null || host.isBlank()) {
-            throw new SpeechConfigException("CP_AUDIOSOCKET_HOST must not be empty");
+            throw new ConfigException("CP_AUDIOSOCKET_HOST must not be empty");
         }
         if (port < 0 || port > 65535) {
-            throw new SpeechConfigException("CP_AUDIOSOCKET_PORT must be in [0, 65535], was " + port);
+            throw new ConfigException("CP_AUDIOSOCKET_PORT must be in [0, 65535], was " + port);
         }
         if (maxPayload < 320 || maxPayload > 0xFFFF) {
-            throw new SpeechConfigException("CP_AUDIOSOCKET_MAX_PAYLOAD must be in [320, 65535], was " + maxPayload);
+            throw new ConfigException("CP_AUDIOSOCKET_MAX_PAYLOAD must be in [320, 65535], was " + maxPayload);
         }
         if (idleMs < 500) {
-            throw new SpeechConfigException("CP_AUDIOSOCKET_IDLE_MS must be >= 500, was " + idleMs);
+            throw new ConfigException("CP_AUDIOSOCKET_IDLE_MS must be >= 500, was " + idleMs);
         }
         if (allow == null) {
-            throw new SpeechConfigException("CP_AUDIOSOCKET_ALLOW: no allow-list given");
+            throw new ConfigException("CP_AUDIOSOCKET_ALLOW: no allow-list given");
         }
     }
 

@@ -1,6 +1,6 @@
 package com.callportrait.speech.audiosocket;
 
-import com.callportrait.speech.EventLoops;
+import com.callportrait.common.net.EventLoops;
 import com.callportrait.speech.SpeechException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

@@ -1,6 +1,6 @@
 package com.callportrait.speech.pipeline;
 
-import com.callportrait.speech.SpeechConfigException;
+import com.callportrait.common.config.ConfigException;
 import com.callportrait.speech.asr.AsrOptions;
 import com.callportrait.speech.asr.RecognitionPool;
 import com.callportrait.speech.asr.SpeechMetrics;
@@ -277,10 +277,10 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
 
         public SpeechEngine build() {
             if (scorer == null || voiceAnalyzers == null) {
-                throw new SpeechConfigException("an EmotionScorer and a VoiceAnalyzer supplier are required");
+                throw new ConfigException("an EmotionScorer and a VoiceAnalyzer supplier are required");
             }
             if (redactor == null) {
-                throw new SpeechConfigException("a Redactor is required: transcripts never leave unredacted");
+                throw new ConfigException("a Redactor is required: transcripts never leave unredacted");
             }
             return new SpeechEngine(this);
         }

@@ -3,7 +3,7 @@ package com.callportrait.speech.asr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.callportrait.speech.SpeechConfigException;
+import com.callportrait.common.config.ConfigException;
 import com.callportrait.speech.audiosocket.AudioSocketOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +29,13 @@ class AsrOptionsTest {
     @Test
     void badValuesFailFastWithTheVariableName(@TempDir Path dir) {
         assertThatThrownBy(() -> AsrOptions.fromEnv(Map.of("CP_ASR_WORKERS", "many")))
-                .isInstanceOf(SpeechConfigException.class).hasMessageContaining("CP_ASR_WORKERS");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_ASR_WORKERS");
         assertThatThrownBy(() -> AsrOptions.fromEnv(Map.of("CP_ASR_WORKERS", "0")))
-                .isInstanceOf(SpeechConfigException.class).hasMessageContaining("CP_ASR_WORKERS");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_ASR_WORKERS");
         assertThatThrownBy(() -> AsrOptions.fromEnv(Map.of("CP_VOSK_MODEL", dir.resolve("nope").toString())))
-                .isInstanceOf(SpeechConfigException.class).hasMessageContaining("CP_VOSK_MODEL");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_VOSK_MODEL");
         assertThatThrownBy(() -> AudioSocketOptions.fromEnv(Map.of("CP_AUDIOSOCKET_PORT", "70000")))
-                .isInstanceOf(SpeechConfigException.class).hasMessageContaining("CP_AUDIOSOCKET_PORT");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_AUDIOSOCKET_PORT");
     }
 
     @Test

@@ -1,8 +1,0 @@
-/**
- * The FastAGI server (Netty): the wire codec ({@link com.callportrait.agi.AgiDecoder}: environment
- * block, replies, {@code HANGUP} lines), one {@link com.callportrait.agi.AgiSession} per
- * connection, and dispatch by {@code agi_network_script} to the {@link com.callportrait.agi.AgiScript}s
- * registered in {@link com.callportrait.agi.AgiScripts}. Scripts are asynchronous: nothing here
- * blocks an event loop. A broken session is closed with a logged reason and touches no other.
- */
-package com.callportrait.agi;

@@ -1,8 +1,0 @@
-package com.callportrait.ami;
-
-/** The action was not written at all: the client is not logged in (safe to try again later). */
-public final class AmiNotConnectedException extends AmiException {
-    public AmiNotConnectedException(String message) {
-        super(message);
-    }
-}

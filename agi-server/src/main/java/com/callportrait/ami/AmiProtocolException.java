@@ -1,8 +1,0 @@
-package com.callportrait.ami;
-
-/** The peer broke the AMI framing (no banner, line too long, line without a colon...). */
-public final class AmiProtocolException extends AmiException {
-    public AmiProtocolException(String message) {
-        super(message);
-    }
-}

@@ -1,7 +1,0 @@
-/**
- * One class per command of {@code callportrait.jar}. Register a new top-level command in
- * {@link com.callportrait.app.Main}'s {@code subcommands}, a {@code profile ...} command in
- * {@link com.callportrait.app.cli.ProfileCommand}, a {@code bench ...} command in
- * {@link com.callportrait.app.cli.BenchCommand}: one line each.
- */
-package com.callportrait.app.cli;

@@ -1,6 +1,0 @@
-package com.callportrait.calls;
-
-/** What changed in a call, as told to {@link CallListener}s. */
-public enum CallChange {
-    ROUTED, QUEUED, AGENT_CALLED, CONNECTED, AGENT_DONE, TRANSCRIPT, EMOTION, ACTION, ENDED
-}

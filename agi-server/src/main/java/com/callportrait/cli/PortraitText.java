@@ -1,0 +1,38 @@
+package com.callportrait.cli;
+
+import com.callportrait.profile.CustomerProfile;
+import java.util.Locale;
+
+/** A portrait as an operator reads it on a terminal. Stateless. */
+final class PortraitText {
+    private PortraitText() {
+    }
+
+    static String render(CustomerProfile p) {
+        StringBuilder b = new StringBuilder();
+        b.append(p.name().isEmpty() ? "(no name)" : p.name()).append("  [").append(p.customerId()).append("]\n");
+        line(b, "phones", String.join(", ", p.phones()));
+        line(b, "tier", p.tier().wireName());
+        line(b, "language", p.language());
+        line(b, "segment", p.segment());
+        line(b, "lifetime value", String.format(Locale.ROOT, "%.2f", p.lifetimeValue()));
+        line(b, "scores", String.format(Locale.ROOT, "value %.2f  loyalty %.2f  complaint risk %.2f",
+                p.valueScore(), p.loyaltyScore(), p.complaintRisk()));
+        line(b, "open issues", p.openIssues().isEmpty() ? "none" : Integer.toString(p.openIssues().size()));
+        p.openIssues().forEach(i -> b.append("    - ").append(i.id()).append(" ").append(i.topic())
+                .append(i.summary().isEmpty() ? "" : ": " + i.summary()).append(" (opened ").append(i.openedAt()).append(")\n"));
+        line(b, "last topics", p.lastTopics().isEmpty() ? "none" : "");
+        p.lastTopics().forEach(t -> b.append("    - ").append(t.topic()).append(" -> ")
+                .append(t.outcome().isEmpty() ? "?" : t.outcome()).append(" (").append(t.at()).append(")\n"));
+        line(b, "tags", p.tags().isEmpty() ? "none" : "");
+        p.tags().forEach(t -> b.append("    - ").append(t.family()).append("/").append(t.name())
+                .append(t.explanation().isEmpty() ? "" : ": " + t.explanation()).append('\n'));
+        line(b, "next action", p.nextBestAction().isEmpty() ? "none" : p.nextBestAction());
+        line(b, "updated", p.updatedAt().toString());
+        return b.toString().stripTrailing();
+    }
+
+    private static void line(StringBuilder b, String label, String value) {
+        b.append(String.format(Locale.ROOT, "  %-15s %s%n", label, value).stripTrailing()).append('\n');
+    }
+}

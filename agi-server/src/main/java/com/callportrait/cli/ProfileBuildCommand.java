@@ -1,0 +1,209 @@
+package com.callportrait.cli;
+
+import com.callportrait.server.RedisBackend;
+import com.callportrait.profile.ProfileStore;
+import com.callportrait.profile.collect.CdrCsvSource;
+import com.callportrait.profile.collect.CrmFileSource;
+import com.callportrait.profile.collect.EnrichmentOptions;
+import com.callportrait.profile.collect.HttpEnrichmentSource;
+import com.callportrait.profile.collect.InteractionStream;
+import com.callportrait.profile.collect.QueueLogSource;
+import com.callportrait.profile.collect.Source;
+import com.callportrait.profile.engine.BatchBuild;
+import com.callportrait.profile.engine.BuildListener;
+import com.callportrait.profile.engine.HistoryStore;
+import com.callportrait.profile.engine.ModelMaintainer;
+import com.callportrait.profile.engine.ModelRegistry;
+import com.callportrait.profile.engine.PortraitConfig;
+import com.callportrait.profile.engine.RetrainPolicy;
+import com.callportrait.profile.gen.DatasetWriter;
+import com.callportrait.profile.gen.GeneratorOptions;
+import com.callportrait.profile.gen.SyntheticGenerator;
+import com.callportrait.profile.gen.SyntheticSource;
+import com.callportrait.profile.memory.InMemoryProfileStore;
+import com.callportrait.profile.report.ReportStats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code profile build}: every source through cleaning, models trained behind the evaluation gate,
+ * every portrait saved to Redis, with a progress bar and a summary.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Builds every portrait from all sources (CRM files, Asterisk CDR/queue_log, the live "
+                + "interaction stream, enrichment) or from generated demo data, and saves them to Redis.")
+public class ProfileBuildCommand extends AppCommand {
+    @Option(names = "--data", paramLabel = "DIR", description = "directory with customers.csv, bills.csv, "
+            + "complaints.csv, tickets.csv, enrichment.jsonl, interactions.jsonl, queue_log, Master.csv (any subset;"
+            + " .jsonl or .csv for CRM files)")
+    Path data;
+
+    @Option(names = "--generate", paramLabel = "N", description = "build from N generated customers (default 2000 "
+            + "when no --data and no --stream)")
+    Integer generate;
+
+    @Option(names = "--interactions", paramLabel = "M", description = "about M generated contacts in total (default 10 per customer)")
+    Long interactions;
+
+    @Option(names = "--seed", defaultValue = "42", description = "generator seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--export", paramLabel = "DIR", description = "write the generated data set as import files to DIR and stop")
+    Path export;
+
+    @Option(names = "--stream", description = "also read the live interaction stream cp:interactions:{p}")
+    boolean stream;
+
+    @Option(names = "--partitions", defaultValue = "1", description = "stream partitions (default ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--worker", defaultValue = "0", description = "this worker's index (default ${DEFAULT-VALUE})")
+    int worker;
+
+    @Option(names = "--workers", defaultValue = "1", description = "workers sharing the stream (default ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--as-of", paramLabel = "INSTANT", description = "build as of this instant (default: now; "
+            + "generated data: " + "2026-11-01T00:00:00Z)")
+    Instant asOf;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "model registry (default <CP_DATA_DIR>/models)")
+    Path models;
+
+    @Option(names = "--train-sample", defaultValue = "40000", description = "customers used for training (default ${DEFAULT-VALUE})")
+    int trainSample;
+
+    @Option(names = "--threads", defaultValue = "2", description = "portrait threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--no-save", description = "do not write portraits to Redis (dry run)")
+    boolean noSave;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
+
+    /** --as-of, else the end of generated data when building from the generator, else now. */
+    protected Instant effectiveAsOf() {
+        if (asOf != null) {
+            return asOf;
+        }
+        return generate != null || (data == null && !stream) ? GeneratorOptions.DEFAULT_END : Instant.now();
+    }
+
+    /** Sources, build, registry; returns the result for subclasses (the report). */
+    protected BatchBuild.Result runBuild(boolean save, ReportStats stats) throws Exception {
+        PortraitConfig config = PortraitConfig.load();
+        HistoryStore histories = new HistoryStore();
+        List<Source> sources = new ArrayList<>();
+        RedisBackend redis = null;
+        try {
+            if (data != null) {
+                for (String f : List.of("customers", "enrichment", "bills", "complaints", "tickets", "interactions")) {
+                    for (String ext : List.of(".csv", ".jsonl")) {
+                        if (Files.exists(data.resolve(f + ext))) {
+                            sources.add(new CrmFileSource(data.resolve(f + ext), config.zone()));
+                        }
+                    }
+                }
+                // the richer record of a call wins: CallPortrait's own, then queue_log, then the CDR
+                if (Files.exists(data.resolve("queue_log"))) {
+                    sources.add(new QueueLogSource(data.resolve("queue_log")));
+                }
+                if (Files.exists(data.resolve("Master.csv"))) {
+                    sources.add(new CdrCsvSource(data.resolve("Master.csv"), config.zone()));
+                }
+            }
+            if (generate != null || (data == null && !stream)) {
+                GeneratorOptions g = GeneratorOptions.of(seed, generate == null ? 2000 : generate,
+                        interactions == null ? (generate == null ? 2000 : generate) * 10L : interactions);
+                sources.add(new SyntheticSource(g));
+            }
+            if (save || stream) {
+                redis = RedisBackend.open(options(), RedisBackend.Embedded.REUSE_OR_START);
+            }
+            if (stream) {
+                sources.add(new InteractionStream(redis.connector(), partitions).source("portrait-build",
+                        "worker-" + worker, worker, workers));
+            }
+            EnrichmentOptions.fromEnv(System.getenv())
+                    .ifPresent(e -> sources.add(new HttpEnrichmentSource(e, histories::customerIds)));
+            ProfileStore store = save ? redis.store() : InMemoryProfileStore.create();
+            Instant at = effectiveAsOf();
+            ModelRegistry registry = new ModelRegistry(models != null ? models : options().dataDir().resolve("models"), 0.0);
+            ModelMaintainer m = new ModelMaintainer(config, histories, registry, RetrainPolicy.DEFAULT, trainSample);
+            m.restore(); // candidates are gated against the registry's current models
+            ModelMaintainer.Outcome[] o = new ModelMaintainer.Outcome[1];
+            BatchBuild.Result r;
+            try (Bar bar = new Bar(noProgress)) {
+                r = new BatchBuild(config, store, trainSample, threads).run(sources, at, null, bar, stats, histories,
+                        candidate -> (o[0] = m.offer(candidate, at)).current());
+            }
+            out().print(r.summary().toText());
+            out().printf("models: complaint_risk v%d %s, segment v%d %s; portraits built with complaint_risk v%d, "
+                    + "segment v%d (registry %s)%n", o[0].risk().version(), o[0].risk().status(), o[0].segment().version(),
+                    o[0].segment().status(), r.models().riskVersion(), r.models().segmentVersion(), registry.dir());
+            out().flush();
+            return r;
+        } finally {
+            if (redis != null) {
+                redis.close();
+            }
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (export != null) {
+            GeneratorOptions g = GeneratorOptions.of(seed, generate == null ? 2000 : generate,
+                    interactions == null ? (generate == null ? 2000 : generate) * 10L : interactions).withDirtyShare(0.01);
+            try (DatasetWriter w = new DatasetWriter(export, PortraitConfig.load().zone())) {
+                long n = new SyntheticGenerator(g).generate(w);
+                out().printf("wrote %,d customers and %,d contacts to %s%n", g.customers(), n, export);
+            }
+            return 0;
+        }
+        runBuild(!noSave, null);
+        return 0;
+    }
+
+    /** A terminal progress bar per build phase. */
+    static final class Bar implements BuildListener, AutoCloseable {
+        private final boolean off;
+        private ProgressBar bar;
+
+        Bar(boolean off) {
+            this.off = off;
+        }
+
+        @Override
+        public synchronized void phase(String name, long total) {
+            close();
+            if (!off) {
+                bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).continuousUpdate()
+                        .setUnit(total < 0 ? " records" : " portraits", 1).build();
+            }
+        }
+
+        @Override
+        public synchronized void progress(long done) {
+            if (bar != null) {
+                bar.stepTo(done);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.callportrait.cli;
+
+import com.callportrait.profile.engine.BatchBuild;
+import com.callportrait.profile.engine.ModelRegistry;
+import com.callportrait.profile.engine.ModelVersion;
+import com.callportrait.profile.report.HtmlReport;
+import com.callportrait.profile.report.ReportStats;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code profile report}: a build (same sources as {@code profile build}) written as an HTML report for managers. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Builds portraits from the same sources as 'profile build' and writes a self-contained HTML "
+                + "report: segments and centroids, tags, risk, model metrics over time, rising topics, agent outcomes.")
+public final class ProfileReportCommand extends ProfileBuildCommand {
+    @Option(names = "--out", defaultValue = "portrait-report.html", description = "HTML file (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--save", description = "also save the portraits to Redis")
+    boolean save;
+
+    @Override
+    public Integer call() throws Exception {
+        Instant at = effectiveAsOf();
+        ReportStats stats = new ReportStats(at);
+        BatchBuild.Result r = runBuild(save, stats);
+        ModelRegistry registry = new ModelRegistry(models != null ? models : options().dataDir().resolve("models"), 0.0);
+        Map<String, List<ModelVersion>> versions = new LinkedHashMap<>();
+        for (String m : registry.models()) {
+            versions.put(m, registry.versions(m));
+        }
+        String html = HtmlReport.render(new HtmlReport.Input(at, r.summary(),
+                r.models(), r.sample().values(), stats, versions));
+        Files.writeString(out, html, StandardCharsets.UTF_8);
+        out().println("report written to " + out.toAbsolutePath());
+        out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package com.callportrait.cli;
+
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.LogSetup;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.ServerStack;
+import com.callportrait.server.Telemetry;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link ServerStack} until the JVM is asked to stop (SIGTERM, Ctrl-C): the shutdown hook
+ * stops accepting calls, lets live AGI sessions finish, flushes events, then closes Redis.
+ */
+final class Running {
+    private Running() {
+    }
+
+    static int untilStopped(AppOptions options, RedisBackend redis, Consumer<ServerStack> banner)
+            throws InterruptedException {
+        return untilStopped(options, com.callportrait.live.LiveOptions.fromEnvironment(), redis, banner);
+    }
+
+    static int untilStopped(AppOptions options, com.callportrait.live.LiveOptions live, RedisBackend redis,
+                            Consumer<ServerStack> banner) throws InterruptedException {
+        Telemetry telemetry = new Telemetry();
+        ServerStack stack;
+        try {
+            stack = ServerStack.start(options, live, redis, telemetry);
+        } catch (InterruptedException | RuntimeException e) {
+            redis.close();
+            telemetry.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stack.close();
+                redis.close();
+                telemetry.close();
+            } finally {
+                LogSetup.flush();
+                stopped.countDown();
+            }
+        }, "shutdown"));
+        banner.accept(stack);
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package com.callportrait.cli;
+
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.ServerStack;
+import com.callportrait.server.Telemetry;
+import com.callportrait.live.LiveOptions;
+import com.callportrait.profile.imports.DemoCustomers;
+import com.callportrait.sim.LiveDemo;
+import com.callportrait.sim.SimCall;
+import com.callportrait.sim.SimulationRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code simulate}: plays many scripted calls end to end and reports what happened and how fast. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Starts the server on embedded defaults (embedded Redis, demo customers) with a simulated"
+                + " Asterisk: FastAGI sessions, an AMI endpoint the server logs in to, scripted caller moods;"
+                + " plays the calls concurrently and prints the AMI actions sent, screen pops received and"
+                + " latencies.")
+public final class SimulateCommand extends AppCommand {
+    @Option(names = "--calls", defaultValue = "50", description = "calls to play (default ${DEFAULT-VALUE})")
+    int calls;
+
+    @Option(names = "--agents", defaultValue = "50", description = "agents answering (default ${DEFAULT-VALUE})")
+    int agents;
+
+    @Option(names = "--wait-ms", defaultValue = "3000", description = "time each caller waits in the queue")
+    long waitMs;
+
+    @Option(names = "--gap-ms", defaultValue = "700", description = "pause between utterances")
+    long gapMs;
+
+    @Option(names = "--survey", description = "run the post-call survey on every call")
+    boolean survey;
+
+    @Option(names = "--stagger-ms", defaultValue = "100",
+            description = "time between call arrivals (0 = all at once; default ${DEFAULT-VALUE})")
+    long staggerMs;
+
+    @Option(names = "--warmup", defaultValue = "6", description = "calls played first and not measured (JIT warm-up)")
+    int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+        if (calls < 1 || agents < 1) {
+            err().println("simulate: --calls and --agents must be >= 1");
+            return 2;
+        }
+        AppOptions o = options().withRedis(Optional.empty(), options().embeddedRedisPort()).withPorts(0, 0, 0);
+        try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
+             Telemetry telemetry = new Telemetry();
+             LiveDemo demo = LiveDemo.start(LiveOptions.fromEnvironment())) {
+            DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
+            List<SimCall> mix = LiveDemo.mix(DemoCustomers.profiles(o.phones(), Clock.systemUTC()), calls,
+                    Duration.ofMillis(waitMs), Duration.ofMillis(gapMs), survey);
+            try (ServerStack stack = ServerStack.start(o, demo.options(), redis, telemetry)) {
+                if (warmup > 0) {
+                    SimulationRun.run(stack, demo, LiveDemo.mix(DemoCustomers.profiles(o.phones(), Clock.systemUTC()),
+                            warmup, Duration.ofMillis(1000), Duration.ofMillis(200), false), agents, warmup);
+                }
+                SimulationRun.Report r = SimulationRun.run(stack, demo, mix, agents, calls, Duration.ofMillis(staggerMs),
+                        (p, x) -> { });
+                var w = out();
+                w.printf("calls played: %d (%d ok), live calls left: %d%n", r.results().size(), r.ok(), r.liveCallsAfter());
+                w.printf("AMI actions received: %s%n", r.actions());
+                w.printf("screen pops (AgentConnect -> pop received): n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                        r.popNanos().size(), SimulationRun.percentileMs(r.popNanos(), 0.5),
+                        SimulationRun.percentileMs(r.popNanos(), 0.95), SimulationRun.percentileMs(r.popNanos(), 0.99),
+                        SimulationRun.percentileMs(r.popNanos(), 1.0));
+                w.printf("angry utterance end -> QueueChangePriorityCaller: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n",
+                        r.actionNanos().size(), SimulationRun.percentileMs(r.actionNanos(), 0.5),
+                        SimulationRun.percentileMs(r.actionNanos(), 0.95), SimulationRun.percentileMs(r.actionNanos(), 1.0));
+                w.flush();
+                return r.ok() == r.results().size() ? 0 : 1;
+            }
+        }
+    }
+}

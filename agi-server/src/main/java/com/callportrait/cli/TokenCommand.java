@@ -1,0 +1,52 @@
+package com.callportrait.cli;
+
+import com.callportrait.common.config.ConfigException;
+import com.callportrait.screenpop.TokenService;
+import java.time.Clock;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code token agent NAME} / {@code token supervisor}: issues a signed, expiring page token. */
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = "Issues a token for the agent page (/agent/NAME) or the supervisor page (/supervisor,"
+                + " /api/calls), signed with CP_TOKEN_SECRET (or CP_TOKEN_SECRET_FILE): the running server"
+                + " must use the same secret.")
+public final class TokenCommand extends AppCommand {
+    @Parameters(index = "0", description = "agent or supervisor")
+    String role;
+
+    @Parameters(index = "1", arity = "0..1", description = "the agent's id (as in CP_AGENT_MAP or the queue MemberName)")
+    String name;
+
+    @Option(names = "--hours", defaultValue = "12", description = "validity in hours (default ${DEFAULT-VALUE})")
+    long hours;
+
+    @Override
+    public Integer call() {
+        TokenService tokens = TokenService.fromEnv(System.getenv(), Clock.systemUTC()).orElseThrow(() ->
+                new ConfigException("set CP_TOKEN_SECRET (or CP_TOKEN_SECRET_FILE) to the server's token secret"));
+        if (hours < 1 || hours > 24 * 31) {
+            err().println("token: --hours must be 1..744");
+            return 2;
+        }
+        Duration ttl = Duration.ofHours(hours);
+        switch (role) {
+            case "agent" -> {
+                if (name == null) {
+                    err().println("token: agent needs a NAME");
+                    return 2;
+                }
+                out().println(tokens.issue(TokenService.Role.AGENT, name, ttl));
+            }
+            case "supervisor" -> out().println(tokens.issue(TokenService.Role.SUPERVISOR, "supervisor", ttl));
+            default -> {
+                err().println("token: role must be agent or supervisor");
+                return 2;
+            }
+        }
+        out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,14 @@
+package com.callportrait.live.ami;
+
+import com.callportrait.common.CallPortraitException;
+
+/** An AMI failure: protocol violation, login refused, action timed out, not connected. */
+public class AmiException extends CallPortraitException {
+    public AmiException(String message) {
+        super(message);
+    }
+
+    public AmiException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,201 @@
+package com.callportrait.records;
+
+import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.profile.ProfileStore;
+import com.callportrait.profile.collect.CdrCsvSource;
+import com.callportrait.profile.collect.CrmFileSource;
+import com.callportrait.profile.collect.InteractionStream;
+import com.callportrait.profile.collect.QueueLogSource;
+import com.callportrait.profile.collect.Source;
+import com.callportrait.profile.engine.BatchBuild;
+import com.callportrait.profile.engine.BuildListener;
+import com.callportrait.profile.engine.LiveUpdater;
+import com.callportrait.profile.engine.ModelBundle;
+import com.callportrait.profile.engine.ModelMaintainer;
+import com.callportrait.profile.engine.ModelRegistry;
+import com.callportrait.profile.engine.PortraitConfig;
+import com.callportrait.profile.engine.RetrainPolicy;
+import com.callportrait.profile.gen.GeneratorOptions;
+import com.callportrait.profile.gen.SyntheticSource;
+import com.callportrait.profile.memory.InMemoryProfileStore;
+import com.callportrait.profile.redis.RedisConnector;
+import com.callportrait.screenpop.FeedbackRecorder;
+import com.callportrait.records.spool.SpoolOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps portraits fresh in the running application: the {@link InteractionRecorder} (a listener of
+ * the live call registry and of feedback) appends records to {@code cp:interactions:{p}}, and one
+ * thread of its own ({@code portrait-fresh}, never a Netty event loop or the AMI reader) first loads
+ * the customer histories and models this process updates (from {@code CP_FRESH_DATA}, else
+ * generated demo data; models from the registry when it has current ones, else trained on that
+ * data), then polls the stream with the consumer group {@value FreshOptions#GROUP} and applies
+ * {@link LiveUpdater}. Records appended while the histories load simply wait in the stream.
+ *
+ * <p>Lifecycle: {@link #start}, {@link #close()}. Thread-safe.
+ */
+public final class ProfileFreshness implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ProfileFreshness.class);
+
+    private final FreshOptions options;
+    private final InteractionStream stream;
+    private final InteractionRecorder recorder;
+    private final ProfileStore store;
+    private final Path modelsDir;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Thread thread;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile boolean stopping;
+
+    private ProfileFreshness(FreshOptions options, SpoolOptions spool, RedisConnector redis, ProfileStore store,
+                             CallRegistry calls, FeedbackRecorder feedback, Path modelsDir, MeterRegistry registry,
+                             Clock clock) {
+        this.options = options;
+        this.stream = new InteractionStream(redis, options.partitions());
+        this.recorder = new InteractionRecorder(stream, calls, spool, registry);
+        io.micrometer.core.instrument.Gauge.builder("cp.interactions.capacity", () -> InteractionRecorder.CAPACITY)
+                .description("interaction records the append queue holds").register(registry);
+        this.store = store;
+        this.modelsDir = modelsDir;
+        this.clock = clock;
+        this.registry = registry;
+        calls.addListener(recorder);
+        feedback.addListener(recorder);
+        this.thread = new Thread(this::run, "portrait-fresh");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Opens the record spool ({@code spool}), registers the recorder with the live call state and
+     * starts the threads.
+     *
+     * @throws com.callportrait.records.spool.SpoolException when the spool directory cannot be used
+     */
+    public static ProfileFreshness start(FreshOptions options, SpoolOptions spool, RedisConnector redis,
+                                         ProfileStore store, CallRegistry calls, FeedbackRecorder feedback,
+                                         Path modelsDir, MeterRegistry registry, Clock clock) {
+        ProfileFreshness f = new ProfileFreshness(options, spool, redis, store, calls, feedback, modelsDir, registry,
+                clock);
+        f.recorder.start();
+        f.thread.start();
+        return f;
+    }
+
+    /** Waits until the histories are loaded and the consumer runs; false on timeout. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    public InteractionStream stream() {
+        return stream;
+    }
+
+    /** The recorder of interaction records (spool state for health and tests). */
+    public InteractionRecorder recorder() {
+        return recorder;
+    }
+
+    private void run() {
+        InteractionConsumer consumer;
+        try {
+            consumer = bootstrap();
+        } catch (RuntimeException e) {
+            log.error("portrait freshness not running: loading histories/models failed: {}", e.toString(), e);
+            return;
+        }
+        if (consumer == null) {
+            return;
+        }
+        ready.countDown();
+        long backoff = 250;
+        while (!stopping) {
+            try {
+                long n = consumer.poll();
+                backoff = 250;
+                if (n == 0) {
+                    Thread.sleep(InteractionConsumer.idle().toMillis());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // unacknowledged entries stay pending and are read again on the next round
+                log.warn("portrait update round failed ({}); retrying in {} ms", e.toString(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                backoff = Math.min(5_000, backoff * 2);
+            }
+        }
+    }
+
+    private InteractionConsumer bootstrap() {
+        long t0 = System.nanoTime();
+        PortraitConfig config = PortraitConfig.load();
+        ModelMaintainer registryModels = new ModelMaintainer(config, new com.callportrait.profile.engine.HistoryStore(),
+                new ModelRegistry(modelsDir, 0.0), RetrainPolicy.DEFAULT, 40_000);
+        ModelBundle models = registryModels.restore() ? registryModels.current() : null;
+        List<Source> sources = new ArrayList<>();
+        Instant asOf = clock.instant();
+        if (options.data().isPresent()) {
+            Path d = options.data().get();
+            for (String f : List.of("customers", "enrichment", "bills", "complaints", "tickets", "interactions")) {
+                for (String ext : List.of(".csv", ".jsonl")) {
+                    if (Files.exists(d.resolve(f + ext))) {
+                        sources.add(new CrmFileSource(d.resolve(f + ext), config.zone()));
+                    }
+                }
+            }
+            if (Files.exists(d.resolve("queue_log"))) {
+                sources.add(new QueueLogSource(d.resolve("queue_log")));
+            }
+            if (Files.exists(d.resolve("Master.csv"))) {
+                sources.add(new CdrCsvSource(d.resolve("Master.csv"), config.zone()));
+            }
+        } else if (models == null && options.generate() > 0) {
+            log.warn("no CP_FRESH_DATA and no models in {}: training portrait models on {} generated demo customers",
+                    modelsDir, options.generate());
+            sources.add(new SyntheticSource(GeneratorOptions.of(42, options.generate(), options.generate() * 10L)));
+            asOf = GeneratorOptions.DEFAULT_END;
+        }
+        if (sources.isEmpty() && models == null) {
+            log.error("portrait freshness has no histories and no models (set CP_FRESH_DATA or CP_FRESH_GENERATE, or"
+                    + " run 'profile build' first); live records wait in the stream");
+            return null;
+        }
+        BatchBuild.Result base = new BatchBuild(config, InMemoryProfileStore.create(), 40_000, 1)
+                .run(sources, asOf, models, BuildListener.NONE, null);
+        ModelBundle current = base.models();
+        LiveUpdater updater = new LiveUpdater(config, base.histories(), store, () -> current, clock, null);
+        Source source = stream.source(FreshOptions.GROUP, options.consumer(), 0, 1);
+        log.info("portrait freshness ready in {} ms: {} customer histories, models risk v{} segment v{} ({}); reading"
+                        + " {} partition(s) as {}/{}", (System.nanoTime() - t0) / 1_000_000, base.histories().size(),
+                current.riskVersion(), current.segmentVersion(), models != null ? "registry" : "trained at start",
+                options.partitions(), FreshOptions.GROUP, options.consumer());
+        return new InteractionConsumer(source, updater, base.histories(), store, config, clock, registry);
+    }
+
+    @Override
+    public void close() {
+        recorder.close(Duration.ofSeconds(5)); // spools what is queued, appends what Redis takes in 5 s
+        stopping = true;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package com.callportrait.route;
+
+import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.Tier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The operator's routing rules, validated when built (see {@code routing-rules.yaml} for the file
+ * form). Immutable and thread-safe; {@link #decide} is a pure function of the profile.
+ *
+ * <p>Queue: open complaint or high complaint risk → {@code experienced.queue}; else the last
+ * topic's skill queue; else the language's queue; else {@code defaults.queue}. Priority and VIP:
+ * the first matching {@code priority} rule (plus {@code experienced.priority_boost}). Greeting:
+ * the language's greeting, else the VIP greeting, else the known-caller greeting.
+ *
+ * @param defaults      unknown callers and degraded routing
+ * @param priority      tier/value rules, first match wins
+ * @param experienced   where complaining or at-risk customers go
+ * @param topics        last topic → skill queue
+ * @param languages     language tag → queue and/or greeting
+ * @param knownGreeting greeting of a recognised caller
+ * @param vipGreeting   greeting of a VIP
+ */
+public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Experienced experienced,
+                           Map<String, String> topics, Map<String, LanguageRoute> languages,
+                           String knownGreeting, String vipGreeting) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final int MAX_PRIORITY = 1000;
+
+    public RoutingRules {
+        Objects.requireNonNull(defaults, "defaults is required");
+        priority = List.copyOf(priority == null ? List.of() : priority);
+        experienced = experienced == null ? new Experienced(null, null, null, null) : experienced;
+        topics = Map.copyOf(topics == null ? Map.of() : topics);
+        languages = Map.copyOf(languages == null ? Map.of() : languages);
+        knownGreeting = knownGreeting == null ? defaults.greeting() : name("known_greeting", knownGreeting);
+        vipGreeting = vipGreeting == null ? knownGreeting : name("vip_greeting", vipGreeting);
+        var seen = new HashSet<String>();
+        for (PriorityRule r : priority) {
+            if (!seen.add(r.name())) {
+                throw new IllegalArgumentException("priority rule name used twice: " + r.name());
+            }
+        }
+        topics.forEach((t, q) -> name("topics." + t, q));
+    }
+
+    /** Routing for a caller: a known profile, or empty for an unknown caller. */
+    public RoutingDecision decide(Optional<CustomerProfile> profile) {
+        if (profile.isEmpty()) {
+            return new RoutingDecision(defaults.queue(), defaults.priority(), "unknown", false, defaults.language(),
+                    defaults.greeting(), false, "", "unknown-caller");
+        }
+        CustomerProfile p = profile.get();
+        List<String> fired = new ArrayList<>();
+        int prio = defaults.priority();
+        boolean vip = false;
+        for (PriorityRule r : priority) {
+            if (r.matches(p)) {
+                prio = r.priority();
+                vip = r.vip();
+                fired.add("priority:" + r.name());
+                break;
+            }
+        }
+        LanguageRoute lang = languages.get(p.language());
+        String queue = null;
+        if (experienced.applies(p)) {
+            queue = experienced.queue();
+            prio = Math.min(MAX_PRIORITY, prio + experienced.priorityBoost());
+            fired.add("experienced");
+        } else if (p.lastTopic().map(topics::containsKey).orElse(false)) {
+            queue = topics.get(p.lastTopic().get());
+            fired.add("topic:" + p.lastTopic().get());
+        } else if (lang != null && lang.queue() != null) {
+            queue = lang.queue();
+            fired.add("language:" + p.language());
+        }
+        String greeting = lang != null && lang.greeting() != null ? lang.greeting() : vip ? vipGreeting : knownGreeting;
+        return new RoutingDecision(queue == null ? defaults.queue() : queue, prio, p.segment(), vip, p.language(),
+                greeting, false, p.customerId(), fired.isEmpty() ? "known-caller" : String.join(",", fired));
+    }
+
+    /** Default routing because the profile could not be read (Redis slow or down). */
+    public RoutingDecision degraded() {
+        return new RoutingDecision(defaults.queue(), defaults.priority(), "unknown", false, defaults.language(),
+                defaults.greeting(), true, "", "degraded");
+    }
+
+    static String name(String field, String value) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " must be 1-64 of A-Z a-z 0-9 _ . -, got '" + value + "'");
+        }
+        return value;
+    }
+
+    static int checkPriority(String field, Integer value, int def) {
+        int v = value == null ? def : value;
+        if (v < 0 || v > MAX_PRIORITY) {
+            throw new IllegalArgumentException(field + " must be in [0, " + MAX_PRIORITY + "], got " + v);
+        }
+        return v;
+    }
+
+    /** Routing of unknown callers and of degraded calls. */
+    public record Defaults(String queue, Integer priority, String language, String greeting) {
+        public Defaults {
+            queue = name("defaults.queue", queue);
+            priority = checkPriority("defaults.priority", priority, 0);
+            language = name("defaults.language", language == null ? "en" : language);
+            greeting = name("defaults.greeting", greeting == null ? "welcome" : greeting);
+        }
+    }
+
+    /** {@code tier} and/or value conditions (all given ones must hold) → priority and VIP flag. */
+    public record PriorityRule(String name, String tier, Double minLifetimeValue, Double minValueScore,
+                               Integer priority, Boolean vip) {
+        public PriorityRule {
+            name = RoutingRules.name("priority rule name", name);
+            if (tier != null) {
+                Tier.parse(tier);
+            }
+            if (tier == null && minLifetimeValue == null && minValueScore == null) {
+                throw new IllegalArgumentException("priority rule '" + name
+                        + "' needs a condition: tier, min_lifetime_value or min_value_score");
+            }
+            if (minLifetimeValue != null && !(minLifetimeValue >= 0)) {
+                throw new IllegalArgumentException("priority rule '" + name + "': min_lifetime_value must be >= 0");
+            }
+            if (minValueScore != null && !(minValueScore >= 0 && minValueScore <= 1)) {
+                throw new IllegalArgumentException("priority rule '" + name + "': min_value_score must be in [0, 1]");
+            }
+            if (priority == null) {
+                throw new IllegalArgumentException("priority rule '" + name + "' needs a priority");
+            }
+            priority = checkPriority("priority rule '" + name + "' priority", priority, 0);
+            vip = vip != null && vip;
+        }
+
+        boolean matches(CustomerProfile p) {
+            return (tier == null || Tier.parse(tier) == p.tier())
+                    && (minLifetimeValue == null || p.lifetimeValue() >= minLifetimeValue)
+                    && (minValueScore == null || p.valueScore() >= minValueScore);
+        }
+    }
+
+    /** Customers with open complaints or a high complaint risk go to experienced agents. */
+    public record Experienced(String queue, Integer minOpenComplaints, Double minComplaintRisk, Integer priorityBoost) {
+        public Experienced {
+            queue = queue == null ? null : name("experienced.queue", queue);
+            if (queue == null && (minOpenComplaints != null || minComplaintRisk != null)) {
+                throw new IllegalArgumentException("experienced needs a queue when it has conditions");
+            }
+            if (minOpenComplaints != null && minOpenComplaints < 1) {
+                throw new IllegalArgumentException("experienced.min_open_complaints must be >= 1");
+            }
+            if (minComplaintRisk != null && !(minComplaintRisk >= 0 && minComplaintRisk <= 1)) {
+                throw new IllegalArgumentException("experienced.min_complaint_risk must be in [0, 1]");
+            }
+            priorityBoost = checkPriority("experienced.priority_boost", priorityBoost, 0);
+        }
+
+        boolean applies(CustomerProfile p) {
+            return queue != null && (minOpenComplaints != null && p.openComplaints() >= minOpenComplaints
+                    || minComplaintRisk != null && p.complaintRisk() >= minComplaintRisk);
+        }
+    }
+
+    /** A language's own queue and/or greeting (either may be absent). */
+    public record LanguageRoute(String queue, String greeting) {
+        public LanguageRoute {
+            queue = queue == null ? null : name("languages.queue", queue);
+            greeting = greeting == null ? null : name("languages.greeting", greeting);
+        }
+    }
+
+    /** For logs: a short description. */
+    String summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("priorityRules", priority.size());
+        m.put("topics", topics.size());
+        m.put("languages", languages.size());
+        return m.toString();
+    }
+}
