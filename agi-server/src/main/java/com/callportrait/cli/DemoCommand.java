@@ -36,8 +36,8 @@ public final class DemoCommand extends AppCommand {
         // Issue 5: a simulated Asterisk (AMI endpoint + calls) so routing, transcripts, emotions,
         // priority changes and screen pops show without a PBX.
         com.callportrait.sim.LiveDemo live = com.callportrait.sim.LiveDemo.start(
-                com.callportrait.live.LiveOptions.fromEnvironment());
-        return Running.untilStopped(o, live.options(), redis, stack -> {
+                settings().live());
+        return Running.untilStopped(settings().withApp(o).withLive(live.options()), redis, stack -> {
             String host = o.bindAddress().equals("0.0.0.0") || o.bindAddress().equals("::") ? "127.0.0.1" : o.bindAddress();
             int agi = stack.agiAddress().getPort();
             int http = stack.httpAddress().getPort();

@@ -1,8 +1,11 @@
 package com.callportrait.cli;
 
 import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.LogSetup;
+import com.callportrait.server.Settings;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +17,10 @@ import picocli.CommandLine.Command;
  * Nested commands ({@code profile ...}, {@code bench ...}) are registered the same way in
  * {@link ProfileCommand} and {@link BenchCommand}.
  *
- * <p>Settings come from environment variables ({@link AppOptions}); they are read and validated
- * once, before any command runs, and a bad value exits with status 2 and a message naming it.
+ * <p>Settings come from environment variables: {@link Settings} is built from them once, before any
+ * command runs (after {@code --help}, which needs none), and validates every module's options then; a
+ * bad value exits with status 2 and a message naming it. Commands take their options from it and
+ * never read the environment themselves. This class is the one caller of {@link Env#system()}.
  */
 @Command(name = "callportrait", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Real-time customer portrait for Asterisk call centres.",
@@ -36,7 +41,12 @@ public final class Main implements Runnable {
     /** Exit status when a setting is invalid. */
     public static final int EXIT_BAD_OPTIONS = 2;
 
-    private AppOptions options;
+    private final Env env;
+    private Settings settings;
+
+    private Main(Env env) {
+        this.env = env;
+    }
 
     public static void main(String[] args) {
         int status = run(args);
@@ -44,17 +54,33 @@ public final class Main implements Runnable {
         System.exit(status);
     }
 
-    /** Runs the command line and returns the exit status (tests call this instead of main). */
+    /** Runs the command line with the process environment and returns the exit status (tests call this instead of main). */
     public static int run(String... args) {
-        Main main = new Main();
+        return run(Env.system(), args);
+    }
+
+    /** Runs the command line with the settings in {@code env} (tests, embedded use). */
+    public static int run(Env env, String... args) {
+        return run(env, null, null, args);
+    }
+
+    /** As {@link #run(Env, String...)} writing to {@code out} and {@code err} (null: standard output and error). */
+    public static int run(Env env, PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main(env);
         CommandLine cl = new CommandLine(main);
+        if (out != null) {
+            cl.setOut(out);
+        }
+        if (err != null) {
+            cl.setErr(err);
+        }
         cl.setExecutionStrategy(parsed -> {
             Integer help = CommandLine.executeHelpRequest(parsed);
             if (help != null) {
                 return help;
             }
             try {
-                LogSetup.apply(main.options().logFormat());
+                LogSetup.apply(main.settings().app().logFormat());
             } catch (ConfigException e) {
                 parsed.commandSpec().commandLine().getErr().println("callportrait: invalid setting: " + e.getMessage());
                 return EXIT_BAD_OPTIONS;
@@ -77,12 +103,17 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
-    /** The validated options, read from the environment on first use. */
-    public synchronized AppOptions options() {
-        if (options == null) {
-            options = AppOptions.fromEnvironment();
+    /** Every module's validated settings, built from the environment on first use (before any command runs). */
+    public synchronized Settings settings() {
+        if (settings == null) {
+            settings = Settings.from(env);
         }
-        return options;
+        return settings;
+    }
+
+    /** The application's options: {@code settings().app()}. */
+    public AppOptions options() {
+        return settings().app();
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.callportrait.server.RedisBackend;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.profile.collect.CdrCsvSource;
 import com.callportrait.profile.collect.CrmFileSource;
-import com.callportrait.profile.collect.EnrichmentOptions;
 import com.callportrait.profile.collect.HttpEnrichmentSource;
 import com.callportrait.profile.collect.InteractionStream;
 import com.callportrait.profile.collect.QueueLogSource;
@@ -132,7 +131,7 @@ public class ProfileBuildCommand extends AppCommand {
                 sources.add(new InteractionStream(redis.connector(), partitions).source("portrait-build",
                         "worker-" + worker, worker, workers));
             }
-            EnrichmentOptions.fromEnv(System.getenv())
+            settings().enrichment()
                     .ifPresent(e -> sources.add(new HttpEnrichmentSource(e, histories::customerIds)));
             ProfileStore store = save ? redis.store() : InMemoryProfileStore.create();
             Instant at = effectiveAsOf();

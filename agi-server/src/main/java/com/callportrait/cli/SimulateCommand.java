@@ -4,7 +4,6 @@ import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
 import com.callportrait.server.ServerStack;
 import com.callportrait.server.Telemetry;
-import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.sim.LiveDemo;
 import com.callportrait.sim.SimCall;
@@ -54,11 +53,11 @@ public final class SimulateCommand extends AppCommand {
         AppOptions o = options().withRedis(Optional.empty(), options().embeddedRedisPort()).withPorts(0, 0, 0);
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             LiveDemo demo = LiveDemo.start(LiveOptions.fromEnvironment())) {
+             LiveDemo demo = LiveDemo.start(settings().live())) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
             List<SimCall> mix = LiveDemo.mix(DemoCustomers.profiles(o.phones(), Clock.systemUTC()), calls,
                     Duration.ofMillis(waitMs), Duration.ofMillis(gapMs), survey);
-            try (ServerStack stack = ServerStack.start(o, demo.options(), redis, telemetry)) {
+            try (ServerStack stack = ServerStack.start(settings().withApp(o).withLive(demo.options()), redis, telemetry)) {
                 if (warmup > 0) {
                     SimulationRun.run(stack, demo, LiveDemo.mix(DemoCustomers.profiles(o.phones(), Clock.systemUTC()),
                             warmup, Duration.ofMillis(1000), Duration.ofMillis(200), false), agents, warmup);

@@ -105,28 +105,17 @@ public final class ServerStack implements AutoCloseable {
                 .register(registry);
     }
 
-    /** Builds and starts everything; on failure, whatever started is stopped again. */
-    public static ServerStack start(AppOptions options, RedisBackend redis, Telemetry telemetry)
+    /** Builds and starts everything from {@code settings}; on failure, whatever started is stopped again. */
+    public static ServerStack start(Settings settings, RedisBackend redis, Telemetry telemetry)
             throws InterruptedException {
-        return start(options, LiveOptions.fromEnvironment(), redis, telemetry);
-    }
-
-    /** As {@link #start(AppOptions, RedisBackend, Telemetry)} with the given live settings (demo, simulator). */
-    public static ServerStack start(AppOptions options, LiveOptions live, RedisBackend redis, Telemetry telemetry)
-            throws InterruptedException {
-        return start(options, live, SpeechStack.Settings.fromEnvironment(), redis, telemetry);
-    }
-
-    /** As above with the given speech settings ({@link SpeechStack.Settings#off()} for no speech). */
-    public static ServerStack start(AppOptions options, LiveOptions live, SpeechStack.Settings speech,
-                                    RedisBackend redis, Telemetry telemetry) throws InterruptedException {
-        ServerStack s = new ServerStack(options, live, speech, redis, telemetry);
+        AppOptions options = settings.app();
+        ServerStack s = new ServerStack(options, settings.live(), settings.speech(), redis, telemetry);
         warmUp(redis.store());
         try {
             s.live.start();
             // The model loads here, before any port opens: a call is never taken without speech.
             s.speech = SpeechStack.start(s.speechSettings, options, s.live, s.events, telemetry.registry());
-            s.fresh = s.startFreshness(options, redis, telemetry);
+            s.fresh = s.startFreshness(settings, redis, telemetry);
             s.httpAddress = s.http.start(options.bindAddress(), options.httpPort());
             s.agiAddress = s.agi.start(options.bindAddress(), options.agiPort());
             s.health.start();
@@ -137,13 +126,31 @@ public final class ServerStack implements AutoCloseable {
         return s;
     }
 
+    /** As {@link #start(Settings, RedisBackend, Telemetry)} with {@code options} and every other module's defaults. */
+    public static ServerStack start(AppOptions options, RedisBackend redis, Telemetry telemetry)
+            throws InterruptedException {
+        return start(Settings.of(options), redis, telemetry);
+    }
+
+    /** As above with the given live settings (demo, simulator). */
+    public static ServerStack start(AppOptions options, LiveOptions live, RedisBackend redis, Telemetry telemetry)
+            throws InterruptedException {
+        return start(Settings.of(options).withLive(live), redis, telemetry);
+    }
+
+    /** As above with the given speech settings ({@link SpeechStack.Settings#off()} for no speech). */
+    public static ServerStack start(AppOptions options, LiveOptions live, SpeechStack.Settings speech,
+                                    RedisBackend redis, Telemetry telemetry) throws InterruptedException {
+        return start(Settings.of(options).withLive(live).withSpeech(speech), redis, telemetry);
+    }
+
     /** Portraits kept fresh after each call (CP_FRESH, default on), on threads of their own. */
-    private com.callportrait.records.ProfileFreshness startFreshness(AppOptions options, RedisBackend redis,
+    private com.callportrait.records.ProfileFreshness startFreshness(Settings settings, RedisBackend redis,
                                                                    Telemetry telemetry) {
-        var fo = com.callportrait.records.FreshOptions.fromEnvironment();
+        var fo = settings.fresh();
         return fo.enabled() ? com.callportrait.records.ProfileFreshness.start(fo,
-                com.callportrait.records.spool.SpoolOptions.fromEnvironment(options.dataDir()), redis.connector(), redis.store(),
-                live.calls(), live.feedback(), options.dataDir().resolve("models"), telemetry.registry(),
+                settings.spool(), redis.connector(), redis.store(),
+                live.calls(), live.feedback(), settings.app().dataDir().resolve("models"), telemetry.registry(),
                 java.time.Clock.systemUTC()) : null;
     }
 

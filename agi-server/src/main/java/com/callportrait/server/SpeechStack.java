@@ -1,10 +1,9 @@
 package com.callportrait.server;
 
-import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import com.callportrait.live.calls.SpeechBridge;
 import com.callportrait.events.EventWriter;
 import com.callportrait.events.SpeechEventRecorder;
-import com.callportrait.speech.SpeechException;
 import com.callportrait.speech.asr.AsrOptions;
 import com.callportrait.speech.audiosocket.AudioSocketOptions;
 import com.callportrait.speech.audiosocket.AudioSocketServer;
@@ -15,7 +14,6 @@ import com.callportrait.speech.redact.Redactors;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,32 +34,75 @@ public final class SpeechStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SpeechStack.class);
 
     /**
-     * Speech settings of the application.
+     * Speech settings of the application. Immutable and thread-safe; built by {@link #from(Env)} at
+     * start-up or by {@link #builder()}, whose defaults are {@link #DEFAULT_ENABLED} and the speech
+     * module's own defaults.
      *
      * @param enabled {@code CP_SPEECH} (on | off, default on): off = no model, no AudioSocket server
-     * @param asr     recognition settings ({@code CP_ASR_*}, {@code CP_VOSK_MODEL})
-     * @param socket  AudioSocket settings; host and port are taken from {@link AppOptions}
+     * @param asr     recognition settings ({@code CP_ASR_*}, {@code CP_VOSK_MODEL}, {@code CP_DATA_DIR})
+     * @param socket  AudioSocket settings ({@code CP_AUDIOSOCKET_*}); host and port are taken from {@link AppOptions}
      */
     public record Settings(boolean enabled, AsrOptions asr, AudioSocketOptions socket) {
-        public static Settings fromEnv(Map<String, String> env) {
-            String v = env.getOrDefault("CP_SPEECH", "on").trim().toLowerCase(Locale.ROOT);
-            if (!v.equals("on") && !v.equals("off") && !v.isEmpty()) {
-                throw new ConfigException("CP_SPEECH must be on or off, got '" + v + "'");
-            }
-            try {
-                return new Settings(!v.equals("off"), AsrOptions.fromEnv(env), AudioSocketOptions.fromEnv(env));
-            } catch (SpeechException e) {
-                throw new ConfigException(e.getMessage());
-            }
+        /** Speech is on unless {@code CP_SPEECH=off}. */
+        public static final boolean DEFAULT_ENABLED = true;
+
+        public Settings {
+            java.util.Objects.requireNonNull(asr, "asr");
+            java.util.Objects.requireNonNull(socket, "socket");
         }
 
-        public static Settings fromEnvironment() {
-            return fromEnv(System.getenv());
+        /** The settings from {@code env}; a bad value names its variable. */
+        public static Settings from(Env env) {
+            return new Settings(env.bool("CP_SPEECH", DEFAULT_ENABLED), AsrOptions.from(env), AudioSocketOptions.from(env));
+        }
+
+        /** As {@link #from(Env)} over the given variables (callers that hold a map). */
+        public static Settings fromEnv(Map<String, String> env) {
+            return from(Env.of(env));
+        }
+
+        /** Speech on, with the speech module's defaults. */
+        public static Settings defaults() {
+            return new Settings(DEFAULT_ENABLED, AsrOptions.defaults(), AudioSocketOptions.defaults());
         }
 
         /** No speech (tests and benchmarks of the other parts). */
         public static Settings off() {
             return new Settings(false, AsrOptions.defaults(), AudioSocketOptions.defaults());
+        }
+
+        /** A builder starting from {@link #defaults()}. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Settings}. Not thread-safe. */
+        public static final class Builder {
+            private boolean enabled = DEFAULT_ENABLED;
+            private AsrOptions asr = AsrOptions.defaults();
+            private AudioSocketOptions socket = AudioSocketOptions.defaults();
+
+            private Builder() {
+            }
+
+            public Builder enabled(boolean v) {
+                enabled = v;
+                return this;
+            }
+
+            public Builder asr(AsrOptions v) {
+                asr = v;
+                return this;
+            }
+
+            public Builder socket(AudioSocketOptions v) {
+                socket = v;
+                return this;
+            }
+
+            public Settings build() {
+                return new Settings(enabled, asr, socket);
+            }
         }
     }
 
