@@ -48,6 +48,11 @@ public final class Main implements Runnable {
         this.env = env;
     }
 
+    /** A command line over the process environment (its settings are built when a command first needs them). */
+    public Main() {
+        this(Env.system());
+    }
+
     public static void main(String[] args) {
         int status = run(args);
         LogSetup.flush();
@@ -56,7 +61,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the process environment and returns the exit status (tests call this instead of main). */
     public static int run(String... args) {
-        return run(Env.system(), args);
+        return run(new Main(), null, null, args);
     }
 
     /** Runs the command line with the settings in {@code env} (tests, embedded use). */
@@ -66,7 +71,10 @@ public final class Main implements Runnable {
 
     /** As {@link #run(Env, String...)} writing to {@code out} and {@code err} (null: standard output and error). */
     public static int run(Env env, PrintWriter out, PrintWriter err, String... args) {
-        Main main = new Main(env);
+        return run(new Main(env), out, err, args);
+    }
+
+    private static int run(Main main, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(main);
         if (out != null) {
             cl.setOut(out);

@@ -73,6 +73,10 @@ public record AmiOptions(String host, int port, String username, String secret, 
 
     /** The settings from {@code env}; empty when {@code CP_AMI_URI} is unset. A bad value names its variable. */
     public static Optional<AmiOptions> from(Env env) {
+        // the tunables are checked even without AMI, so a typo never waits for the day AMI is switched on
+        Duration actionTimeout = env.millis("CP_AMI_ACTION_TIMEOUT_MS", DEFAULT_ACTION_TIMEOUT, 100, 120_000);
+        int eventQueue = env.intIn("CP_AMI_EVENT_QUEUE", DEFAULT_EVENT_QUEUE, 64, 10_000_000);
+        Duration reconnectMax = env.millis("CP_AMI_RECONNECT_MAX_MS", DEFAULT_RECONNECT_MAX, 200, 600_000);
         Optional<String> uriText = env.string("CP_AMI_URI");
         if (uriText.isEmpty()) {
             return Optional.empty();
@@ -102,10 +106,7 @@ public record AmiOptions(String host, int port, String username, String secret, 
         }
         return Optional.of(builder().host(uri.getHost()).port(uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort())
                 .username(user).secret(secret)
-                .actionTimeout(env.millis("CP_AMI_ACTION_TIMEOUT_MS", DEFAULT_ACTION_TIMEOUT, 100, 120_000))
-                .eventQueue(env.intIn("CP_AMI_EVENT_QUEUE", DEFAULT_EVENT_QUEUE, 64, 10_000_000))
-                .reconnectMax(env.millis("CP_AMI_RECONNECT_MAX_MS", DEFAULT_RECONNECT_MAX, 200, 600_000))
-                .build());
+                .actionTimeout(actionTimeout).eventQueue(eventQueue).reconnectMax(reconnectMax).build());
     }
 
     /** As {@link #from(Env)} over the given variables (callers that hold a map). */
