@@ -1,4 +1,4 @@
-package com.callportrait.speech.tools;
+package com.callportrait.cli;
 
 import com.callportrait.speech.emotion.EmotionReading;
 import com.callportrait.speech.emotion.EmotionScorer;
@@ -25,27 +25,28 @@ import java.nio.charset.StandardCharsets;
  * Blank lines are skipped. The raw line never leaves this class; only the redacted text is printed.
  *
  * <p>Stateless apart from the shared model; safe to use from several threads on different streams.
+ * The logic of {@link EmotionCommand}, apart from picocli so that it is tested on streams.
  */
-public final class EmotionCli {
+final class EmotionLines {
 
     private final TextEmotionModel model;
     private final EmotionScorer scorer;
     private final Redactor redactor;
     private final ObjectMapper json = new ObjectMapper();
 
-    public EmotionCli(TextEmotionModel model, Redactor redactor) {
+    EmotionLines(TextEmotionModel model, Redactor redactor) {
         this.model = model;
         this.scorer = Emotions.scorer(model);
         this.redactor = redactor;
     }
 
     /** With the bundled model and the standard redactor. */
-    public static EmotionCli standard() {
-        return new EmotionCli(TextEmotionModel.load(), Redactors.standard());
+    static EmotionLines standard() {
+        return new EmotionLines(TextEmotionModel.load(), Redactors.standard());
     }
 
     /** Reads lines until end of input; returns the number of lines scored. */
-    public int run(InputStream in, PrintWriter out) throws IOException {
+    int run(InputStream in, PrintWriter out) throws IOException {
         int n = 0;
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line; (line = r.readLine()) != null; ) {
@@ -60,7 +61,7 @@ public final class EmotionCli {
     }
 
     /** The JSON object for one line. */
-    public ObjectNode toJson(String line) {
+    ObjectNode toJson(String line) {
         TextEmotion t = model.predict(line);
         EmotionReading e = scorer.score(line, VoiceFeatures.NONE);
         ObjectNode o = json.createObjectNode();
@@ -75,10 +76,5 @@ public final class EmotionCli {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    /** {@code java ... EmotionCli < lines.txt} */
-    public static void main(String[] args) throws IOException {
-        standard().run(System.in, new PrintWriter(System.out, false, StandardCharsets.UTF_8));
     }
 }

@@ -1,12 +1,9 @@
-package com.callportrait.speech.tools;
+package com.callportrait.speech.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.speech.emotion.EmotionLabel;
-import com.callportrait.speech.pipeline.SpeechEngine;
-import com.callportrait.speech.pipeline.TestDoubles;
-import com.callportrait.speech.pipeline.TranscriptEvent;
-import com.callportrait.speech.tools.FileTranscriber.UtteranceResult;
+import com.callportrait.speech.pipeline.FileTranscriber.UtteranceResult;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;

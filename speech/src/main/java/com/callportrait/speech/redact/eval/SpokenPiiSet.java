@@ -1,4 +1,4 @@
-package com.callportrait.speech.tools;
+package com.callportrait.speech.redact.eval;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Random;
  * addresses. Digits come plain, with "oh" for zero, "double"/"triple", in groups with "dash" or
  * "uh" between them, as pairs ("forty five thirty two"), occasionally with Vosk's "for" for four
  * inside a run of digits, or written as digits. Rows are {@code text TAB TYPE TAB secret}, the
- * format of {@link RedactionBenchmark}. Stateless; the same seed gives the same rows.
+ * format {@link RedactionScore} reads. Stateless; the same seed gives the same rows.
  */
 public final class SpokenPiiSet {
     private static final String[] W = "zero one two three four five six seven eight nine".split(" ");

@@ -1,7 +1,6 @@
-package com.callportrait.speech.tools;
+package com.callportrait.speech.audio;
 
 import com.callportrait.speech.SpeechException;
-import com.callportrait.speech.audio.Pcm;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package com.callportrait.speech.tools;
+package com.callportrait.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class EmotionCliTest {
+class EmotionLinesTest {
 
     @Test
     void printsOneRedactedJsonObjectPerLine() throws Exception {
@@ -18,7 +18,7 @@ class EmotionCliTest {
                 + "thank you so much, that solved it\n"
                 + "my card number is four five three two zero one five one one two eight three zero three six six\n";
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int n = EmotionCli.standard().run(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)),
+        int n = EmotionLines.standard().run(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(buf, true, StandardCharsets.UTF_8));
         String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(n).isEqualTo(3);

@@ -1,7 +1,8 @@
-package com.callportrait.speech.tools;
+package com.callportrait.speech.pipeline;
 
 import com.callportrait.speech.SpeechException;
 import com.callportrait.speech.asr.Word;
+import com.callportrait.speech.audio.AudioFiles;
 import com.callportrait.speech.audio.Pcm;
 import com.callportrait.speech.audio.PolyphaseResampler;
 import com.callportrait.speech.audiosocket.AudioSocketEncoder;
@@ -10,11 +11,6 @@ import com.callportrait.speech.audiosocket.AudioSocketOptions;
 import com.callportrait.speech.audiosocket.AudioSocketServer;
 import com.callportrait.speech.audiosocket.SlinRate;
 import com.callportrait.speech.emotion.EmotionReading;
-import com.callportrait.speech.pipeline.CallTranscriber;
-import com.callportrait.speech.pipeline.EmotionEvent;
-import com.callportrait.speech.pipeline.SpeechEngine;
-import com.callportrait.speech.pipeline.SpeechListener;
-import com.callportrait.speech.pipeline.TranscriptEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
