@@ -1,4 +1,4 @@
-package com.callportrait.bench;
+package com.callportrait.bench.agi;
 
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
@@ -28,7 +28,7 @@ import java.util.Random;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 
 /**
- * {@code bench agi}: an embedded Redis seeded with synthetic customers, CallPortrait's FastAGI
+ * {@code agi}: an embedded Redis seeded with synthetic customers, CallPortrait's FastAGI
  * server and asterisk-java's {@code DefaultAgiServer} (same lookup, rules, variables and events)
  * on loopback, and the same Asterisk-like load against each in turn. Single use.
  */

@@ -1,4 +1,4 @@
-package com.callportrait.bench;
+package com.callportrait.bench.agi;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;

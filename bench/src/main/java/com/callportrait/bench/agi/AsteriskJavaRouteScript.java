@@ -1,4 +1,4 @@
-package com.callportrait.bench;
+package com.callportrait.bench.agi;
 
 import com.callportrait.events.CallEvent;
 import com.callportrait.events.EventWriter;

@@ -1,4 +1,4 @@
-package com.callportrait.bench;
+package com.callportrait.bench.agi;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;

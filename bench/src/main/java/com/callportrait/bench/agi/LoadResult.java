@@ -1,4 +1,4 @@
-package com.callportrait.bench;
+package com.callportrait.bench.agi;
 
 import java.util.Locale;
 import org.HdrHistogram.Histogram;

@@ -1,4 +1,4 @@
-package com.callportrait.bench;
+package com.callportrait.bench.agi;
 
 /**
  * The FastAGI environment block exactly as Asterisk 22.10.1 sent it in the recorded session

@@ -1,4 +1,4 @@
-package com.callportrait.bench;
+package com.callportrait.bench.overload;
 
 import com.callportrait.server.health.HealthReport;
 import com.callportrait.server.health.HealthState;
@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * health said DEGRADED, and how long after the load dropped it was UP again with the lag back
  * under the threshold.
  *
- * <p>Used by {@code callportrait bench overload} (long run) and {@code SpeechOverloadIT} (short).
+ * <p>Used by {@code callportrait-bench overload} (long run) and {@code SpeechOverloadIT} (short).
  * Not thread-safe: one run at a time.
  */
 public final class SpeechOverload {
@@ -278,7 +278,7 @@ public final class SpeechOverload {
         return ms < 0 ? "never" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
-    /** The result as the lines {@code bench overload} prints and RELIABILITY.md records. */
+    /** The result as the lines {@code overload} prints and RELIABILITY.md records. */
     public static List<String> describe(Settings s, Result r, Map<String, Object> setup) {
         List<String> lines = new ArrayList<>();
         lines.add("setup: " + setup);

@@ -1,4 +1,4 @@
-package com.callportrait.profile.bench;
+package com.callportrait.bench.portrait;
 
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.ProfileStore;
@@ -27,22 +27,20 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The portrait engine benchmark (not a test): batch build of N customers / M contacts from the
+ * The portrait engine benchmark ({@code portrait}): batch build of N customers / M contacts from the
  * generator into a real embedded Redis (or memory), peak heap, then live updates after single calls
  * (clean + fold + portrait + save to Redis) with p50/p99 latency, and the complaint-risk AUC against
  * the "complained before" baseline on the held-out window.
  *
- * <p>Args: {@code customers interactions [redis|memory] [updates]}.
+ * <p>Settings: customers, interactions, the store (Redis or memory) and live updates timed.
+ * Single use; not thread-safe.
  */
 public final class PortraitBenchmark {
     private PortraitBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int customers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        long interactions = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
-        boolean redis = args.length <= 2 || args[2].equals("redis");
-        int updates = args.length > 3 ? Integer.parseInt(args[3]) : 2_000;
+    /** Builds {@code customers} portraits from {@code interactions} contacts, then times {@code updates}. */
+    public static void run(int customers, long interactions, boolean redis, int updates) throws Exception {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             p.resetPeakUsage();
         }

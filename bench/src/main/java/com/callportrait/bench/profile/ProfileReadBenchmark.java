@@ -1,4 +1,4 @@
-package com.callportrait.profile.bench;
+package com.callportrait.bench.profile;
 
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.OpenIssue;
@@ -28,17 +28,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * "Profile read for routing": {@code findByPhone} latency and throughput against a real
  * redis-server on loopback (embedded-redis, AOF on as in production) holding N realistic
- * portraits. Not a test: run it with the command in BENCHMARKS.md.
+ * portraits ({@code profile-read}).
  *
  * <p>Each scenario runs a warm-up and then a measured phase with a fixed number of lookups kept in
  * flight (1 = one routing call at a time, the pure latency; 16 and 64 = many concurrent calls on the
  * one multiplexed connection). Callers are random known customers (fixed seed), phones presented in
  * mixed forms so normalisation is included, and every result is checked to be the right customer.
  *
- * <p>Arguments: {@code --profiles N} (100000), {@code --seconds S} per measured phase (10),
- * {@code --warmup S} (3), {@code --rounds R} (2; the script/two-step order alternates per round),
- * {@code --data DIR} (target/bench-redis). Lookups that fail (command timeout under overload) are
- * counted in the last column; a lookup returning the wrong customer aborts the run.
+ * <p>Settings: profiles loaded, seconds per measured phase, warm-up seconds, rounds (the
+ * script/two-step order alternates per round) and the Redis data directory (emptied first).
+ * Lookups that fail (command timeout under overload) are counted in the last column; a lookup
+ * returning the wrong customer aborts the run. Single use; not thread-safe.
  */
 public final class ProfileReadBenchmark {
 
@@ -57,22 +57,8 @@ public final class ProfileReadBenchmark {
         this.rounds = rounds;
     }
 
-    public static void main(String[] args) throws Exception {
-        int profiles = 100_000;
-        int seconds = 10;
-        int warmup = 3;
-        int rounds = 2;
-        Path data = Path.of("target", "bench-redis");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--profiles" -> profiles = Integer.parseInt(args[i + 1]);
-                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
-                case "--data" -> data = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
+    /** Loads {@code profiles} portraits into a fresh embedded Redis under {@code data} and measures. */
+    public static void run(int profiles, int seconds, int warmup, int rounds, Path data) throws Exception {
         deleteTree(data);
         try (EmbeddedRedis redis = EmbeddedRedis.builder().freePort().dataDir(data).build().start()) {
             new ProfileReadBenchmark(profiles, seconds, warmup, rounds).run(redis);

@@ -1,14 +1,13 @@
-package com.callportrait.speech.bench;
+package com.callportrait.bench.speech;
 
 import com.callportrait.speech.asr.AsrOptions;
 import com.callportrait.speech.asr.RecognizedText;
 import com.callportrait.speech.asr.SpeechModel;
 import com.callportrait.speech.asr.StreamingRecognizer;
+import com.callportrait.speech.audio.AudioFiles;
 import com.callportrait.speech.audio.PolyphaseResampler;
+import com.callportrait.speech.pipeline.FileTranscriber;
 import com.callportrait.speech.pipeline.SpeechEngine;
-import com.callportrait.speech.pipeline.TestDoubles;
-import com.callportrait.speech.tools.AudioFiles;
-import com.callportrait.speech.tools.FileTranscriber;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,27 +19,30 @@ import java.util.function.Function;
 
 /**
  * Word error rate of the live path on the telephone-band set, next to offline decodes by the same
- * model. Run (from the repository root, after {@code mvn -pl speech -am install -DskipTests} or a
- * build, and {@code bash speech/src/test/audio/make-testset.sh --wideband speech/target/benchmark-wideband}
- * for the 16 kHz sources):
- * <pre>
- * mvn -B -q -pl speech exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=com.callportrait.speech.bench.AccuracyBenchmark [-Dexec.args="--stride 3"]
- * </pre>
+ * model ({@code asr-accuracy}). Run from the repository root after a build (the model is read from
+ * {@code speech/target/classes}), with {@code bash speech/src/test/audio/make-testset.sh --wideband
+ * speech/target/benchmark-wideband} first for the 16 kHz sources. Prints one line per decode, then
+ * a Markdown table. Single use; not thread-safe.
  */
 public final class AccuracyBenchmark {
 
-    public static void main(String[] args) throws Exception {
-        int limit = Integer.parseInt(BenchSet.arg(args, "--limit", "100000"));
-        int threads = Integer.parseInt(BenchSet.arg(args, "--threads", "2"));
-        int stride = Integer.parseInt(BenchSet.arg(args, "--stride", "1"));
+    private AccuracyBenchmark() {
+    }
+
+    /**
+     * @param limit    at most this many utterances
+     * @param threads  decoding threads (and recognition workers of the live rows)
+     * @param stride   every {@code stride}-th utterance (3 keeps every sentence and all four voices)
+     * @param wideband where the 16 kHz sources are, {@code null} for the default
+     * @param modelDirOrNull the Vosk model directory, {@code null} for the build's bundled copy
+     * @param only     which rows: any of live, wide, tel, linear, kaldi
+     */
+    public static void run(int limit, int threads, int stride, Path wideband, Path modelDirOrNull, String only) throws Exception {
         BenchSet set = BenchSet.load(BenchSet.module("src/test/benchmark/telephone"), limit, stride);
-        Path wide = Path.of(BenchSet.arg(args, "--wideband", BenchSet.module("target/benchmark-wideband").toString()));
-        Path modelDir = Path.of(BenchSet.arg(args, "--model",
-                BenchSet.module("target/classes/vosk/model-en-us").toString()));
+        Path wide = wideband != null ? wideband : BenchSet.module("target/benchmark-wideband");
+        Path modelDir = modelDirOrNull != null ? modelDirOrNull : BenchSet.module("target/classes/vosk/model-en-us");
         System.out.printf("%d utterances, model %s, %d threads, %d cores%n", set.items().size(), modelDir, threads,
                 Runtime.getRuntime().availableProcessors());
-        String only = BenchSet.arg(args, "--rows", "live,wide,tel,linear,kaldi");
         List<String> rows = new ArrayList<>();
         // CP_ASR_MAX_ACTIVE / CP_ASR_BEAM in the environment apply to the live rows
         AsrOptions env = AsrOptions.fromEnv(System.getenv()).withModelDir(modelDir).withWorkers(threads);
@@ -90,8 +92,8 @@ public final class AccuracyBenchmark {
     }
 
     private static String live(String name, BenchSet set, SpeechEngine.Builder builder, int threads) throws Exception {
-        try (SpeechEngine engine = builder.emotionScorer(new TestDoubles.KeywordScorer())
-                .voiceAnalyzers(TestDoubles.DurationAnalyzer::new).redactor(text -> text).build()) {
+        try (SpeechEngine engine = builder.emotionScorer(AsrOnly.SCORER)
+                .voiceAnalyzers(AsrOnly.DurationAnalyzer::new).redactor(text -> text).build()) {
             FileTranscriber transcriber = new FileTranscriber(engine);
             return offline(name, set, threads, item -> {
                 try {

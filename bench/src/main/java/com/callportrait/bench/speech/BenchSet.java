@@ -1,4 +1,4 @@
-package com.callportrait.speech.bench;
+package com.callportrait.bench.speech;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,10 +13,18 @@ record BenchSet(Path dir, List<Item> items) {
     record Item(String id, String voice, int speed, String text, Path telephone) {
     }
 
-    /** Finds a path given relative to the speech module, whether run from the root or the module. */
+    /**
+     * Finds a path given relative to the speech module, whether run from the repository root, from
+     * a module beside speech (bench/), or from the speech module itself.
+     */
     static Path module(String relative) {
-        Path fromRoot = Path.of("speech").resolve(relative);
-        return Files.exists(Path.of("speech", "pom.xml")) ? fromRoot : Path.of(relative);
+        if (Files.exists(Path.of("speech", "pom.xml"))) {
+            return Path.of("speech").resolve(relative);
+        }
+        if (Files.exists(Path.of("..", "speech", "pom.xml"))) {
+            return Path.of("..", "speech").resolve(relative);
+        }
+        return Path.of(relative);
     }
 
     static BenchSet load(Path dir, int limit) {
@@ -39,14 +47,5 @@ record BenchSet(Path dir, List<Item> items) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -1,20 +1,18 @@
-package com.callportrait.speech.bench;
+package com.callportrait.bench.speech;
 
 import com.callportrait.speech.asr.AsrOptions;
+import com.callportrait.speech.audio.AudioFiles;
 import com.callportrait.speech.audiosocket.AudioSocketOptions;
 import com.callportrait.speech.pipeline.EmotionEvent;
 import com.callportrait.speech.pipeline.SpeechEngine;
 import com.callportrait.speech.pipeline.SpeechListener;
-import com.callportrait.speech.pipeline.TestDoubles;
 import com.callportrait.speech.pipeline.TranscriptEvent;
-import com.callportrait.speech.tools.AudioFiles;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,11 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  * How many concurrent calls the live path transcribes in real time: N calls stream AudioSocket
  * frames in real time over real TCP connections to the server (about half speech: utterances of
  * the telephone set separated by pauses as long as themselves), and for every utterance it
- * measures the time from the end of speech to the final result reaching a listener. Run:
- * <pre>
- * mvn -B -q -pl speech exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=com.callportrait.speech.bench.CapacityBenchmark -Dexec.args="--calls 4,8,12,16 --seconds 60"
- * </pre>
+ * measures the time from the end of speech to the final result reaching a listener
+ * ({@code asr-capacity}). Model: CP_VOSK_MODEL, else the build's copy under
+ * {@code speech/target/classes}. Prints one Markdown row per level. Single use; not thread-safe.
  */
 public final class CapacityBenchmark {
     private static final int FRAME_MS = 20;
@@ -45,10 +41,11 @@ public final class CapacityBenchmark {
     record Clip(short[] samples, double speechStart, double speechEnd, String text) {
     }
 
-    public static void main(String[] args) throws Exception {
-        int seconds = Integer.parseInt(BenchSet.arg(args, "--seconds", "60"));
-        int[] levels = Arrays.stream(BenchSet.arg(args, "--calls", "4,8,12,16").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+    private CapacityBenchmark() {
+    }
+
+    /** Runs {@code seconds} of real-time calls at each level of concurrent {@code levels}. */
+    public static void run(int[] levels, int seconds) throws Exception {
         BenchSet set = BenchSet.load(BenchSet.module("src/test/benchmark/telephone"), 100000);
         List<Clip> clips = new ArrayList<>();
         for (BenchSet.Item item : set.items()) {
@@ -61,7 +58,7 @@ public final class CapacityBenchmark {
         Map<String, List<Received>> received = new ConcurrentHashMap<>();
         List<String> rows = new ArrayList<>();
         try (SpeechEngine engine = SpeechEngine.builder().options(options)
-                .emotionScorer(new TestDoubles.KeywordScorer()).voiceAnalyzers(TestDoubles.DurationAnalyzer::new)
+                .emotionScorer(AsrOnly.SCORER).voiceAnalyzers(AsrOnly.DurationAnalyzer::new)
                 .redactor(text -> text).build()) {
             engine.addListener(new SpeechListener() {
                 @Override

@@ -1,4 +1,4 @@
-package com.callportrait.speech.tools;
+package com.callportrait.bench.speech;
 
 import com.callportrait.speech.emotion.SentimentGroup;
 import com.callportrait.speech.emotion.TextEmotion;
@@ -22,22 +22,17 @@ import java.util.List;
  * sentiment groups on the GoEmotions dev split, written and as a recogniser would write it
  * (lower case, no punctuation), per-group F1, the confusion matrix, calibration (expected
  * calibration error), the time per utterance, and polarity accuracy on the UCI yelp + imdb
- * sentences against a plain lexicon baseline. Prints Markdown for BENCHMARKS.md.
- *
- * <p>Usage: {@code EmotionBenchmark DATA_DIR} where DATA_DIR holds {@code goemotions/} and
- * {@code uci-sentiment/} ({@code speech/src/train}).
+ * sentences against a plain lexicon baseline ({@code emotion DATA_DIR}, where DATA_DIR holds
+ * {@code goemotions/} and {@code uci-sentiment/}: {@code speech/src/train}). Prints Markdown for
+ * BENCHMARKS.md. Stateless.
  */
 public final class EmotionBenchmark {
 
     private EmotionBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : "speech/src/train");
-        run(data, System.out);
-    }
-
-    static void run(Path data, PrintStream out) throws IOException {
+    /** Measures the bundled model on the data under {@code data} and prints the tables to {@code out}. */
+    public static void run(Path data, PrintStream out) throws IOException {
         TextEmotionModel model = TextEmotionModel.load();
         List<GoEmotionsData.Row> dev = GoEmotionsData.read(data.resolve("goemotions"), "dev");
         out.printf("model %s trained %s%n%n", model.calibration().version(), model.calibration().trainedAt());

@@ -10,18 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * Measures the redactor on a labelled set ({@code text TAB types TAB secrets}, see
- * {@code speech/src/test/resources/redaction/}). A secret counts as caught when no run of three
- * of its tokens (or, for a one- or two-token secret, the secret itself) survives in the output;
- * as caught with the right type when the expected placeholder is there too. A negative control
- * (no secret) with any placeholder is a false positive. Prints Markdown and lists the misses.
+ * Measures the standard redactor ({@code redaction}) on labelled sets, scored by
+ * {@link RedactionScore} (which says what counts as caught and as a false positive), and its speed
+ * per sentence. Prints Markdown and lists the misses. Stateless.
  */
 public final class RedactionBenchmark {
 
@@ -29,24 +23,13 @@ public final class RedactionBenchmark {
     }
 
     /**
-     * {@code [--generated N] [--seed S] [--negatives FILE.tsv[.gz]] [SET.tsv ...]}: scores the
-     * seeded spoken set of {@link SpokenPiiSet} (N rows, default 0), each labelled set, and the
-     * false-positive rate on ordinary sentences (first column of a TSV such as the GoEmotions dev
-     * split, each used as a negative control).
+     * Scores the seeded spoken set of {@link SpokenPiiSet} ({@code generated} rows, none when 0),
+     * each labelled set, and the false-positive rate on ordinary sentences (first column of a TSV
+     * such as the GoEmotions dev split, each used as a negative control; skipped when
+     * {@code negatives} is null). With nothing asked, scores the committed generated set.
      */
-    public static void main(String[] args) throws IOException {
-        int generated = 0;
-        long seed = 20261122L;
-        Path negatives = null;
-        List<Path> sets = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--generated" -> generated = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--negatives" -> negatives = Path.of(args[++i]);
-                default -> sets.add(Path.of(args[i]));
-            }
-        }
+    public static void run(int generated, long seed, Path negatives, List<Path> labelledSets) throws IOException {
+        List<Path> sets = new ArrayList<>(labelledSets);
         if (generated == 0 && sets.isEmpty() && negatives == null) {
             sets.add(Path.of("speech/src/test/resources/redaction/redaction-set.tsv"));
         }

@@ -1,4 +1,4 @@
-package com.callportrait.speech.bench;
+package com.callportrait.bench.speech;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.callportrait.bench;
+package com.callportrait.bench.spool;
 
 import com.callportrait.records.spool.Journal;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.callportrait.server;
+package com.callportrait.bench.overload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.callportrait.bench.SpeechOverload;
+import com.callportrait.live.LiveOptions;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.ServerStack;
+import com.callportrait.server.SpeechStack;
+import com.callportrait.server.Telemetry;
 import com.callportrait.server.health.HealthMonitor;
 import com.callportrait.server.health.HealthState;
-import com.callportrait.live.LiveOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * The "Vosk overloaded" fault, short version (the long one is {@code callportrait bench overload}):
+ * The "Vosk overloaded" fault, short version (the long one is {@code callportrait-bench overload}):
  * one recognition worker with a 1 s queue per call, four callers speaking the recorded Asterisk
  * call in real time over AudioSocket for 10 s, then silence. The application must degrade (skip
  * partials first, then shed audio), say so once (health DEGRADED, one WARN, shedding counters in

@@ -1,4 +1,4 @@
-package com.callportrait.speech.bench;
+package com.callportrait.bench.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

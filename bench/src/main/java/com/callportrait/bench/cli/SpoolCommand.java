@@ -1,16 +1,17 @@
-package com.callportrait.cli;
+package com.callportrait.bench.cli;
 
-import com.callportrait.bench.SpoolBenchmark;
+import com.callportrait.bench.spool.SpoolBenchmark;
+import com.callportrait.server.AppOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench spool}: the cost of accepting interaction records (journal write + fsync). */
+/** {@code spool}: the cost of accepting interaction records (journal write + fsync). */
 @Command(name = "spool", mixinStandardHelpOptions = true,
         description = "Writes records to a scratch spool (under CP_DATA_DIR unless --dir) with one fsync per batch,"
                 + " for several batch sizes; prints us per commit (p50/p99), us per record and records/s.")
-public final class BenchSpoolCommand extends AppCommand {
+public final class SpoolCommand extends BenchCommand {
     @Option(names = "--records", defaultValue = "4000", description = "records per batch size (default ${DEFAULT-VALUE})")
     int records;
 
@@ -25,7 +26,7 @@ public final class BenchSpoolCommand extends AppCommand {
 
     @Override
     public Integer call() throws Exception {
-        Path d = dir != null ? dir : options().dataDir().resolve("spool-bench");
+        Path d = dir != null ? dir : AppOptions.fromEnvironment().dataDir().resolve("spool-bench");
         Files.createDirectories(d);
         SpoolBenchmark.run(d, records, bytes, batches, out());
         return 0;

@@ -1,6 +1,6 @@
-package com.callportrait.cli;
+package com.callportrait.bench.cli;
 
-import com.callportrait.bench.AgiBenchmark;
+import com.callportrait.bench.agi.AgiBenchmark;
 import com.callportrait.route.SetMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +8,12 @@ import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench agi}: FastAGI routing throughput and latency against asterisk-java. */
+/** {@code agi}: FastAGI routing throughput and latency against asterisk-java. */
 @Command(name = "agi", mixinStandardHelpOptions = true,
         description = "Drives many concurrent FastAGI sessions over loopback (exactly as Asterisk 22 does, with the"
                 + " Redis profile lookup) against CallPortrait and, in the same run, asterisk-java's DefaultAgiServer"
                 + " running the same lookup; prints sessions/s, p50/p99 and the ratio, then a fixed-rate phase.")
-public final class BenchAgiCommand extends AppCommand {
+public final class AgiCommand extends BenchCommand {
     @Option(names = "--customers", defaultValue = "10000", description = "customers seeded (default ${DEFAULT-VALUE})")
     int customers;
 
@@ -41,8 +41,7 @@ public final class BenchAgiCommand extends AppCommand {
     @Override
     public Integer call() throws Exception {
         // Per-call log lines would measure the console, not the servers: keep only errors.
-        for (String name : new String[] {"com.callportrait.routing", "com.callportrait.agi", "org.asteriskjava",
-                "com.callportrait.events"}) {
+        for (String name : new String[] {"com.callportrait.route", "org.asteriskjava", "com.callportrait.events"}) {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name))
                     .setLevel(ch.qos.logback.classic.Level.ERROR);
         }

@@ -1,11 +1,11 @@
-package com.callportrait.cli;
+package com.callportrait.bench.cli;
 
+import com.callportrait.bench.overload.SpeechOverload;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
 import com.callportrait.server.ServerStack;
 import com.callportrait.server.SpeechStack;
 import com.callportrait.server.Telemetry;
-import com.callportrait.bench.SpeechOverload;
 import com.callportrait.live.LiveOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +16,13 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench overload}: the "Vosk overloaded" fault, long version (RELIABILITY.md, "Operations"). */
+/** {@code overload}: the "Vosk overloaded" fault, long version (RELIABILITY.md, "Operations"). */
 @Command(name = "overload", mixinStandardHelpOptions = true,
         description = "Starts the application on loopback (embedded Redis, the bundled Vosk model), streams more"
                 + " real-audio calls to its AudioSocket port than the recognition pool can carry, then stops them;"
                 + " prints what was offered, read, shed and finalised, the worst lag, the health states and the"
                 + " time to recover. Exit 0 when every frame was read, every call ended and health came back UP.")
-public final class BenchOverloadCommand extends AppCommand {
+public final class OverloadCommand extends BenchCommand {
     @Option(names = "--calls", defaultValue = "12", description = "concurrent calls (default ${DEFAULT-VALUE})")
     int calls;
 
@@ -43,8 +43,8 @@ public final class BenchOverloadCommand extends AppCommand {
 
     @Override
     public Integer call() throws Exception {
-        for (String name : new String[] {"com.callportrait.routing", "com.callportrait.events", "com.callportrait.fresh",
-                "com.callportrait.calls", "com.callportrait.live"}) {
+        for (String name : new String[] {"com.callportrait.route", "com.callportrait.events", "com.callportrait.records",
+                "com.callportrait.live"}) {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
         }
