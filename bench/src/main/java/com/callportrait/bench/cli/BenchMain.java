@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * <p>As in {@code callportrait.jar}, the log format comes from {@code CP_LOG_FORMAT} and a bad
  * setting exits with status 2 and a message naming the variable. Created once per run; not shared.
  */
-@Command(name = "callportrait-bench", mixinStandardHelpOptions = true,
+@Command(name = "callportrait-bench", mixinStandardHelpOptions = true, versionProvider = BenchMain.Version.class,
         description = "CallPortrait benchmarks (loopback; figures in BENCHMARKS.md and RELIABILITY.md).",
         subcommands = {
                 AgiCommand.class,
@@ -70,5 +70,14 @@ public final class BenchMain implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version from the jar manifest, or says it is a development build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = BenchMain.class.getPackage().getImplementationVersion();
+            return new String[] {"callportrait-bench " + (v == null ? "(development build)" : v)};
+        }
     }
 }
