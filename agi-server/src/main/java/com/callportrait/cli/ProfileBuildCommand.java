@@ -132,7 +132,7 @@ public class ProfileBuildCommand extends AppCommand {
                 sources.add(new InteractionStream(redis.connector(), partitions).source("portrait-build",
                         "worker-" + worker, worker, workers));
             }
-            EnrichmentOptions.fromEnv(System.getenv())
+            EnrichmentOptions.from(com.callportrait.common.config.Env.system())
                     .ifPresent(e -> sources.add(new HttpEnrichmentSource(e, histories::customerIds)));
             ProfileStore store = save ? redis.store() : InMemoryProfileStore.create();
             Instant at = effectiveAsOf();

@@ -1,5 +1,6 @@
 package com.callportrait.profile;
 
+import com.callportrait.common.config.Env;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -95,13 +96,13 @@ class PhoneNumbersTest {
 
     @Test
     void optionsFromEnvironment() {
-        assertThat(PhoneOptions.fromEnv(Map.of())).isEqualTo(PhoneOptions.DEFAULT);
-        assertThat(PhoneOptions.fromEnv(Map.of("CP_PHONE_COUNTRY_CODE", "44"))).isEqualTo(UK);
-        assertThat(PhoneOptions.fromEnv(Map.of("CP_PHONE_COUNTRY_CODE", "49", "CP_PHONE_NATIONAL_LENGTH", "11")))
+        assertThat(PhoneOptions.from(Env.of(Map.of()))).isEqualTo(PhoneOptions.DEFAULT);
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "44")))).isEqualTo(UK);
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "49", "CP_PHONE_NATIONAL_LENGTH", "11"))))
                 .isEqualTo(new PhoneOptions("49", 11, "0", "00"));
-        assertThatThrownBy(() -> PhoneOptions.fromEnv(Map.of("CP_PHONE_NATIONAL_LENGTH", "ten")))
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_NATIONAL_LENGTH", "ten"))))
                 .hasMessageContaining("CP_PHONE_NATIONAL_LENGTH");
-        assertThatThrownBy(() -> PhoneOptions.fromEnv(Map.of("CP_PHONE_COUNTRY_CODE", "+1")))
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "+1"))))
                 .hasMessageContaining("country code");
         assertThatThrownBy(() -> new PhoneOptions("1", 2, "1", "011")).hasMessageContaining("national length");
         assertThatThrownBy(() -> new PhoneOptions("1", 10, "abc", "011")).hasMessageContaining("trunk prefix");

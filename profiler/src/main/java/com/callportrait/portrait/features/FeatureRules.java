@@ -76,11 +76,12 @@ public record FeatureRules(List<FeatureRule> rules, Map<String, String> missing,
         return in;
     }
 
-    /** The bundled rules, or the file named by {@code CP_PORTRAIT_FEATURES}. */
+    /** The bundled rules ({@link ConfigFiles#from} names the file that overrides it: {@code CP_PORTRAIT_FEATURES}). */
     public static FeatureRules load() {
-        return load(ConfigFiles.fromEnv("CP_PORTRAIT_FEATURES"));
+        return load(null);
     }
 
+    /** The file {@code override}, or the bundled rules when it is {@code null}. */
     public static FeatureRules load(Path override) {
         JsonNode root = ConfigFiles.load("features.yaml", override);
         List<FeatureRule> rules = new ArrayList<>();

@@ -27,10 +27,12 @@ public record SegmentNaming(Map<String, Map<String, Double>> weights, List<Integ
         }
     }
 
+    /** The bundled naming ({@link ConfigFiles#from} names the file that overrides it: {@code CP_PORTRAIT_SEGMENTS}). */
     public static SegmentNaming load() {
-        return load(ConfigFiles.fromEnv("CP_PORTRAIT_SEGMENTS"));
+        return load(null);
     }
 
+    /** The file {@code override}, or the bundled naming when it is {@code null}. */
     public static SegmentNaming load(Path override) {
         JsonNode root = ConfigFiles.load("segments.yaml", override);
         Map<String, Map<String, Double>> w = new LinkedHashMap<>();

@@ -18,10 +18,12 @@ public final class EmotionLexicon {
         }
     }
 
+    /** The bundled lexicon ({@link ConfigFiles#from} names the file that overrides it: {@code CP_PORTRAIT_EMOTIONS}). */
     public static EmotionLexicon load() {
-        return load(ConfigFiles.fromEnv("CP_PORTRAIT_EMOTIONS"));
+        return load(null);
     }
 
+    /** The file {@code override}, or the bundled lexicon when it is {@code null}. */
     public static EmotionLexicon load(Path override) {
         return new EmotionLexicon(ConfigFiles.load("emotion-lexicon.yaml", override));
     }

@@ -23,11 +23,12 @@ public final class TopicClassifier {
         this.fallback = fallback;
     }
 
-    /** The bundled taxonomy, or the file named by {@code CP_PORTRAIT_TOPICS}. */
+    /** The bundled taxonomy ({@link ConfigFiles#from} names the file that overrides it: {@code CP_PORTRAIT_TOPICS}). */
     public static TopicClassifier load() {
-        return load(ConfigFiles.fromEnv("CP_PORTRAIT_TOPICS"));
+        return load(null);
     }
 
+    /** The file {@code override}, or the bundled taxonomy when it is {@code null}. */
     public static TopicClassifier load(Path override) {
         JsonNode root = ConfigFiles.load("topics.yaml", override);
         JsonNode topics = root.path("topics");
