@@ -1,5 +1,6 @@
 package com.callportrait.profile;
 
+import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,5 +113,26 @@ class PhoneNumbersTest {
     void emptyOptionalIsNotNull() {
         Optional<String> none = PhoneNumbers.normalise(null);
         assertThat(none).isNotNull().isEmpty();
+    }
+
+    @Test
+    void optionsBuilderAndEnvironmentAgree() {
+        assertThat(PhoneOptions.builder().build()).isEqualTo(PhoneOptions.DEFAULT);
+        assertThat(PhoneOptions.builder().countryCode("44").build()).isEqualTo(UK);
+        // Italy keeps the leading 0 of landlines: an empty trunk prefix is a setting, not "unset"
+        PhoneOptions italy = new PhoneOptions("39", 10, "", "00");
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "39", "CP_PHONE_TRUNK_PREFIX", ""))))
+                .isEqualTo(italy);
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "39", "CP_PHONE_TRUNK_PREFIX", "none"))))
+                .isEqualTo(italy);
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_TRUNK_PREFIX", "123"))))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.variable()).contains("CP_PHONE_TRUNK_PREFIX"));
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_INTERNATIONAL_PREFIX", "0"))))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.variable()).contains("CP_PHONE_INTERNATIONAL_PREFIX"));
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "999", "CP_PHONE_NATIONAL_LENGTH", "13"))))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.variable()).contains("CP_PHONE_NATIONAL_LENGTH"));
     }
 }

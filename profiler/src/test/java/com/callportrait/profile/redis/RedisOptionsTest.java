@@ -1,5 +1,6 @@
 package com.callportrait.profile.redis;
 
+import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.Test;
@@ -105,5 +106,41 @@ class RedisOptionsTest {
                 .hasMessageContaining("CP_REDIS_PASSWORD_FILE");
         assertThatThrownBy(() -> RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "rediss://h", "CP_REDIS_TLS_CA", "/no/such/ca.pem"))))
                 .hasMessageContaining("CP_REDIS_TLS_CA");
+    }
+
+    @Test
+    void badValuesAreConfigExceptionsThatNameTheVariable() {
+        assertThatThrownBy(() -> RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_CONNECTIONS", "65"))))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.variable()).contains("CP_REDIS_CONNECTIONS"));
+        assertThatThrownBy(() -> RedisOptions.of("http://h:6379"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.variable()).contains("CP_REDIS_URI"));
+    }
+
+    @Test
+    void builderStartsFromTheDefaults() {
+        RedisOptions o = RedisOptions.builder("redis://h:6379").connections(4).build();
+        assertThat(o.commandTimeout()).isEqualTo(RedisOptions.DEFAULT_COMMAND_TIMEOUT);
+        assertThat(o.connectTimeout()).isEqualTo(RedisOptions.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(o.requestQueueSize()).isEqualTo(RedisOptions.DEFAULT_REQUEST_QUEUE);
+        assertThat(o.connections()).isEqualTo(4);
+        assertThat(o.cluster()).isFalse();
+        assertThat(RedisOptions.builder("redis://h1:1,h2:2").build().cluster()).isTrue();
+        assertThat(RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://h:6379"))).orElseThrow())
+                .isEqualTo(RedisOptions.of("redis://h:6379"));
+    }
+
+    @Test
+    void embeddedRedisKeepsItsDataUnderTheDataDir() {
+        assertThat(EmbeddedRedis.DEFAULT_DATA_DIR.toString()).isEqualTo("./data/redis");
+        assertThat(EmbeddedRedis.from(Env.empty()).port(6390).build().dataDir()).isEqualTo(Path.of("./data/redis"));
+        assertThat(EmbeddedRedis.from(Env.of(Map.of("CP_DATA_DIR", "/var/lib/cp"))).port(6390).build().dataDir())
+                .isEqualTo(Path.of("/var/lib/cp/redis"));
+        assertThat(EmbeddedRedis.from(Env.of(Map.of("CP_DATA_DIR", "/var/lib/cp", "CP_REDIS_DATA_DIR", "/srv/redis")))
+                .port(6390).build().dataDir()).isEqualTo(Path.of("/srv/redis"));
+        EmbeddedRedis onPort = EmbeddedRedis.from(Env.of(Map.of("CP_REDIS_EMBEDDED_PORT", "6391"))).build();
+        assertThat(onPort.port()).isEqualTo(6391);
+        assertThatThrownBy(() -> EmbeddedRedis.from(Env.of(Map.of("CP_REDIS_EMBEDDED_PORT", "70000"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_REDIS_EMBEDDED_PORT");
     }
 }
