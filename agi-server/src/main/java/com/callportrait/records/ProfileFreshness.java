@@ -2,21 +2,21 @@ package com.callportrait.records;
 
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.profile.ProfileStore;
-import com.callportrait.profile.collect.CdrCsvSource;
-import com.callportrait.profile.collect.CrmFileSource;
-import com.callportrait.profile.collect.InteractionStream;
-import com.callportrait.profile.collect.QueueLogSource;
-import com.callportrait.profile.collect.Source;
-import com.callportrait.profile.engine.BatchBuild;
-import com.callportrait.profile.engine.BuildListener;
-import com.callportrait.profile.engine.LiveUpdater;
-import com.callportrait.profile.engine.ModelBundle;
-import com.callportrait.profile.engine.ModelMaintainer;
-import com.callportrait.profile.engine.ModelRegistry;
-import com.callportrait.profile.engine.PortraitConfig;
-import com.callportrait.profile.engine.RetrainPolicy;
-import com.callportrait.profile.gen.GeneratorOptions;
-import com.callportrait.profile.gen.SyntheticSource;
+import com.callportrait.portrait.collect.CdrCsvSource;
+import com.callportrait.portrait.collect.CrmFileSource;
+import com.callportrait.portrait.collect.InteractionStream;
+import com.callportrait.portrait.collect.QueueLogSource;
+import com.callportrait.portrait.collect.Source;
+import com.callportrait.portrait.engine.BatchBuild;
+import com.callportrait.portrait.engine.BuildListener;
+import com.callportrait.portrait.engine.LiveUpdater;
+import com.callportrait.portrait.engine.ModelBundle;
+import com.callportrait.portrait.engine.ModelMaintainer;
+import com.callportrait.portrait.engine.ModelRegistry;
+import com.callportrait.portrait.engine.PortraitConfig;
+import com.callportrait.portrait.engine.RetrainPolicy;
+import com.callportrait.portrait.gen.GeneratorOptions;
+import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.screenpop.FeedbackRecorder;
@@ -144,7 +144,7 @@ public final class ProfileFreshness implements AutoCloseable {
     private InteractionConsumer bootstrap() {
         long t0 = System.nanoTime();
         PortraitConfig config = PortraitConfig.load();
-        ModelMaintainer registryModels = new ModelMaintainer(config, new com.callportrait.profile.engine.HistoryStore(),
+        ModelMaintainer registryModels = new ModelMaintainer(config, new com.callportrait.portrait.engine.HistoryStore(),
                 new ModelRegistry(modelsDir, 0.0), RetrainPolicy.DEFAULT, 40_000);
         ModelBundle models = registryModels.restore() ? registryModels.current() : null;
         List<Source> sources = new ArrayList<>();

@@ -1,6 +1,6 @@
 package com.callportrait.records;
 
-import com.callportrait.profile.collect.InteractionStream;
+import com.callportrait.portrait.collect.InteractionStream;
 import com.callportrait.records.spool.Journal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

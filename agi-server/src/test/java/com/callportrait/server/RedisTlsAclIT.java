@@ -159,9 +159,9 @@ class RedisTlsAclIT {
     }
 
     private static RedisConnector admin() {
-        return RedisConnector.connect(RedisOptions.fromEnv(Map.of(
+        return RedisConnector.connect(RedisOptions.from(com.callportrait.common.config.Env.of(Map.of(
                 "CP_REDIS_URI", "rediss://admin:" + ADMIN_PASSWORD + "@localhost:" + tlsPort,
-                "CP_REDIS_TLS_CA", ca.toString())).orElseThrow());
+                "CP_REDIS_TLS_CA", ca.toString()))).orElseThrow());
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.RoutedCall;
 import com.callportrait.live.LiveOptions;
-import com.callportrait.profile.collect.InteractionStream;
+import com.callportrait.portrait.collect.InteractionStream;
 import com.callportrait.testing.FakeAsterisk;
 import com.callportrait.testing.TestProfiles;
 import com.callportrait.testkit.Await;
