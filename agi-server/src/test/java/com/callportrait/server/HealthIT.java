@@ -51,7 +51,7 @@ class HealthIT {
                 + amiAddress.getPort(), "CP_AMI_RECONNECT_MAX_MS", "500"));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             ServerStack stack = ServerStack.start(o, live, SpeechStack.Settings.off(), redis, telemetry)) {
+             Application stack = Application.start(o, live, SpeechSettings.off(), redis, telemetry)) {
             redis.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
             String base = "http://127.0.0.1:" + stack.httpAddress().getPort();
 
@@ -83,7 +83,7 @@ class HealthIT {
             again.start("127.0.0.1", amiAddress.getPort());
             try {
                 Await.until(20, () -> body(base + "/health").contains("\"ami\":{\"status\":\"UP\""));
-                assertThat(stack.live().amiConnected()).isTrue();
+                assertThat(stack.amiConnected()).isTrue();
 
                 // Redis: the real redis-server stopped -> redis DOWN, routing on defaults, events held
                 long written = stack.events().writtenCount();
@@ -117,7 +117,7 @@ class HealthIT {
                 .hasSize(1);
     }
 
-    private static Map<String, String> route(ServerStack stack, String caller, String uniqueId) throws Exception {
+    private static Map<String, String> route(Application stack, String caller, String uniqueId) throws Exception {
         try (FakeAsterisk a = FakeAsterisk.connect(stack.agiAddress())) {
             a.send(FakeAsterisk.environment("route", caller, uniqueId));
             Map<String, String> vars = FakeAsterisk.msetVariables(a.readCommand());

@@ -178,7 +178,7 @@ class RedisTlsAclIT {
             Path tokenSecret = Files.writeString(dir.resolve("token.secret"), TOKEN_SECRET);
             LiveOptions live = LiveOptions.fromEnv(Map.of("CP_AMI_URI", "ami://callportrait:@127.0.0.1:" + closedPort(),
                     "CP_AMI_SECRET_FILE", amiSecret.toString(), "CP_TOKEN_SECRET_FILE", tokenSecret.toString()));
-            try (ServerStack stack = ServerStack.start(o, live, SpeechStack.Settings.off(), backend, telemetry)) {
+            try (Application stack = Application.start(o, live, SpeechSettings.off(), backend, telemetry)) {
                 try (FakeAsterisk a = FakeAsterisk.connect(stack.agiAddress())) {
                     a.send(FakeAsterisk.environment("route", "5551234", "1795339360.77"));
                     vars = a.readCommand();

@@ -50,14 +50,14 @@ class ShutdownIT {
         Set<Thread> before = nonDaemonThreads();
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1", "CP_SHUTDOWN_GRACE_MS", "30000"))
                 .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
-        SpeechStack.Settings d = SpeechStack.Settings.fromEnv(Map.of());
-        SpeechStack.Settings speech = new SpeechStack.Settings(true, d.asr().withQueueFrames(1500), d.socket());
+        SpeechSettings d = SpeechSettings.fromEnv(Map.of());
+        SpeechSettings speech = new SpeechSettings(true, d.asr().withQueueFrames(1500), d.socket());
         RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
         Telemetry telemetry = new Telemetry();
         int redisPort = redis.embedded().orElseThrow().port();
         try {
             redis.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
-            ServerStack stack = ServerStack.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry);
+            Application stack = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry);
             InetSocketAddress agi = stack.agiAddress();
             String base = "http://127.0.0.1:" + stack.httpAddress().getPort();
 
@@ -75,11 +75,11 @@ class ShutdownIT {
             // calls that just ended: their interaction records are queued for Redis
             for (int i = 0; i < ENDED_CALLS; i++) {
                 String id = "ended-" + i;
-                stack.live().calls().routed(new RoutedCall(id, "PJSIP/1001-0000000" + i, "8.00" + i, "5551234",
+                stack.calls().routed(new RoutedCall(id, "PJSIP/1001-0000000" + i, "8.00" + i, "5551234",
                         "Jane Doe", "billing", 10, "gold", true, "test", Optional.empty()));
-                stack.live().calls().update(id, false, CallChange.CONNECTED,
+                stack.calls().update(id, false, CallChange.CONNECTED,
                         v -> v.agent("agent1").connected(Instant.now()));
-                stack.live().calls().ended(id, "hangup");
+                stack.calls().ended(id, "hangup");
             }
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(stack::close);

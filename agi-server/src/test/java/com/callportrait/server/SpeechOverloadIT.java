@@ -35,8 +35,8 @@ class SpeechOverloadIT {
         monitorLog.addAppender(logs);
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
                 .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
-        SpeechStack.Settings d = SpeechStack.Settings.fromEnv(Map.of());
-        SpeechStack.Settings speech = new SpeechStack.Settings(true, d.asr().withWorkers(1).withQueueFrames(50),
+        SpeechSettings d = SpeechSettings.fromEnv(Map.of());
+        SpeechSettings speech = new SpeechSettings(true, d.asr().withWorkers(1).withQueueFrames(50),
                 d.socket());
         SpeechOverload.Settings load = new SpeechOverload.Settings(4, Duration.ofSeconds(10), Duration.ofMillis(100),
                 Duration.ofSeconds(60), 1000);
@@ -44,7 +44,7 @@ class SpeechOverloadIT {
         String metrics;
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             ServerStack stack = ServerStack.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
+             Application stack = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
             var sp = stack.speech().orElseThrow();
             r = new SpeechOverload(sp.engine(), sp.audioSocketAddress(), () -> stack.health().report()).run(load);
             SpeechOverload.describe(load, r, Map.of("workers", 1, "queue_frames", 50)).forEach(System.out::println);

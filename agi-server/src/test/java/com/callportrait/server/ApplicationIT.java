@@ -28,13 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code cp:events} stream, the HTTP endpoints, and fail-open routing once Redis is stopped.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ServerStackIT {
+class ApplicationIT {
     @TempDir
     static Path dataDir;
 
     static RedisBackend redis;
     static Telemetry telemetry;
-    static ServerStack stack;
+    static Application stack;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -45,7 +45,7 @@ class ServerStackIT {
         redis = RedisBackend.open(o, RedisBackend.Embedded.START);
         redis.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
         telemetry = new Telemetry();
-        stack = ServerStack.start(o, redis, telemetry);
+        stack = Application.start(o, redis, telemetry);
     }
 
     @AfterAll
