@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The application's live speech path on real sockets: the stack started as {@code serve} starts
+ * The application's live speech path on real sockets: the application started as {@code serve} starts
  * it (Vosk model, AudioSocket server, embedded Redis), a live call registered under the CP_UUID of
  * the AudioSocket session recorded from Asterisk 22, the recorded bytes streamed in real time over
  * TCP to the AudioSocket port, then the socket closed (Asterisk hanging up). The final transcripts
@@ -46,10 +46,10 @@ class LiveSpeechIT {
         }
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             Application stack = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
-            stack.calls().routed(new RoutedCall(CALL, "PJSIP/1001-00000003", "1795339360.19", "5551234",
+             Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
+            app.calls().routed(new RoutedCall(CALL, "PJSIP/1001-00000003", "1795339360.19", "5551234",
                     "Jane Doe", "support", 5, "gold", false, "test", Optional.empty()));
-            int port = stack.speech().orElseThrow().audioSocketAddress().getPort();
+            int port = app.speech().orElseThrow().audioSocketAddress().getPort();
 
             try (Socket s = new Socket("127.0.0.1", port)) {
                 streamInRealTime(recording, s.getOutputStream());
@@ -88,7 +88,7 @@ class LiveSpeechIT {
                     "escalating"));
 
             // The live call state (agent page, supervisor, live policy) has the same words.
-            CallSnapshot call = stack.calls().get(CALL).orElseThrow();
+            CallSnapshot call = app.calls().get(CALL).orElseThrow();
             assertThat(call.transcript().stream().filter(Utterance::isFinal).map(Utterance::text).toList())
                     .anySatisfy(t -> assertThat(t).contains("waiting"));
             assertThat(call.emotions()).isNotEmpty();

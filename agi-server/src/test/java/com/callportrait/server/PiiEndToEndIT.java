@@ -73,17 +73,17 @@ class PiiEndToEndIT {
         List<String> pages = new CopyOnWriteArrayList<>();
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             Application stack = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
-            stack.calls().routed(new RoutedCall(CALL, "PJSIP/1001-00000007", "1795339360.42", "5551234",
+             Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
+            app.calls().routed(new RoutedCall(CALL, "PJSIP/1001-00000007", "1795339360.42", "5551234",
                     "Jane Doe", "support", 5, "gold", false, "test", Optional.empty()));
-            TokenService tokens = stack.tokens();
-            int http = stack.httpAddress().getPort();
+            TokenService tokens = app.tokens();
+            int http = app.httpAddress().getPort();
             WebSocket agent = open(http, "/ws/agent/agent1?token="
                     + tokens.issue(TokenService.Role.AGENT, "agent1", Duration.ofHours(1)), pages);
             WebSocket supervisor = open(http, "/ws/supervisor?token="
                     + tokens.issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1)), pages);
 
-            try (Socket s = new Socket("127.0.0.1", stack.speech().orElseThrow().audioSocketAddress().getPort())) {
+            try (Socket s = new Socket("127.0.0.1", app.speech().orElseThrow().audioSocketAddress().getPort())) {
                 stream(s.getOutputStream());
             } // Asterisk hangs up by closing the socket: the last utterance is finalised
 
@@ -103,7 +103,7 @@ class PiiEndToEndIT {
                     + "\"send receipt to " + EMAIL + ", card " + CARD + ", call back " + PHONE + "\"}", true)
                     .get(5, TimeUnit.SECONDS);
             Await.until(10, () -> pages.stream().anyMatch(m -> m.contains("disposition-saved")));
-            stack.calls().ended(CALL, "Hangup");
+            app.calls().ended(CALL, "Hangup");
             Await.until(30, () -> dumpRedis(sync).contains("cp:interactions:"));
             Await.until(10, () -> events(sync).stream().anyMatch(b -> "feedback".equals(b.get("type"))));
 

@@ -57,9 +57,9 @@ class ShutdownIT {
         int redisPort = redis.embedded().orElseThrow().port();
         try {
             redis.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
-            Application stack = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry);
-            InetSocketAddress agi = stack.agiAddress();
-            String base = "http://127.0.0.1:" + stack.httpAddress().getPort();
+            Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry);
+            InetSocketAddress agi = app.agiAddress();
+            String base = "http://127.0.0.1:" + app.httpAddress().getPort();
 
             // three calls in the middle of the route script: MSet sent, Asterisk's reply pending
             List<FakeAsterisk> inFlight = new ArrayList<>();
@@ -71,18 +71,18 @@ class ShutdownIT {
             }
             // a caller mid-utterance on AudioSocket ("i've been waiting for..."), socket left open
             String speaking = UUID.randomUUID().toString();
-            Socket audio = startSpeaking(stack.speech().orElseThrow().audioSocketAddress(), speaking, 2_400);
+            Socket audio = startSpeaking(app.speech().orElseThrow().audioSocketAddress(), speaking, 2_400);
             // calls that just ended: their interaction records are queued for Redis
             for (int i = 0; i < ENDED_CALLS; i++) {
                 String id = "ended-" + i;
-                stack.calls().routed(new RoutedCall(id, "PJSIP/1001-0000000" + i, "8.00" + i, "5551234",
+                app.calls().routed(new RoutedCall(id, "PJSIP/1001-0000000" + i, "8.00" + i, "5551234",
                         "Jane Doe", "billing", 10, "gold", true, "test", Optional.empty()));
-                stack.calls().update(id, false, CallChange.CONNECTED,
+                app.calls().update(id, false, CallChange.CONNECTED,
                         v -> v.agent("agent1").connected(Instant.now()));
-                stack.calls().ended(id, "hangup");
+                app.calls().ended(id, "hangup");
             }
 
-            CompletableFuture<Void> closing = CompletableFuture.runAsync(stack::close);
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(app::close);
             // new calls are refused at once, and the probes say so while live sessions finish
             Await.until(10, () -> refused(agi));
             assertThatThrownBy(() -> new Socket(agi.getAddress(), agi.getPort()).close())

@@ -44,12 +44,12 @@ class SpeechOverloadIT {
         String metrics;
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             Application stack = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
-            var sp = stack.speech().orElseThrow();
-            r = new SpeechOverload(sp.engine(), sp.audioSocketAddress(), () -> stack.health().report()).run(load);
+             Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
+            var sp = app.speech().orElseThrow();
+            r = new SpeechOverload(sp.engine(), sp.audioSocketAddress(), () -> app.health().report()).run(load);
             SpeechOverload.describe(load, r, Map.of("workers", 1, "queue_frames", 50)).forEach(System.out::println);
             metrics = telemetry.scrape();
-            assertThat(stack.health().report().checks().get("speech").result().state()).isEqualTo(HealthState.UP);
+            assertThat(app.health().report().checks().get("speech").result().state()).isEqualTo(HealthState.UP);
         } finally {
             monitorLog.detachAppender(logs);
         }
