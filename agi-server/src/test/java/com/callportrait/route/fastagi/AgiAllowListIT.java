@@ -43,13 +43,13 @@ class AgiAllowListIT {
         server = AgiServer.create(AgiScripts.builder().add("route", route).build(), new AgiMetrics(registry),
                 AgiLimits.DEFAULT, Duration.ofSeconds(5), 1, SourceAllowList.parse("CP_AGI_ALLOW", allow), registry);
         logs.start();
-        ((Logger) LoggerFactory.getLogger("com.callportrait.speech.access")).addAppender(logs);
+        ((Logger) LoggerFactory.getLogger("com.callportrait.common.net")).addAppender(logs);
         return server.start("0.0.0.0", 0);
     }
 
     @AfterEach
     void stop() {
-        ((Logger) LoggerFactory.getLogger("com.callportrait.speech.access")).detachAppender(logs);
+        ((Logger) LoggerFactory.getLogger("com.callportrait.common.net")).detachAppender(logs);
         server.close(Duration.ofSeconds(2));
         events.close(Duration.ofSeconds(2));
     }
