@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * ({@value #CAPACITY}) for the milliseconds of one fsync; overflow there, or a full spool, is
  * counted and logged as lost.
  *
+ * <p>The {@code spool-writer} thread is its own, not the application's shared scheduler: it blocks
+ * on the queue and in fsync.
+ *
  * <p>Lifecycle: {@link #start()}, {@link #close(Duration)}. Thread-safe.
  */
 public final class InteractionRecorder implements CallListener, FeedbackRecorder.Listener, AutoCloseable {

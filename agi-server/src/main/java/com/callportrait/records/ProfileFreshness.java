@@ -34,9 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps portraits fresh in the running application: the {@link InteractionRecorder} (a listener of
- * the live call registry and of feedback) appends records to {@code cp:interactions:{p}}, and one
- * thread of its own ({@code portrait-fresh}, never a Netty event loop or the AMI reader) first loads
+ * The records stage as the application starts it: the {@link InteractionRecorder} (a listener of
+ * the live call registry and of feedback) spools records, replays what the last run left and
+ * appends them to {@code cp:interactions:{p}}, and one thread of its own ({@code portrait-fresh};
+ * not the shared scheduler, since loading histories and training models takes seconds to minutes
+ * and each poll blocks on Redis; never a Netty event loop or the AMI reader) first loads
  * the customer histories and models this process updates (from {@code CP_FRESH_DATA}, else
  * generated demo data; models from the registry when it has current ones, else trained on that
  * data), then polls the stream with the consumer group {@value FreshOptions#GROUP} and applies

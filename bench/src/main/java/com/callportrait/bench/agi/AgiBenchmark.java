@@ -2,11 +2,11 @@ package com.callportrait.bench.agi;
 
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
+import com.callportrait.server.Application;
 import com.callportrait.server.Telemetry;
 import com.callportrait.profile.imports.CustomerCsvImporter;
 import com.callportrait.profile.imports.ImportReport;
-import com.callportrait.route.RulesSource;
+import com.callportrait.route.RulesLoader;
 import com.callportrait.route.SetMode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,10 +72,10 @@ public final class AgiBenchmark {
             ImportReport seeded = CustomerCsvImporter.create(o.phones(), Clock.systemUTC())
                     .importInto(new StringReader(customersCsv(c.customers())), redis.store());
             out.println("  " + seeded.summary());
-            ServerStack stack = ServerStack.start(o, redis, telemetry);
+            Application stack = Application.start(o, redis, telemetry);
             DefaultAgiServer aj = null;
             try {
-                RulesSource rules = RulesSource.bundled();
+                var rules = RulesLoader.source(java.util.Optional.empty());
                 AsteriskJavaRouteScript ajScript = new AsteriskJavaRouteScript(redis.store(), rules, stack.events(),
                         o.routeBudget(), c.mode(), o.phones());
                 aj = new DefaultAgiServer(ajScript);

@@ -7,7 +7,8 @@ import com.callportrait.profile.PhoneNumbers;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.route.RoutingDecision;
-import com.callportrait.route.RulesSource;
+import com.callportrait.common.config.ReloadingFile;
+import com.callportrait.route.RoutingRules;
 import com.callportrait.route.SetMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,14 +29,14 @@ import org.asteriskjava.fastagi.AgiScript;
  */
 public final class AsteriskJavaRouteScript implements AgiScript {
     private final ProfileStore store;
-    private final RulesSource rules;
+    private final ReloadingFile<RoutingRules> rules;
     private final EventWriter events;
     private final Duration budget;
     private final SetMode mode;
     private final PhoneOptions phones;
     private final java.util.concurrent.atomic.AtomicLong degraded = new java.util.concurrent.atomic.AtomicLong();
 
-    public AsteriskJavaRouteScript(ProfileStore store, RulesSource rules, EventWriter events, Duration budget,
+    public AsteriskJavaRouteScript(ProfileStore store, ReloadingFile<RoutingRules> rules, EventWriter events, Duration budget,
                                    SetMode mode, PhoneOptions phones) {
         this.store = store;
         this.rules = rules;

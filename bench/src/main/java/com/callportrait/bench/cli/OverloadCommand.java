@@ -3,8 +3,8 @@ package com.callportrait.bench.cli;
 import com.callportrait.bench.overload.SpeechOverload;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
-import com.callportrait.server.SpeechStack;
+import com.callportrait.server.Application;
+import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
 import com.callportrait.live.LiveOptions;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ public final class OverloadCommand extends BenchCommand {
         env.put("CP_BIND_ADDRESS", "127.0.0.1");
         AppOptions o = AppOptions.fromEnv(env).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
                 .withEmbeddedRedisDataDir(dir.resolve("redis"));
-        SpeechStack.Settings base = SpeechStack.Settings.fromEnv(env);
+        SpeechSettings base = SpeechSettings.fromEnv(env);
         var asr = base.asr();
         if (workers > 0) {
             asr = asr.withWorkers(workers);
@@ -63,12 +63,12 @@ public final class OverloadCommand extends BenchCommand {
         if (queueFrames > 0) {
             asr = asr.withQueueFrames(queueFrames);
         }
-        SpeechStack.Settings speech = new SpeechStack.Settings(true, asr, base.socket());
+        SpeechSettings speech = new SpeechSettings(true, asr, base.socket());
         SpeechOverload.Settings s = new SpeechOverload.Settings(calls, Duration.ofSeconds(seconds),
                 Duration.ofMillis(staggerMs), Duration.ofSeconds(recover), 1000);
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             ServerStack stack = ServerStack.start(o, LiveOptions.fromEnv(env).withAmi(Optional.empty()), speech,
+             Application stack = Application.start(o, LiveOptions.fromEnv(env).withAmi(Optional.empty()), speech,
                      redis, telemetry)) {
             var sp = stack.speech().orElseThrow();
             Map<String, Object> setup = new LinkedHashMap<>();

@@ -9,8 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
-import com.callportrait.server.SpeechStack;
+import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
 import com.callportrait.server.health.HealthMonitor;
 import com.callportrait.server.health.HealthState;
@@ -39,8 +38,8 @@ class SpeechOverloadIT {
         monitorLog.addAppender(logs);
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
                 .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
-        SpeechStack.Settings d = SpeechStack.Settings.fromEnv(Map.of());
-        SpeechStack.Settings speech = new SpeechStack.Settings(true, d.asr().withWorkers(1).withQueueFrames(50),
+        SpeechSettings d = SpeechSettings.fromEnv(Map.of());
+        SpeechSettings speech = new SpeechSettings(true, d.asr().withWorkers(1).withQueueFrames(50),
                 d.socket());
         SpeechOverload.Settings load = new SpeechOverload.Settings(4, Duration.ofSeconds(10), Duration.ofMillis(100),
                 Duration.ofSeconds(60), 1000);
@@ -48,12 +47,12 @@ class SpeechOverloadIT {
         String metrics;
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             ServerStack stack = ServerStack.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
-            var sp = stack.speech().orElseThrow();
-            r = new SpeechOverload(sp.engine(), sp.audioSocketAddress(), () -> stack.health().report()).run(load);
+             Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
+            var sp = app.speech().orElseThrow();
+            r = new SpeechOverload(sp.engine(), sp.audioSocketAddress(), () -> app.health().report()).run(load);
             SpeechOverload.describe(load, r, Map.of("workers", 1, "queue_frames", 50)).forEach(System.out::println);
             metrics = telemetry.scrape();
-            assertThat(stack.health().report().checks().get("speech").result().state()).isEqualTo(HealthState.UP);
+            assertThat(app.health().report().checks().get("speech").result().state()).isEqualTo(HealthState.UP);
         } finally {
             monitorLog.detachAppender(logs);
         }

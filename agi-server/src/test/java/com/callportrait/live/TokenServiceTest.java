@@ -1,4 +1,4 @@
-package com.callportrait.screenpop;
+package com.callportrait.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.callportrait.screenpop;
+package com.callportrait.live;
 
 import com.callportrait.common.config.ConfigException;
 import java.io.IOException;

@@ -28,13 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code cp:events} stream, the HTTP endpoints, and fail-open routing once Redis is stopped.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ServerStackIT {
+class ApplicationIT {
     @TempDir
     static Path dataDir;
 
     static RedisBackend redis;
     static Telemetry telemetry;
-    static ServerStack stack;
+    static Application app;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -45,13 +45,13 @@ class ServerStackIT {
         redis = RedisBackend.open(o, RedisBackend.Embedded.START);
         redis.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
         telemetry = new Telemetry();
-        stack = ServerStack.start(o, redis, telemetry);
+        app = Application.start(o, redis, telemetry);
     }
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
+        if (app != null) {
+            app.close();
         }
         if (redis != null) {
             redis.close();
@@ -61,7 +61,7 @@ class ServerStackIT {
         }
     }
 
-    /** The queue, pool and loop series of a running stack with speech on and no AMI (HealthIT checks AMI's). */
+    /** The queue, pool and loop series of the running application with speech on and no AMI (HealthIT checks AMI's). */
     static final List<String> QUEUE_SERIES = List.of(
             "cp_agi_sessions_active", "cp_netty_pending_tasks{loop=\"agi\"}", "cp_netty_pending_tasks{loop=\"http\"}",
             "cp_netty_pending_tasks{loop=\"audiosocket\"}",
@@ -83,12 +83,12 @@ class ServerStackIT {
             "cp_health_status{check=\"speech\"}");
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.httpAddress().getPort() + path))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpAddress().getPort() + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, String> route(String callerId, String uniqueId) throws Exception {
-        try (FakeAsterisk a = FakeAsterisk.connect(stack.agiAddress())) {
+        try (FakeAsterisk a = FakeAsterisk.connect(app.agiAddress())) {
             a.send(FakeAsterisk.environment("route", callerId, uniqueId));
             Map<String, String> vars = FakeAsterisk.msetVariables(a.readCommand());
             a.send("200 result=0\n");
@@ -147,6 +147,17 @@ class ServerStackIT {
 
     @Test
     @Order(3)
+    void periodicWorkRunsOnTheOneSharedScheduler() {
+        List<String> threads = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(Thread::getName).toList();
+        assertThat(threads.stream().filter(n -> n.startsWith("cp-scheduler-")).count()).isBetween(1L, 2L);
+        assertThat(threads).as("components no longer start timers of their own")
+                .doesNotContain("health-monitor", "live-policy", "rules-watch", "live-rules-watch",
+                        "screenpop-supervisor", "call-expiry");
+    }
+
+    @Test
+    @Order(4)
     void withRedisStoppedCallsAreRoutedOnDefaultsAndHealthSaysDown() throws Exception {
         redis.embedded().orElseThrow().stop();
         Map<String, String> vars = route("5551234", "2.2");

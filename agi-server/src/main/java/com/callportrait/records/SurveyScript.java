@@ -1,4 +1,4 @@
-package com.callportrait.live;
+package com.callportrait.records;
 
 import com.callportrait.route.fastagi.AgiCommands;
 import com.callportrait.route.fastagi.AgiReply;

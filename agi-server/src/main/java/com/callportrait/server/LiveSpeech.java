@@ -1,12 +1,9 @@
 package com.callportrait.server;
 
-import com.callportrait.common.config.ConfigException;
+import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.live.calls.SpeechBridge;
 import com.callportrait.events.EventWriter;
 import com.callportrait.events.SpeechEventRecorder;
-import com.callportrait.speech.SpeechException;
-import com.callportrait.speech.asr.AsrOptions;
-import com.callportrait.speech.audiosocket.AudioSocketOptions;
 import com.callportrait.speech.audiosocket.AudioSocketServer;
 import com.callportrait.speech.emotion.Emotions;
 import com.callportrait.speech.pipeline.SpeechEngine;
@@ -15,7 +12,6 @@ import com.callportrait.speech.redact.Redactors;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,49 +24,24 @@ import org.slf4j.LoggerFactory;
  * emotions into the live call state, partials included) and {@link SpeechEventRecorder} (finals and
  * emotions into {@code cp:events}).
  *
- * <p>Thread-safe. Lifecycle: {@link #start}; {@link #close()} stops the AudioSocket server and
- * finalises every open call (its last utterance still reaches the listeners), so close it before
- * the event writer.
+ * <p>Recognition keeps its own bounded worker pool ({@code cp-asr-N}, {@code CP_ASR_WORKERS}) and
+ * the AudioSocket server its own Netty event loops, not the application's shared scheduler: Vosk
+ * decoding is long, blocking CPU work, and audio frames must never wait behind periodic tasks.
+ *
+ * <p>Thread-safe. Lifecycle: {@link #start} (loads the model before any port opens);
+ * {@link #close()} stops the AudioSocket server and finalises every open call (queued audio is
+ * recognised and the last utterance still reaches the listeners), so close it before the event
+ * writer.
  */
-public final class SpeechStack implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(SpeechStack.class);
-
-    /**
-     * Speech settings of the application.
-     *
-     * @param enabled {@code CP_SPEECH} (on | off, default on): off = no model, no AudioSocket server
-     * @param asr     recognition settings ({@code CP_ASR_*}, {@code CP_VOSK_MODEL})
-     * @param socket  AudioSocket settings; host and port are taken from {@link AppOptions}
-     */
-    public record Settings(boolean enabled, AsrOptions asr, AudioSocketOptions socket) {
-        public static Settings fromEnv(Map<String, String> env) {
-            String v = env.getOrDefault("CP_SPEECH", "on").trim().toLowerCase(Locale.ROOT);
-            if (!v.equals("on") && !v.equals("off") && !v.isEmpty()) {
-                throw new ConfigException("CP_SPEECH must be on or off, got '" + v + "'");
-            }
-            try {
-                return new Settings(!v.equals("off"), AsrOptions.fromEnv(env), AudioSocketOptions.fromEnv(env));
-            } catch (SpeechException e) {
-                throw new ConfigException(e.getMessage());
-            }
-        }
-
-        public static Settings fromEnvironment() {
-            return fromEnv(System.getenv());
-        }
-
-        /** No speech (tests and benchmarks of the other parts). */
-        public static Settings off() {
-            return new Settings(false, AsrOptions.defaults(), AudioSocketOptions.defaults());
-        }
-    }
+public final class LiveSpeech implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LiveSpeech.class);
 
     private final SpeechEngine engine;
     private final AudioSocketServer server;
     private final InetSocketAddress address;
     private final long loadMillis;
 
-    private SpeechStack(SpeechEngine engine, AudioSocketServer server, InetSocketAddress address, long loadMillis) {
+    private LiveSpeech(SpeechEngine engine, AudioSocketServer server, InetSocketAddress address, long loadMillis) {
         this.engine = engine;
         this.server = server;
         this.address = address;
@@ -78,9 +49,8 @@ public final class SpeechStack implements AutoCloseable {
     }
 
     /** Loads the model, registers the listeners, starts the AudioSocket server; empty when disabled. */
-    static Optional<SpeechStack> start(Settings settings, AppOptions app, com.callportrait.live.LiveStack live,
-                                       EventWriter events,
-                                       MeterRegistry registry) {
+    static Optional<LiveSpeech> start(SpeechSettings settings, AppOptions app, CallRegistry calls,
+                                      boolean amiConfigured, EventWriter events, MeterRegistry registry) {
         if (!settings.enabled()) {
             log.info("speech off (CP_SPEECH=off): no AudioSocket server, no transcripts");
             return Optional.empty();
@@ -92,14 +62,14 @@ public final class SpeechStack implements AutoCloseable {
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         log.info("speech model {} loaded in {} ms", engine.model().dir(), loadMillis);
         try {
-            engine.addListener(SpeechBridge.to(live.calls(), live.amiConfigured(), registry));
-            engine.addListener(new SpeechEventRecorder(events, id -> live.calls().get(id)
+            engine.addListener(SpeechBridge.to(calls, amiConfigured, registry));
+            engine.addListener(new SpeechEventRecorder(events, id -> calls.get(id)
                     .map(c -> new SpeechEventRecorder.CallKeys(c.uniqueId(), c.phone()))));
             AudioSocketServer server = engine.startAudioSocket(
                     settings.socket().withHost(app.bindAddress()).withPort(app.audioSocketPort()));
             InetSocketAddress address = new InetSocketAddress(app.bindAddress(), server.port());
             log.info("AudioSocket listening on {}:{}", app.bindAddress(), server.port());
-            return Optional.of(new SpeechStack(engine, server, address, loadMillis));
+            return Optional.of(new LiveSpeech(engine, server, address, loadMillis));
         } catch (RuntimeException e) {
             engine.close();
             throw e;

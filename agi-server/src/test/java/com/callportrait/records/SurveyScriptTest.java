@@ -1,4 +1,4 @@
-package com.callportrait.live;
+package com.callportrait.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,16 +3,17 @@ package com.callportrait.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.callportrait.common.config.ReloadingFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RulesSourceTest {
+/** The routing rules as the application holds them: loaded through {@link RulesLoader#source}, reloaded on an edit. */
+class RoutingRulesReloadTest {
     @TempDir
     Path dir;
 
@@ -26,7 +27,7 @@ class RulesSourceTest {
     void reloadsAValidEditAndKeepsTheLastGoodRulesOnABrokenOne() throws Exception {
         Path f = dir.resolve("rules.yaml");
         write(f, "defaults: {queue: first}\n", 0);
-        try (RulesSource src = RulesSource.watching(f, Duration.ofHours(1))) {
+        try (ReloadingFile<RoutingRules> src = RulesLoader.source(Optional.of(f))) {
             assertThat(src.current().decide(Optional.empty()).queue()).isEqualTo("first");
             assertThat(src.checkNow()).as("unchanged file").isFalse();
 
@@ -54,7 +55,7 @@ class RulesSourceTest {
     void anInvalidFileAtStartUpFails() throws Exception {
         Path f = dir.resolve("rules.yaml");
         write(f, "defaults: {queue: ''}\n", 0);
-        assertThatThrownBy(() -> RulesSource.watching(f, Duration.ofHours(1))).isInstanceOf(RulesException.class)
+        assertThatThrownBy(() -> RulesLoader.source(Optional.of(f))).isInstanceOf(RulesException.class)
                 .hasMessageContaining(f.toString());
     }
 }
