@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
+import com.callportrait.server.Application;
 import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
 import com.callportrait.server.health.HealthMonitor;
