@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
  *
  * <p><b>Adding a command:</b> write a class in {@code com.callportrait.cli} extending
  * {@link com.callportrait.cli.AppCommand} and add it to {@code subcommands} below (one line).
- * Nested commands ({@code profile ...}, {@code bench ...}) are registered the same way in
- * {@link ProfileCommand} and {@link BenchCommand}.
+ * Nested commands ({@code profile ...}) are registered the same way in {@link ProfileCommand}.
+ * Benchmarks are not here: they have their own jar ({@code bench/}).
  *
  * <p>Settings come from environment variables: {@link Settings} is built from them once, before any
  * command runs (after {@code --help}, which needs none), and validates every module's options then; a
@@ -28,7 +28,6 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 ProfileCommand.class,
-                BenchCommand.class,
                 TokenCommand.class,
                 SimulateCommand.class,
                 SoakCommand.class,

@@ -2,25 +2,25 @@ package com.callportrait.cli;
 
 import com.callportrait.server.RedisBackend;
 import com.callportrait.profile.ProfileStore;
-import com.callportrait.profile.collect.CdrCsvSource;
-import com.callportrait.profile.collect.CrmFileSource;
-import com.callportrait.profile.collect.HttpEnrichmentSource;
-import com.callportrait.profile.collect.InteractionStream;
-import com.callportrait.profile.collect.QueueLogSource;
-import com.callportrait.profile.collect.Source;
-import com.callportrait.profile.engine.BatchBuild;
-import com.callportrait.profile.engine.BuildListener;
-import com.callportrait.profile.engine.HistoryStore;
-import com.callportrait.profile.engine.ModelMaintainer;
-import com.callportrait.profile.engine.ModelRegistry;
-import com.callportrait.profile.engine.PortraitConfig;
-import com.callportrait.profile.engine.RetrainPolicy;
-import com.callportrait.profile.gen.DatasetWriter;
-import com.callportrait.profile.gen.GeneratorOptions;
-import com.callportrait.profile.gen.SyntheticGenerator;
-import com.callportrait.profile.gen.SyntheticSource;
+import com.callportrait.portrait.collect.CdrCsvSource;
+import com.callportrait.portrait.collect.CrmFileSource;
+import com.callportrait.portrait.collect.HttpEnrichmentSource;
+import com.callportrait.portrait.collect.InteractionStream;
+import com.callportrait.portrait.collect.QueueLogSource;
+import com.callportrait.portrait.collect.Source;
+import com.callportrait.portrait.engine.BatchBuild;
+import com.callportrait.portrait.engine.BuildListener;
+import com.callportrait.portrait.engine.HistoryStore;
+import com.callportrait.portrait.engine.ModelMaintainer;
+import com.callportrait.portrait.engine.ModelRegistry;
+import com.callportrait.portrait.engine.PortraitConfig;
+import com.callportrait.portrait.engine.RetrainPolicy;
+import com.callportrait.portrait.gen.DatasetWriter;
+import com.callportrait.portrait.gen.GeneratorOptions;
+import com.callportrait.portrait.gen.SyntheticGenerator;
+import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.profile.memory.InMemoryProfileStore;
-import com.callportrait.profile.report.ReportStats;
+import com.callportrait.portrait.report.ReportStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,7 +98,7 @@ public class ProfileBuildCommand extends AppCommand {
 
     /** Sources, build, registry; returns the result for subclasses (the report). */
     protected BatchBuild.Result runBuild(boolean save, ReportStats stats) throws Exception {
-        PortraitConfig config = PortraitConfig.load();
+        PortraitConfig config = settings().portrait();
         HistoryStore histories = new HistoryStore();
         List<Source> sources = new ArrayList<>();
         RedisBackend redis = null;
@@ -162,7 +162,7 @@ public class ProfileBuildCommand extends AppCommand {
         if (export != null) {
             GeneratorOptions g = GeneratorOptions.of(seed, generate == null ? 2000 : generate,
                     interactions == null ? (generate == null ? 2000 : generate) * 10L : interactions).withDirtyShare(0.01);
-            try (DatasetWriter w = new DatasetWriter(export, PortraitConfig.load().zone())) {
+            try (DatasetWriter w = new DatasetWriter(export, settings().portrait().zone())) {
                 long n = new SyntheticGenerator(g).generate(w);
                 out().printf("wrote %,d customers and %,d contacts to %s%n", g.customers(), n, export);
             }

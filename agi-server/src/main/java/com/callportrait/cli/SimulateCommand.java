@@ -2,7 +2,7 @@ package com.callportrait.cli;
 
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
+import com.callportrait.server.Application;
 import com.callportrait.server.Telemetry;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.sim.LiveDemo;
@@ -57,7 +57,7 @@ public final class SimulateCommand extends AppCommand {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
             List<SimCall> mix = LiveDemo.mix(DemoCustomers.profiles(o.phones(), Clock.systemUTC()), calls,
                     Duration.ofMillis(waitMs), Duration.ofMillis(gapMs), survey);
-            try (ServerStack stack = ServerStack.start(settings().withApp(o).withLive(demo.options()), redis, telemetry)) {
+            try (Application stack = Application.start(settings().withApp(o).withLive(demo.options()), redis, telemetry)) {
                 if (warmup > 0) {
                     SimulationRun.run(stack, demo, LiveDemo.mix(DemoCustomers.profiles(o.phones(), Clock.systemUTC()),
                             warmup, Duration.ofMillis(1000), Duration.ofMillis(200), false), agents, warmup);

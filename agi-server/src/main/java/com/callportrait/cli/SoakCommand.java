@@ -2,8 +2,8 @@ package com.callportrait.cli;
 
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
-import com.callportrait.server.SpeechStack;
+import com.callportrait.server.Application;
+import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.CustomerProfile;
@@ -110,7 +110,7 @@ public final class SoakCommand extends AppCommand {
                 .withEmbeddedRedisDataDir(redisDir);
         Path dir = out != null ? out : o.dataDir().resolve("soak");
         Files.createDirectories(dir);
-        SpeechStack.Settings speech = audioCalls == 0 ? SpeechStack.Settings.off() : SpeechStack.Settings.fromEnv(env);
+        SpeechSettings speech = audioCalls == 0 ? SpeechSettings.off() : SpeechSettings.fromEnv(env);
         var w = out();
         w.printf("soak: %d calls for %s (%d speaking at a time), sample every %s%s; results in %s%n", calls,
                 human(duration), audioCalls, human(sampleEvery),
@@ -122,7 +122,7 @@ public final class SoakCommand extends AppCommand {
              LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(env))) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
             List<CustomerProfile> customers = DemoCustomers.profiles(o.phones(), Clock.systemUTC());
-            try (ServerStack stack = ServerStack.start(o, demo.options(), speech, redis, telemetry)) {
+            try (Application stack = Application.start(o, demo.options(), speech, redis, telemetry)) {
                 r = SoakRun.run(stack, demo, redis.connector(), customers, so, w);
             }
         } finally {

@@ -2,9 +2,9 @@ package com.callportrait.cli;
 
 import com.callportrait.speech.SpeechException;
 import com.callportrait.speech.emotion.Emotions;
+import com.callportrait.speech.pipeline.FileTranscriber;
 import com.callportrait.speech.pipeline.SpeechEngine;
 import com.callportrait.speech.redact.Redactors;
-import com.callportrait.speech.tools.FileTranscriber;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;

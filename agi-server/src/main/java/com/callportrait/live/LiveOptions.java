@@ -4,7 +4,6 @@ import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import com.callportrait.live.ami.AmiOptions;
 import com.callportrait.live.calls.AgentDirectory;
-import com.callportrait.screenpop.TokenService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The application's own settings: where it listens, Redis, phone numbers, routing, events, shutdown,
@@ -118,11 +117,11 @@ public record AppOptions(
                 .bindAddress(env.bindAddress("CP_BIND_ADDRESS", DEFAULT_BIND_ADDRESS))
                 .ports(env.port("CP_AGI_PORT", DEFAULT_AGI_PORT), env.port("CP_AUDIOSOCKET_PORT", DEFAULT_AUDIOSOCKET_PORT),
                         env.port("CP_HTTP_PORT", DEFAULT_HTTP_PORT))
-                .redis(fromProfiler(() -> RedisOptions.fromEnv(env.asMap())))
+                .redis(RedisOptions.from(env))
                 .embeddedRedisPort(env.port("CP_REDIS_EMBEDDED_PORT", DEFAULT_EMBEDDED_REDIS_PORT))
                 .dataDir(dataDir)
                 .embeddedRedisDataDir(env.path("CP_REDIS_DATA_DIR", dataDir.resolve(REDIS_UNDER_DATA_DIR)))
-                .phones(fromProfiler(() -> PhoneOptions.fromEnv(env.asMap())))
+                .phones(PhoneOptions.from(env))
                 .routingRules(readableFile(env, "CP_ROUTING_RULES"))
                 .routeBudget(env.millis("CP_ROUTE_BUDGET_MS", DEFAULT_ROUTE_BUDGET, 1, 10_000))
                 .agiIdleTimeout(env.millis("CP_AGI_IDLE_TIMEOUT_MS", DEFAULT_AGI_IDLE_TIMEOUT, 100, 600_000))
@@ -188,21 +187,6 @@ public record AppOptions(
     /** Replaces the password part of {@code scheme://user:secret@host} with {@code ***}. */
     static String mask(String uri) {
         return uri.replaceAll("(://[^:/@]*:)[^@]*@", "$1***@");
-    }
-
-    /**
-     * Reads options of the profiler library, which report a bad value with exceptions of their own
-     * (IllegalArgumentException, the portrait engine's); here any of them stops start-up as a
-     * ConfigException with the same message, which names the variable.
-     */
-    static <T> T fromProfiler(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (ConfigException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
     }
 
     private static Optional<Path> readableFile(Env env, String name) {

@@ -1,8 +1,11 @@
 package com.callportrait.server;
 
+import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import com.callportrait.live.LiveOptions;
-import com.callportrait.profile.collect.EnrichmentOptions;
+import com.callportrait.portrait.PortraitException;
+import com.callportrait.portrait.collect.EnrichmentOptions;
+import com.callportrait.portrait.engine.PortraitConfig;
 import com.callportrait.records.FreshOptions;
 import com.callportrait.records.spool.SpoolOptions;
 import com.callportrait.speech.asr.AsrOptions;
@@ -20,13 +23,14 @@ import java.util.Optional;
  *
  * @param app        where the application listens, Redis, phone numbers, routing, events, logging, data dir
  * @param live       AMI, live rules, agents, page tokens ({@link LiveOptions})
- * @param speech     speech recognition and AudioSocket ({@link SpeechStack.Settings})
+ * @param speech     speech recognition and AudioSocket ({@link SpeechSettings})
  * @param fresh      portrait freshness after each call ({@link FreshOptions})
  * @param spool      the interaction-record spool ({@link SpoolOptions})
  * @param enrichment the CRM enrichment endpoint of {@code profile build} ({@code CP_ENRICH_*}), if any
+ * @param portrait   the portrait engine's configuration ({@code CP_PORTRAIT_*}, the phone rule of {@code app})
  */
-public record Settings(AppOptions app, LiveOptions live, SpeechStack.Settings speech, FreshOptions fresh,
-                       SpoolOptions spool, Optional<EnrichmentOptions> enrichment) {
+public record Settings(AppOptions app, LiveOptions live, SpeechSettings speech, FreshOptions fresh,
+                       SpoolOptions spool, Optional<EnrichmentOptions> enrichment, PortraitConfig portrait) {
 
     public Settings {
         Objects.requireNonNull(app, "app");
@@ -35,13 +39,15 @@ public record Settings(AppOptions app, LiveOptions live, SpeechStack.Settings sp
         Objects.requireNonNull(fresh, "fresh");
         Objects.requireNonNull(spool, "spool");
         Objects.requireNonNull(enrichment, "enrichment");
+        Objects.requireNonNull(portrait, "portrait");
     }
 
     /** Every setting from {@code env}, validated; the first bad value throws, naming its variable. */
     public static Settings from(Env env) {
-        return new Settings(AppOptions.from(env), LiveOptions.from(env), SpeechStack.Settings.from(env),
-                FreshOptions.from(env), SpoolOptions.from(env),
-                AppOptions.fromProfiler(() -> EnrichmentOptions.fromEnv(env.asMap())));
+        AppOptions app = AppOptions.from(env);
+        return new Settings(app, LiveOptions.from(env), SpeechSettings.from(env),
+                FreshOptions.from(env), SpoolOptions.from(env), EnrichmentOptions.from(env),
+                portrait(() -> PortraitConfig.from(env, app.phones())));
     }
 
     /**
@@ -50,8 +56,9 @@ public record Settings(AppOptions app, LiveOptions live, SpeechStack.Settings sp
      */
     public static Settings of(AppOptions app) {
         return new Settings(app, LiveOptions.builder().build(),
-                SpeechStack.Settings.builder().asr(AsrOptions.builder().dataDir(app.dataDir()).build()).build(),
-                FreshOptions.defaults(), SpoolOptions.under(app.dataDir()), Optional.empty());
+                SpeechSettings.builder().asr(AsrOptions.builder().dataDir(app.dataDir()).build()).build(),
+                FreshOptions.defaults(), SpoolOptions.under(app.dataDir()), Optional.empty(),
+                portrait(() -> PortraitConfig.builder().phones(app.phones()).build()));
     }
 
     /** The defaults of every module (as from an empty environment). */
@@ -61,26 +68,35 @@ public record Settings(AppOptions app, LiveOptions live, SpeechStack.Settings sp
 
     /** A copy with other application options (a command that changes ports or Redis). */
     public Settings withApp(AppOptions other) {
-        return new Settings(other, live, speech, fresh, spool, enrichment);
+        return new Settings(other, live, speech, fresh, spool, enrichment, portrait);
     }
 
     /** A copy with other live settings (demo, simulator). */
     public Settings withLive(LiveOptions other) {
-        return new Settings(app, other, speech, fresh, spool, enrichment);
+        return new Settings(app, other, speech, fresh, spool, enrichment, portrait);
     }
 
-    /** A copy with other speech settings ({@link SpeechStack.Settings#off()} for none). */
-    public Settings withSpeech(SpeechStack.Settings other) {
-        return new Settings(app, live, other, fresh, spool, enrichment);
+    /** A copy with other speech settings ({@link SpeechSettings#off()} for none). */
+    public Settings withSpeech(SpeechSettings other) {
+        return new Settings(app, live, other, fresh, spool, enrichment, portrait);
     }
 
     /** A copy with other freshness settings. */
     public Settings withFresh(FreshOptions other) {
-        return new Settings(app, live, speech, other, spool, enrichment);
+        return new Settings(app, live, speech, other, spool, enrichment, portrait);
     }
 
     /** A copy with other spool settings. */
     public Settings withSpool(SpoolOptions other) {
-        return new Settings(app, live, speech, fresh, other, enrichment);
+        return new Settings(app, live, speech, fresh, other, enrichment, portrait);
+    }
+
+    /** Reads the portrait files; a broken one stops start-up as a bad setting, like any other. */
+    private static PortraitConfig portrait(java.util.function.Supplier<PortraitConfig> read) {
+        try {
+            return read.get();
+        } catch (PortraitException e) {
+            throw new ConfigException("portrait configuration (CP_PORTRAIT_*): " + e.getMessage(), e);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package com.callportrait.sim;
 
-import com.callportrait.server.ServerStack;
+import com.callportrait.server.Application;
 import com.callportrait.profile.CustomerProfile;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +21,12 @@ public final class DemoCalls {
     private DemoCalls() {
     }
 
-    public static void start(ServerStack stack, LiveDemo demo, List<CustomerProfile> customers, Duration every) {
+    public static void start(Application stack, LiveDemo demo, List<CustomerProfile> customers, Duration every) {
         // Real audio when the speech engine runs: the callers' words go through AudioSocket and Vosk.
         Optional<AudioCaller> audio = stack.speech().map(sp -> AudioCaller.bundled(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
                         sp.audioSocketAddress().getPort())));
-        CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(), Optional.of(stack.live().speech()),
+        CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(), Optional.of(stack.calls()),
                 audio, 3, 6);
         List<SimCall> calls = LiveDemo.mix(customers, 21, Duration.ofSeconds(8), Duration.ofMillis(2500), true);
         AtomicInteger next = new AtomicInteger();

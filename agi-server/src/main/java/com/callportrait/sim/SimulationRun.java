@@ -1,7 +1,7 @@
 package com.callportrait.sim;
 
-import com.callportrait.server.ServerStack;
-import com.callportrait.screenpop.TokenService;
+import com.callportrait.server.Application;
+import com.callportrait.live.TokenService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Plays a batch of calls against an in-process {@link ServerStack} whose AMI client is connected
+ * Plays a batch of calls against an in-process {@link Application} whose AMI client is connected
  * to the {@link LiveDemo}'s endpoint, with one WebSocket per agent, and measures: AgentConnect
  * sent → screen pop received, and end of the first angry utterance → QueueChangePriorityCaller
  * received by the AMI endpoint.
@@ -35,27 +35,27 @@ public final class SimulationRun {
     private SimulationRun() {
     }
 
-    public static Report run(ServerStack stack, LiveDemo demo, List<SimCall> calls, int agents, int concurrency)
+    public static Report run(Application stack, LiveDemo demo, List<SimCall> calls, int agents, int concurrency)
             throws Exception {
         return run(stack, demo, calls, agents, concurrency, Duration.ZERO, (pops, results) -> { });
     }
 
-    /** As {@link #run(ServerStack, LiveDemo, List, int, int)}; {@code inspect} sees the agents' sockets before they close. */
-    public static Report run(ServerStack stack, LiveDemo demo, List<SimCall> calls, int agents, int concurrency,
+    /** As {@link #run(Application, LiveDemo, List, int, int)}; {@code inspect} sees the agents' sockets before they close. */
+    public static Report run(Application stack, LiveDemo demo, List<SimCall> calls, int agents, int concurrency,
                              Duration stagger, java.util.function.BiConsumer<PopWatcher, List<SimResult>> inspect)
             throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!stack.live().amiConnected()) {
+        while (!stack.amiConnected()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the application did not log in to the simulated AMI endpoint");
             }
             Thread.sleep(20);
         }
-        TokenService tokens = stack.live().tokens();
+        TokenService tokens = stack.tokens();
         try (PopWatcher pops = PopWatcher.connect(stack.httpAddress().getPort(), agents,
                 a -> tokens.issue(TokenService.Role.AGENT, a, Duration.ofHours(1)));
              CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(),
-                     Optional.of(stack.live().speech()), agents, concurrency)) {
+                     Optional.of(stack.calls()), agents, concurrency)) {
             int before = demo.ami().received().size();
             List<CompletableFuture<SimResult>> running = new ArrayList<>();
             for (SimCall c : calls) {
@@ -70,7 +70,7 @@ public final class SimulationRun {
             }
             // Let the last pushes and Hangups land.
             long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (stack.live().calls().size() > 0 && System.nanoTime() < settle) {
+            while (stack.calls().size() > 0 && System.nanoTime() < settle) {
                 Thread.sleep(20);
             }
             inspect.accept(pops, results);
@@ -91,7 +91,7 @@ public final class SimulationRun {
                             .ifPresent(x -> act.add(x.nanos() - r.angryEndNanos()));
                 }
             }
-            return new Report(results, pop, act, byName, stack.live().calls().size());
+            return new Report(results, pop, act, byName, stack.calls().size());
         }
     }
 

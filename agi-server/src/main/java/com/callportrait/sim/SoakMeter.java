@@ -1,6 +1,6 @@
 package com.callportrait.sim;
 
-import com.callportrait.server.ServerStack;
+import com.callportrait.server.Application;
 import com.callportrait.speech.pipeline.EmotionEvent;
 import com.callportrait.speech.pipeline.SpeechListener;
 import com.callportrait.speech.pipeline.TranscriptEvent;
@@ -22,7 +22,7 @@ import org.HdrHistogram.Recorder;
  * on recognition workers, samples are taken on the timer.
  */
 final class SoakMeter {
-    private final ServerStack stack;
+    private final Application stack;
     private final SoakProbe probe;
     private final SoakOptions options;
     private final Recorder agi = new Recorder(3);
@@ -62,7 +62,7 @@ final class SoakMeter {
     private long t0;
     private long lastGcProbe;
 
-    SoakMeter(ServerStack stack, SoakProbe probe, SoakOptions options) {
+    SoakMeter(Application stack, SoakProbe probe, SoakOptions options) {
         this.stack = stack;
         this.probe = probe;
         this.options = options;
@@ -138,9 +138,9 @@ final class SoakMeter {
         long s = started.get();
         long done = completed.get() + failed.get();
         SoakSample x = new SoakSample((now - t0) / 1e9, s, completed.get(), failed.get(), degraded.get(), s - done,
-                stack.live().calls().size(), ms(a, 50), ms(a, 99), ms(p, 50), ms(p, 99), l.getTotalCount(), ms(l, 50),
+                stack.calls().size(), ms(a, 50), ms(a, 99), ms(p, 50), ms(p, 99), l.getTotalCount(), ms(l, 50),
                 ms(l, 95), r.heapAfterGcMb(), r.liveHeapMb(), r.heapUsedMb(), r.heapCommittedMb(), r.threads(),
-                r.openFds(), r.redisUsedMb(), stack.live().amiConnected() ? 1 : 0);
+                r.openFds(), r.redisUsedMb(), stack.amiConnected() ? 1 : 0);
         samples.add(x);
         return x;
     }

@@ -1,9 +1,9 @@
 package com.callportrait.sim;
 
-import com.callportrait.server.ServerStack;
+import com.callportrait.server.Application;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.redis.RedisConnector;
-import com.callportrait.screenpop.TokenService;
+import com.callportrait.live.TokenService;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A soak run: keeps {@link SoakOptions#calls()} simulated calls up against an in-process
- * {@link ServerStack} for {@link SoakOptions#duration()} — each through the FastAGI {@code route},
+ * {@link Application} for {@link SoakOptions#duration()} — each through the FastAGI {@code route},
  * the queue's AMI events, an agent's screen pop over WebSocket, optionally the survey, and the
  * hangup — samples the series every {@link SoakOptions#sampleEvery()}, optionally drops the AMI
  * connection on a schedule, and ends with the exact-once check of the interaction records in Redis
@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link SoakMeter}. One run per instance; blocking.
  */
 public final class SoakRun {
-    private final ServerStack stack;
+    private final Application stack;
     private final LiveDemo demo;
     private final RedisConnector redis;
     private final SoakOptions options;
@@ -49,7 +49,7 @@ public final class SoakRun {
     });
     private volatile long deadline;
 
-    private SoakRun(ServerStack stack, LiveDemo demo, RedisConnector redis, List<CustomerProfile> customers,
+    private SoakRun(Application stack, LiveDemo demo, RedisConnector redis, List<CustomerProfile> customers,
                     SoakOptions options, PrintWriter progress) {
         this.stack = stack;
         this.demo = demo;
@@ -61,7 +61,7 @@ public final class SoakRun {
     }
 
     /** Plays the run and returns its report; progress lines go to {@code progress}. */
-    public static SoakReport run(ServerStack stack, LiveDemo demo, RedisConnector redis,
+    public static SoakReport run(Application stack, LiveDemo demo, RedisConnector redis,
                                  List<CustomerProfile> customers, SoakOptions options, PrintWriter progress)
             throws Exception {
         return new SoakRun(stack, demo, redis, customers, options, progress).play();
@@ -69,7 +69,7 @@ public final class SoakRun {
 
     private SoakReport play() throws Exception {
         long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!stack.live().amiConnected()) {
+        while (!stack.amiConnected()) {
             if (System.nanoTime() > wait) {
                 throw new IllegalStateException("the application did not log in to the simulated AMI endpoint");
             }
@@ -90,14 +90,14 @@ public final class SoakRun {
             progress.println("soak: speech is off (CP_SPEECH=off): no call streams audio; transcript lag not measured");
         }
         audio.ifPresent(a -> stack.speech().get().addListener(meter.speechListener()));
-        TokenService tokens = stack.live().tokens();
+        TokenService tokens = stack.tokens();
         CountDownLatch lines = new CountDownLatch(options.calls());
         try (PopWatcher pops = PopWatcher.connect(stack.httpAddress().getPort(), options.calls(),
                 a -> tokens.issue(TokenService.Role.AGENT, a, Duration.ofHours(26)), false);
              CallSimulator sim = audio.isPresent()
-                     ? CallSimulator.create(stack.agiAddress(), demo.ami(), Optional.of(stack.live().speech()), audio,
+                     ? CallSimulator.create(stack.agiAddress(), demo.ami(), Optional.of(stack.calls()), audio,
                      options.calls(), options.calls(), options.audioCalls())
-                     : CallSimulator.create(stack.agiAddress(), demo.ami(), Optional.of(stack.live().speech()),
+                     : CallSimulator.create(stack.agiAddress(), demo.ami(), Optional.of(stack.calls()),
                      options.calls(), options.calls())) {
             meter.usePops(pops);
             long t0 = System.nanoTime();
@@ -193,7 +193,7 @@ public final class SoakRun {
         Thread w = new Thread(() -> {
             try {
                 Thread.sleep(100);
-                while (!stack.live().amiConnected() && System.nanoTime() - t < TimeUnit.SECONDS.toNanos(60)) {
+                while (!stack.amiConnected() && System.nanoTime() - t < TimeUnit.SECONDS.toNanos(60)) {
                     Thread.sleep(10);
                 }
                 reconnectMs.add((System.nanoTime() - t) / 1_000_000);
@@ -208,7 +208,7 @@ public final class SoakRun {
     /** Lets the last Hangups land: the live call state empties. */
     private void settle() throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (stack.live().calls().size() > 0 && System.nanoTime() < until) {
+        while (stack.calls().size() > 0 && System.nanoTime() < until) {
             Thread.sleep(50);
         }
     }

@@ -11,13 +11,13 @@ import com.callportrait.live.calls.RoutedCall;
 import com.callportrait.events.EventWriter;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.TopicOutcome;
-import com.callportrait.profile.collect.CustomerRecord;
-import com.callportrait.profile.collect.InteractionJson;
-import com.callportrait.profile.collect.InteractionStream;
-import com.callportrait.profile.collect.RecordSink;
-import com.callportrait.profile.engine.PortraitConfig;
-import com.callportrait.profile.gen.GeneratorOptions;
-import com.callportrait.profile.gen.SyntheticSource;
+import com.callportrait.portrait.collect.CustomerRecord;
+import com.callportrait.portrait.collect.InteractionJson;
+import com.callportrait.portrait.collect.InteractionStream;
+import com.callportrait.portrait.collect.RecordSink;
+import com.callportrait.portrait.engine.PortraitConfig;
+import com.callportrait.portrait.gen.GeneratorOptions;
+import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.screenpop.FeedbackRecorder;
 import com.callportrait.testing.CollectingSink;
 import io.lettuce.core.StreamMessage;
@@ -65,7 +65,7 @@ class ProfileFreshnessIT {
         calls.addListener((c, change) -> last.set(c));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              ProfileFreshness fresh = ProfileFreshness.start(new FreshOptions(true, Optional.empty(), 300, 1, "it"),
-                     com.callportrait.records.spool.SpoolOptions.under(dir), redis.connector(), redis.store(), calls, feedback, dir.resolve("models"), meters,
+                     com.callportrait.records.spool.SpoolOptions.under(dir), PortraitConfig.load(), redis.connector(), redis.store(), calls, feedback, dir.resolve("models"), meters,
                      Clock.systemUTC())) {
             assertThat(fresh.awaitReady(Duration.ofMinutes(3))).as("histories and models loaded").isTrue();
             assertThat(redis.store().findById(id).toCompletableFuture().join()).isEmpty();

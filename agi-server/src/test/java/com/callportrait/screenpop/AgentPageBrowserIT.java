@@ -1,10 +1,11 @@
 package com.callportrait.screenpop;
 
+import com.callportrait.live.TokenService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
+import com.callportrait.server.Application;
 import com.callportrait.server.Telemetry;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
@@ -77,9 +78,9 @@ class AgentPageBrowserIT {
              Telemetry telemetry = new Telemetry();
              LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(Map.of()))) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (ServerStack stack = ServerStack.start(o, demo.options(), redis, telemetry)) {
+            try (Application stack = Application.start(o, demo.options(), redis, telemetry)) {
                 int http = stack.httpAddress().getPort();
-                String token = stack.live().tokens().issue(TokenService.Role.AGENT, "agent1", Duration.ofHours(1));
+                String token = stack.tokens().issue(TokenService.Role.AGENT, "agent1", Duration.ofHours(1));
                 WebDriver web = new ChromeDriver(service, opts);
                 try {
                     web.get("http://127.0.0.1:" + http + "/agent/agent1");
@@ -91,10 +92,10 @@ class AgentPageBrowserIT {
                     web.findElement(By.id("token")).sendKeys(token);
                     web.findElement(By.id("login-button")).click();
                     waitFor(() -> web.findElement(By.id("status")).getText().equals("online"));
-                    waitFor(() -> stack.live().hub().agentConnections("agent1") == 1);
+                    waitFor(() -> stack.screenPops().agentConnections("agent1") == 1);
 
                     try (CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(),
-                            Optional.of(stack.live().speech()), 1, 1)) {
+                            Optional.of(stack.calls()), 1, 1)) {
                         CompletableFuture<SimResult> call = sim.play(new SimCall("5551234", "Jane Doe", Mood.ANGRY,
                                 Duration.ofMillis(1500), Duration.ofMillis(1500), ""));
                         waitFor(() -> web.findElement(By.id("caller-name")).getText().contains("Jane Doe"));
@@ -109,11 +110,11 @@ class AgentPageBrowserIT {
                         assertThat(call.get(60, TimeUnit.SECONDS).ok()).isTrue();
                         waitFor(() -> web.findElement(By.id("caller-line")).getText().contains("call ended"));
                     }
-                    String sup = stack.live().tokens().issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1));
+                    String sup = stack.tokens().issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1));
                     web.get("http://127.0.0.1:" + http + "/supervisor?token=" + sup);
                     waitFor(() -> web.findElement(By.id("status")).getText().equals("online"));
                     try (CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(),
-                            Optional.of(stack.live().speech()), 1, 1)) {
+                            Optional.of(stack.calls()), 1, 1)) {
                         CompletableFuture<SimResult> call = sim.play(new SimCall("5551234", "Jane Doe", Mood.ANGRY,
                                 Duration.ofMillis(4000), Duration.ofMillis(500), ""));
                         waitFor(() -> web.findElement(By.id("rows")).getText().contains("angry"));

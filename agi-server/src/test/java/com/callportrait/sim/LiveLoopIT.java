@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
+import com.callportrait.server.Application;
 import com.callportrait.server.Telemetry;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
@@ -41,7 +41,7 @@ class LiveLoopIT {
              Telemetry telemetry = new Telemetry();
              LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(Map.of()))) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (ServerStack stack = ServerStack.start(o, demo.options(), redis, telemetry)) {
+            try (Application stack = Application.start(o, demo.options(), redis, telemetry)) {
                 SimCall jane = new SimCall("5551234", "Jane Doe", Mood.ANGRY, Duration.ofMillis(1500),
                         Duration.ofMillis(200), "4");
                 String[] pop = new String[1];

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
-import com.callportrait.server.SpeechStack;
+import com.callportrait.server.Application;
+import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
@@ -46,7 +46,7 @@ class SoakIT {
              Telemetry telemetry = new Telemetry();
              LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(Map.of()))) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (ServerStack stack = ServerStack.start(o, demo.options(), SpeechStack.Settings.off(), redis,
+            try (Application stack = Application.start(o, demo.options(), SpeechSettings.off(), redis,
                     telemetry)) {
                 r = SoakRun.run(stack, demo, redis.connector(), DemoCustomers.profiles(o.phones(), Clock.systemUTC()),
                         so, new PrintWriter(progress, true));

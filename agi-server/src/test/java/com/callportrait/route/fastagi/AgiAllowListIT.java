@@ -10,7 +10,7 @@ import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.route.RouteMetrics;
 import com.callportrait.route.RouteScript;
-import com.callportrait.route.RulesSource;
+import com.callportrait.route.RulesLoader;
 import com.callportrait.route.SetMode;
 import com.callportrait.common.net.SourceAllowList;
 import com.callportrait.testing.CollectingSink;
@@ -38,18 +38,18 @@ class AgiAllowListIT {
         InMemoryProfileStore store = InMemoryProfileStore.create();
         store.save(TestProfiles.jane());
         events = EventWriter.create(new CollectingSink(), 100, registry).start();
-        RouteScript route = RouteScript.create(store, RulesSource.bundled(), events, new RouteMetrics(registry),
+        RouteScript route = RouteScript.create(store, RulesLoader.source(java.util.Optional.empty()), events, new RouteMetrics(registry),
                 Duration.ofMillis(150), SetMode.MSET, PhoneOptions.DEFAULT);
         server = AgiServer.create(AgiScripts.builder().add("route", route).build(), new AgiMetrics(registry),
                 AgiLimits.DEFAULT, Duration.ofSeconds(5), 1, SourceAllowList.parse("CP_AGI_ALLOW", allow), registry);
         logs.start();
-        ((Logger) LoggerFactory.getLogger("com.callportrait.speech.access")).addAppender(logs);
+        ((Logger) LoggerFactory.getLogger("com.callportrait.common.net")).addAppender(logs);
         return server.start("0.0.0.0", 0);
     }
 
     @AfterEach
     void stop() {
-        ((Logger) LoggerFactory.getLogger("com.callportrait.speech.access")).detachAppender(logs);
+        ((Logger) LoggerFactory.getLogger("com.callportrait.common.net")).detachAppender(logs);
         server.close(Duration.ofSeconds(2));
         events.close(Duration.ofSeconds(2));
     }

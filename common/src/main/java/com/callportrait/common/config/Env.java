@@ -228,7 +228,8 @@ public final class Env {
         try {
             u = new URI(v.get());
         } catch (URISyntaxException e) {
-            throw new ConfigException(name, "is not a URI: " + e.getMessage());
+            // the input may carry a secret (user:password@): name the fault and its index, never the text
+            throw new ConfigException(name, "is not a URI: " + e.getReason() + " at index " + e.getIndex());
         }
         if (schemes.length > 0 && (u.getScheme() == null
                 || Arrays.stream(schemes).noneMatch(s -> s.equalsIgnoreCase(u.getScheme())))) {

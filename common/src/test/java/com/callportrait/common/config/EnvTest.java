@@ -71,6 +71,14 @@ class EnvTest {
     }
 
     @Test
+    void aUriThatDoesNotParseNeverEchoesItsSecret() {
+        Env env = Env.of(Map.of("CP_AMI_URI", "ami://user:s3cret pass@pbx:5038", "CP_X", "http://u:pw@h"));
+        assertThatThrownBy(() -> env.uri("CP_AMI_URI", "ami")).hasMessageStartingWith("CP_AMI_URI is not a URI")
+                .message().doesNotContain("s3cret");
+        assertThatThrownBy(() -> env.uri("CP_X", "ami")).message().doesNotContain("pw");
+    }
+
+    @Test
     void withOverridesOneVariableAndLeavesTheOriginalAlone() {
         Env env = Env.of(Map.of("CP_AGI_PORT", "1"));
         Env other = env.with("CP_AGI_PORT", "2");
