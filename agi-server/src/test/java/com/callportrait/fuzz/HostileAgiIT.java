@@ -11,7 +11,7 @@ import com.callportrait.route.fastagi.AgiScripts;
 import com.callportrait.route.fastagi.AgiServer;
 import com.callportrait.route.fastagi.AgiSession;
 import com.callportrait.route.fastagi.RecordedSession;
-import com.callportrait.testing.FakeAsterisk;
+import com.callportrait.simulator.agi.AgiConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
@@ -70,7 +70,7 @@ class HostileAgiIT {
             List<Future<Boolean>> closed = new ArrayList<>();
             for (byte[] in : hostile) {
                 closed.add(pool.submit(() -> {
-                    try (FakeAsterisk a = FakeAsterisk.connect(addr)) {
+                    try (AgiConnection a = AgiConnection.connect(addr)) {
                         a.send(in);
                         return a.closedByServer();
                     }
@@ -97,7 +97,7 @@ class HostileAgiIT {
 
     /** The recorded session, byte for byte: every command as Asterisk saw it, every reply as it answered. */
     private void goodSession(InetSocketAddress addr) throws Exception {
-        try (FakeAsterisk a = FakeAsterisk.connect(addr)) {
+        try (AgiConnection a = AgiConnection.connect(addr)) {
             String env = new String(rec.environment(), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("network_script: route", "network_script: replay");
             a.send(env);

@@ -19,7 +19,7 @@ import com.callportrait.profile.engine.PortraitConfig;
 import com.callportrait.profile.gen.GeneratorOptions;
 import com.callportrait.profile.gen.SyntheticSource;
 import com.callportrait.screenpop.FeedbackRecorder;
-import com.callportrait.testing.CollectingSink;
+import com.callportrait.testkit.ListSink;
 import io.lettuce.core.StreamMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ class ProfileFreshnessIT {
         String phone = PortraitConfig.load().normalisePhone(customer.get().phone());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CallRegistry calls = CallRegistry.create(Clock.systemUTC(), Duration.ofMinutes(10));
-        EventWriter events = EventWriter.create(new CollectingSink(), 100, meters).start();
+        EventWriter events = EventWriter.create(new ListSink(), 100, meters).start();
         FeedbackRecorder feedback = FeedbackRecorder.create(events, calls);
         AtomicReference<CallSnapshot> last = new AtomicReference<>();
         calls.addListener((c, change) -> last.set(c));

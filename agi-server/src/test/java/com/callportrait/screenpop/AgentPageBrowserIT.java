@@ -1,5 +1,6 @@
 package com.callportrait.screenpop;
 
+import com.callportrait.cli.InProcessTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.server.AppOptions;
@@ -8,11 +9,11 @@ import com.callportrait.server.ServerStack;
 import com.callportrait.server.Telemetry;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
-import com.callportrait.sim.CallSimulator;
-import com.callportrait.sim.LiveDemo;
-import com.callportrait.sim.Mood;
-import com.callportrait.sim.SimCall;
-import com.callportrait.sim.SimResult;
+import com.callportrait.simulator.call.CallSimulator;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.call.Mood;
+import com.callportrait.simulator.call.SimCall;
+import com.callportrait.simulator.call.SimResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,9 +76,9 @@ class AgentPageBrowserIT {
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(Map.of()))) {
+             SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (ServerStack stack = ServerStack.start(o, demo.options(), redis, telemetry)) {
+            try (ServerStack stack = ServerStack.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), redis, telemetry)) {
                 int http = stack.httpAddress().getPort();
                 String token = stack.live().tokens().issue(TokenService.Role.AGENT, "agent1", Duration.ofHours(1));
                 WebDriver web = new ChromeDriver(service, opts);
@@ -94,7 +95,7 @@ class AgentPageBrowserIT {
                     waitFor(() -> stack.live().hub().agentConnections("agent1") == 1);
 
                     try (CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(),
-                            Optional.of(stack.live().speech()), 1, 1)) {
+                            InProcessTarget.of(stack).speech(), 1, 1)) {
                         CompletableFuture<SimResult> call = sim.play(new SimCall("5551234", "Jane Doe", Mood.ANGRY,
                                 Duration.ofMillis(1500), Duration.ofMillis(1500), ""));
                         waitFor(() -> web.findElement(By.id("caller-name")).getText().contains("Jane Doe"));
@@ -113,7 +114,7 @@ class AgentPageBrowserIT {
                     web.get("http://127.0.0.1:" + http + "/supervisor?token=" + sup);
                     waitFor(() -> web.findElement(By.id("status")).getText().equals("online"));
                     try (CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(),
-                            Optional.of(stack.live().speech()), 1, 1)) {
+                            InProcessTarget.of(stack).speech(), 1, 1)) {
                         CompletableFuture<SimResult> call = sim.play(new SimCall("5551234", "Jane Doe", Mood.ANGRY,
                                 Duration.ofMillis(4000), Duration.ofMillis(500), ""));
                         waitFor(() -> web.findElement(By.id("rows")).getText().contains("angry"));

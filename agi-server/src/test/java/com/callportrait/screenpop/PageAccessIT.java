@@ -6,7 +6,7 @@ import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.events.EventWriter;
 import com.callportrait.server.http.HttpServer;
 import com.callportrait.server.http.Router;
-import com.callportrait.testing.CollectingSink;
+import com.callportrait.testkit.ListSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +43,7 @@ class PageAccessIT {
     static void start() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         CallRegistry calls = CallRegistry.create(Clock.systemUTC(), Duration.ofHours(1));
-        events = EventWriter.create(new CollectingSink(), 100, registry).start();
+        events = EventWriter.create(new ListSink(), 100, registry).start();
         ScreenPopHandler pages = ScreenPopHandler.create(ScreenPopHub.create(calls, registry), TOKENS, calls,
                 FeedbackRecorder.create(events, calls));
         server = HttpServer.create(Router.builder().build(), List.of(pages));

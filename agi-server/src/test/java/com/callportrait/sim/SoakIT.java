@@ -1,5 +1,11 @@
 package com.callportrait.sim;
 
+import com.callportrait.cli.InProcessTarget;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.soak.SoakOptions;
+import com.callportrait.simulator.soak.SoakReport;
+import com.callportrait.simulator.soak.SoakRun;
+import com.callportrait.simulator.soak.SoakSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.server.AppOptions;
@@ -44,11 +50,12 @@ class SoakIT {
         SoakReport r;
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(Map.of()))) {
+             SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (ServerStack stack = ServerStack.start(o, demo.options(), SpeechStack.Settings.off(), redis,
+            try (ServerStack stack = ServerStack.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), SpeechStack.Settings.off(), redis,
                     telemetry)) {
-                r = SoakRun.run(stack, demo, redis.connector(), DemoCustomers.profiles(o.phones(), Clock.systemUTC()),
+                r = SoakRun.run(InProcessTarget.of(stack), demo, redis.embedded().orElseThrow().uri(),
+                        InProcessTarget.demoCallers(o.phones()),
                         so, new PrintWriter(progress, true));
             }
         }

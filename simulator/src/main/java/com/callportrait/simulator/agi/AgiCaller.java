@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One whole FastAGI session as Asterisk runs it, over an {@link AgiSession}: connects, writes the
+ * One whole FastAGI session as Asterisk runs it, over an {@link AgiConnection}: connects, writes the
  * environment block in Asterisk's order, answers each command with what Asterisk would
  * ({@code EXEC MSet} → {@code 200 result=0}, {@code SET VARIABLE} → {@code 200 result=1},
  * {@code GET VARIABLE} → the value set earlier or {@code 200 result=0}, {@code GET DATA} → the
@@ -29,8 +29,8 @@ public final class AgiCaller {
                                           String callerId, String callerName, String dtmf,
                                           Map<String, String> presetVariables) throws IOException {
         Map<String, String> vars = new LinkedHashMap<>(presetVariables);
-        try (AgiSession s = AgiSession.connect(agi)) {
-            s.send(AgiSession.environment(script, "agi://" + agi.getHostString() + ":" + agi.getPort() + "/" + script,
+        try (AgiConnection s = AgiConnection.connect(agi)) {
+            s.send(AgiConnection.environment(script, "agi://" + agi.getHostString() + ":" + agi.getPort() + "/" + script,
                     channel, uniqueId, callerId.isEmpty() ? "unknown" : callerId,
                     callerName.isEmpty() ? "unknown" : callerName, callerId));
             String cmd;

@@ -122,6 +122,11 @@ public final class AmiEndpoint implements AutoCloseable {
         return (InetSocketAddress) server.localAddress();
     }
 
+    /** The port it listens on (after {@link #start}). */
+    public synchronized int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
     /** Called for every action received (on the server's I/O thread: be quick). */
     public void onAction(Consumer<Received> l) {
         actionListeners.add(l);

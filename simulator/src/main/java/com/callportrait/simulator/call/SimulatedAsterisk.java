@@ -40,6 +40,16 @@ public final class SimulatedAsterisk implements AutoCloseable {
         return "ami://" + USER + ":" + secret + "@" + address.getHostString() + ":" + address.getPort();
     }
 
+    /** Where the AMI endpoint listens (127.0.0.1). */
+    public InetSocketAddress amiAddress() {
+        return address;
+    }
+
+    /** The secret the endpoint accepts for {@link #USER}. */
+    public String secret() {
+        return secret;
+    }
+
     public AmiEndpoint ami() {
         return ami;
     }

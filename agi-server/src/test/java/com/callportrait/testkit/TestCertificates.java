@@ -1,4 +1,4 @@
-package com.callportrait.testing;
+package com.callportrait.testkit;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -21,7 +21,7 @@ import java.util.Map;
  * <p>Blocking; one thread per session. Lifecycle: {@link #connect}, then {@link #close()} or
  * {@link #abort()}.
  */
-public final class AgiSession implements AutoCloseable {
+public final class AgiConnection implements AutoCloseable {
     /** The environment block of the recorded Asterisk 22 session (script, script, uniqueid, caller id). */
     public static final String ENV = "agi_network: yes\nagi_network_script: %s\nagi_request: agi://127.0.0.1:4573/%s\n"
             + "agi_channel: Local/5551234@cp-inbound-00000009;2\nagi_language: en\nagi_type: Local\n"
@@ -34,19 +34,19 @@ public final class AgiSession implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    private AgiSession(Socket socket) throws IOException {
+    private AgiConnection(Socket socket) throws IOException {
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
 
     /** Connects to {@code server} (a wildcard address, as a server bound to all interfaces reports, means 127.0.0.1). */
-    public static AgiSession connect(InetSocketAddress server) throws IOException {
+    public static AgiConnection connect(InetSocketAddress server) throws IOException {
         return connectFrom(server, null);
     }
 
     /** As {@link #connect}, from the given local (source) address, e.g. 127.0.0.2 ({@code null} = any). */
-    public static AgiSession connectFrom(InetSocketAddress server, String source) throws IOException {
+    public static AgiConnection connectFrom(InetSocketAddress server, String source) throws IOException {
         Socket s = new Socket();
         if (source != null) {
             s.bind(new InetSocketAddress(source, 0));
@@ -55,7 +55,7 @@ public final class AgiSession implements AutoCloseable {
         s.setSoTimeout(15_000);
         boolean wildcard = server.getAddress() == null || server.getAddress().isAnyLocalAddress();
         s.connect(wildcard ? new InetSocketAddress("127.0.0.1", server.getPort()) : server, 5_000);
-        return new AgiSession(s);
+        return new AgiConnection(s);
     }
 
     /** The environment block of the recorded session, for another script/caller/uniqueid. */
@@ -87,16 +87,16 @@ public final class AgiSession implements AutoCloseable {
     }
 
     /** Sets the read timeout of {@link #readCommand()} (default 15 s). */
-    public AgiSession readTimeout(int millis) throws IOException {
+    public AgiConnection readTimeout(int millis) throws IOException {
         socket.setSoTimeout(millis);
         return this;
     }
 
-    public AgiSession send(String text) throws IOException {
+    public AgiConnection send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    public AgiSession send(byte[] bytes) throws IOException {
+    public AgiConnection send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
