@@ -1,7 +1,7 @@
 package com.callportrait.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code bench ...}: loopback benchmarks. Add a subcommand with one line in {@code subcommands}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Loopback benchmarks.",

@@ -1,12 +1,12 @@
 package com.callportrait.cli;
 
+import com.callportrait.bench.SpeechOverload;
+import com.callportrait.live.LiveOptions;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
 import com.callportrait.server.ServerStack;
 import com.callportrait.server.SpeechStack;
 import com.callportrait.server.Telemetry;
-import com.callportrait.bench.SpeechOverload;
-import com.callportrait.live.LiveOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package com.callportrait.cli;
 
-import com.callportrait.server.RedisBackend;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.profile.collect.CdrCsvSource;
 import com.callportrait.profile.collect.CrmFileSource;
@@ -22,6 +21,7 @@ import com.callportrait.profile.gen.SyntheticGenerator;
 import com.callportrait.profile.gen.SyntheticSource;
 import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.profile.report.ReportStats;
+import com.callportrait.server.RedisBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -2,13 +2,11 @@ package com.callportrait.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
+import com.callportrait.events.EventWriter;
 import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.RoutedCall;
-import com.callportrait.events.EventWriter;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.TopicOutcome;
 import com.callportrait.profile.collect.CustomerRecord;
@@ -19,6 +17,8 @@ import com.callportrait.profile.engine.PortraitConfig;
 import com.callportrait.profile.gen.GeneratorOptions;
 import com.callportrait.profile.gen.SyntheticSource;
 import com.callportrait.screenpop.FeedbackRecorder;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.RedisBackend;
 import com.callportrait.testkit.ListSink;
 import io.lettuce.core.StreamMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.profile.redis.RedisOptions;
-import com.callportrait.simulator.call.CallSimulator;
 import com.callportrait.simulator.ami.AmiEndpoint;
+import com.callportrait.simulator.call.CallSimulator;
 import com.callportrait.simulator.call.SimResult;
 import com.callportrait.testkit.AppProcess;
 import com.callportrait.testkit.Await;

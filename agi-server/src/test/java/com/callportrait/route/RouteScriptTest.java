@@ -2,10 +2,6 @@ package com.callportrait.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.route.fastagi.AgiLimits;
-import com.callportrait.route.fastagi.AgiMetrics;
-import com.callportrait.route.fastagi.AgiScripts;
-import com.callportrait.route.fastagi.AgiServer;
 import com.callportrait.events.CallEvent;
 import com.callportrait.events.EventWriter;
 import com.callportrait.profile.CustomerProfile;
@@ -13,8 +9,12 @@ import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.profile.Tier;
 import com.callportrait.profile.memory.InMemoryProfileStore;
-import com.callportrait.testkit.ListSink;
 import com.callportrait.profile.redis.TestProfiles;
+import com.callportrait.route.fastagi.AgiLimits;
+import com.callportrait.route.fastagi.AgiMetrics;
+import com.callportrait.route.fastagi.AgiScripts;
+import com.callportrait.route.fastagi.AgiServer;
+import com.callportrait.testkit.ListSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

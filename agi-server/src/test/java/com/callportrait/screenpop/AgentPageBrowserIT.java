@@ -1,19 +1,19 @@
 package com.callportrait.screenpop;
 
-import com.callportrait.cli.InProcessTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.cli.InProcessTarget;
+import com.callportrait.live.LiveOptions;
+import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
 import com.callportrait.server.ServerStack;
 import com.callportrait.server.Telemetry;
-import com.callportrait.live.LiveOptions;
-import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.simulator.call.CallSimulator;
-import com.callportrait.simulator.call.SimulatedAsterisk;
 import com.callportrait.simulator.call.Mood;
 import com.callportrait.simulator.call.SimCall;
 import com.callportrait.simulator.call.SimResult;
+import com.callportrait.simulator.call.SimulatedAsterisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

@@ -2,8 +2,8 @@ package com.callportrait.screenpop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.events.EventWriter;
+import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.server.http.HttpServer;
 import com.callportrait.server.http.Router;
 import com.callportrait.testkit.ListSink;

@@ -3,13 +3,17 @@ package com.callportrait.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.ProfileException;
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.profile.redis.RedisOptions;
+import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.simulator.agi.AgiConnection;
 import com.callportrait.testkit.TestCertificates;
-import com.callportrait.profile.redis.TestProfiles;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import java.io.IOException;
@@ -29,17 +33,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
 
 /**

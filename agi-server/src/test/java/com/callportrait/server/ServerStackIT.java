@@ -2,8 +2,8 @@ package com.callportrait.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.simulator.agi.AgiConnection;
 import com.callportrait.profile.redis.TestProfiles;
+import com.callportrait.simulator.agi.AgiConnection;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import java.net.URI;

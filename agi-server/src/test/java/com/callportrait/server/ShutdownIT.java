@@ -3,12 +3,12 @@ package com.callportrait.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.callportrait.live.LiveOptions;
 import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.RoutedCall;
-import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.collect.InteractionStream;
-import com.callportrait.simulator.agi.AgiConnection;
 import com.callportrait.profile.redis.TestProfiles;
+import com.callportrait.simulator.agi.AgiConnection;
 import com.callportrait.testkit.Await;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;

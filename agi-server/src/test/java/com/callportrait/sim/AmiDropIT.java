@@ -1,24 +1,24 @@
 package com.callportrait.sim;
 
-import com.callportrait.cli.InProcessTarget;
-import com.callportrait.simulator.call.SimulatedAsterisk;
-import com.callportrait.simulator.ami.AmiEndpoint;
-import com.callportrait.simulator.ami.AmiEvents;
-import com.callportrait.simulator.observe.PopWatcher;
-import com.callportrait.simulator.soak.SoakRecords;
-import com.callportrait.simulator.agi.AgiCaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.cli.InProcessTarget;
+import com.callportrait.live.LiveOptions;
+import com.callportrait.live.calls.CallSnapshot;
+import com.callportrait.live.calls.CallState;
+import com.callportrait.profile.imports.DemoCustomers;
+import com.callportrait.screenpop.TokenService;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
 import com.callportrait.server.ServerStack;
 import com.callportrait.server.SpeechStack;
 import com.callportrait.server.Telemetry;
-import com.callportrait.live.calls.CallSnapshot;
-import com.callportrait.live.calls.CallState;
-import com.callportrait.live.LiveOptions;
-import com.callportrait.profile.imports.DemoCustomers;
-import com.callportrait.screenpop.TokenService;
+import com.callportrait.simulator.agi.AgiCaller;
+import com.callportrait.simulator.ami.AmiEndpoint;
+import com.callportrait.simulator.ami.AmiEvents;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.observe.PopWatcher;
+import com.callportrait.simulator.soak.SoakRecords;
 import com.callportrait.speech.emotion.EmotionLabel;
 import com.callportrait.speech.emotion.EmotionReading;
 import com.callportrait.testkit.Await;

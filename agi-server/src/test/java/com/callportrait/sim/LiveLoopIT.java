@@ -1,20 +1,20 @@
 package com.callportrait.sim;
 
-import com.callportrait.cli.InProcessTarget;
-import com.callportrait.simulator.call.SimulatedAsterisk;
-import com.callportrait.simulator.ami.AmiEndpoint;
-import com.callportrait.simulator.call.Mood;
-import com.callportrait.simulator.call.SimCall;
-import com.callportrait.simulator.call.SimResult;
-import com.callportrait.simulator.call.SimulationRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.cli.InProcessTarget;
+import com.callportrait.live.LiveOptions;
+import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
 import com.callportrait.server.ServerStack;
 import com.callportrait.server.Telemetry;
-import com.callportrait.live.LiveOptions;
-import com.callportrait.profile.imports.DemoCustomers;
+import com.callportrait.simulator.ami.AmiEndpoint;
+import com.callportrait.simulator.call.Mood;
+import com.callportrait.simulator.call.SimCall;
+import com.callportrait.simulator.call.SimResult;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.call.SimulationRun;
 import com.callportrait.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,20 +1,20 @@
 package com.callportrait.sim;
 
-import com.callportrait.cli.InProcessTarget;
-import com.callportrait.simulator.call.SimulatedAsterisk;
-import com.callportrait.simulator.soak.SoakOptions;
-import com.callportrait.simulator.soak.SoakReport;
-import com.callportrait.simulator.soak.SoakRun;
-import com.callportrait.simulator.soak.SoakSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.cli.InProcessTarget;
+import com.callportrait.live.LiveOptions;
+import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
 import com.callportrait.server.ServerStack;
 import com.callportrait.server.SpeechStack;
 import com.callportrait.server.Telemetry;
-import com.callportrait.live.LiveOptions;
-import com.callportrait.profile.imports.DemoCustomers;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.soak.SoakOptions;
+import com.callportrait.simulator.soak.SoakReport;
+import com.callportrait.simulator.soak.SoakRun;
+import com.callportrait.simulator.soak.SoakSample;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.callportrait.common.net.SourceAllowList;
 import com.callportrait.events.EventWriter;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.memory.InMemoryProfileStore;
+import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.route.RouteMetrics;
 import com.callportrait.route.RouteScript;
 import com.callportrait.route.RulesSource;
 import com.callportrait.route.SetMode;
-import com.callportrait.common.net.SourceAllowList;
-import com.callportrait.testkit.ListSink;
 import com.callportrait.simulator.agi.AgiConnection;
-import com.callportrait.profile.redis.TestProfiles;
+import com.callportrait.testkit.ListSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -43,13 +43,13 @@ class AgiAllowListIT {
         server = AgiServer.create(AgiScripts.builder().add("route", route).build(), new AgiMetrics(registry),
                 AgiLimits.DEFAULT, Duration.ofSeconds(5), 1, SourceAllowList.parse("CP_AGI_ALLOW", allow), registry);
         logs.start();
-        ((Logger) LoggerFactory.getLogger("com.callportrait.speech.access")).addAppender(logs);
+        ((Logger) LoggerFactory.getLogger("com.callportrait.common.net")).addAppender(logs);
         return server.start("0.0.0.0", 0);
     }
 
     @AfterEach
     void stop() {
-        ((Logger) LoggerFactory.getLogger("com.callportrait.speech.access")).detachAppender(logs);
+        ((Logger) LoggerFactory.getLogger("com.callportrait.common.net")).detachAppender(logs);
         server.close(Duration.ofSeconds(2));
         events.close(Duration.ofSeconds(2));
     }
