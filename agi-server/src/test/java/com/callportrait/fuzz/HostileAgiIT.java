@@ -55,7 +55,7 @@ class HostileAgiIT {
                 Duration.ofSeconds(5), 2);
         InetSocketAddress addr = server.start("127.0.0.1", 0);
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        try (QuietLogs logs = new QuietLogs(true, "com.callportrait.agi")) {
+        try (QuietLogs logs = new QuietLogs(true, "com.callportrait.route.fastagi")) {
             for (int i = 0; i < 2; i++) { // starts both event loops before counting threads and descriptors
                 replies.clear();
                 goodSession(addr);

@@ -67,7 +67,7 @@ public record SoakOptions(int calls, Duration duration, Duration meanWait, Durat
         }
     }
 
-    /** The run: 200 calls for 10 minutes, 2 of them speaking at a time, sampled every 15 s. */
+    /** The default run of {@code soak}: 200 calls for 10 minutes, 2 of them speaking at a time, sampled every 15 s. */
     public static SoakOptions defaults() {
         return new SoakOptions(200, Duration.ofMinutes(10), Duration.ofSeconds(20), Duration.ofSeconds(60), 0.5, 2,
                 Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ZERO, Duration.ofSeconds(3), 1.0, 12, 42);
