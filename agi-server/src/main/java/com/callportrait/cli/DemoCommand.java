@@ -62,15 +62,15 @@ public final class DemoCommand extends AppCommand {
                     + "agi_callerid: 5551234\\n\\n'; sleep 0.5; printf '200 result=0\\n'; sleep 0.5 ) | nc %s %d%n", host, agi);
             w.printf("  CP_REDIS_URI=%s java -jar agi-server/target/callportrait.jar profile show 5551234%n",
                     redis.embedded().map(r -> r.uri()).orElse("redis://127.0.0.1:6379"));
-            var tokens = stack.live().tokens();
+            var tokens = stack.tokens();
             java.time.Duration day = java.time.Duration.ofHours(12);
             w.println("  Live       simulated calls every 6 s (agents agent1..agent3); open in a browser:");
             for (String a : java.util.List.of("agent1", "agent2", "agent3")) {
                 w.printf("    http://%s:%d/agent/%s?token=%s%n", host, http, a,
-                        tokens.issue(com.callportrait.screenpop.TokenService.Role.AGENT, a, day));
+                        tokens.issue(com.callportrait.live.TokenService.Role.AGENT, a, day));
             }
             w.printf("    http://%s:%d/supervisor?token=%s%n", host, http,
-                    tokens.issue(com.callportrait.screenpop.TokenService.Role.SUPERVISOR, "supervisor", day));
+                    tokens.issue(com.callportrait.live.TokenService.Role.SUPERVISOR, "supervisor", day));
             DemoCalls.start(InProcessTarget.of(stack), live, InProcessTarget.demoCallers(o.phones()),
                     java.time.Duration.ofSeconds(6));
             w.println();

@@ -2,7 +2,6 @@ package com.callportrait.cli;
 
 import com.callportrait.speech.emotion.train.EmotionTrainer;
 import com.callportrait.speech.emotion.train.TrainOptions;
-import com.callportrait.speech.tools.EmotionCli;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -22,7 +21,7 @@ public final class EmotionCommand extends AppCommand {
 
     @Override
     public Integer call() throws Exception {
-        EmotionCli.standard().run(System.in, out());
+        EmotionLines.standard().run(System.in, out());
         return 0;
     }
 

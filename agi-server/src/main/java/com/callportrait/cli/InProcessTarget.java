@@ -6,8 +6,8 @@ import com.callportrait.live.calls.SpeechUpdates;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.imports.DemoCustomers;
-import com.callportrait.screenpop.TokenService;
-import com.callportrait.server.ServerStack;
+import com.callportrait.live.TokenService;
+import com.callportrait.server.Application;
 import com.callportrait.simulator.call.Caller;
 import com.callportrait.simulator.call.Mood;
 import com.callportrait.simulator.call.ScriptedSpeech;
@@ -39,12 +39,12 @@ public final class InProcessTarget {
     }
 
     /** The running server as the simulator sees it; scripted words go to its live call state. */
-    public static Target of(ServerStack stack) {
-        TokenService tokens = stack.live().tokens();
+    public static Target of(Application stack) {
+        TokenService tokens = stack.tokens();
         return new Target(stack.agiAddress(), stack.httpAddress(),
                 stack.speech().map(sp -> sp.audioSocketAddress()),
                 (agent, ttl) -> tokens.issue(TokenService.Role.AGENT, agent, ttl),
-                Optional.of(scripted(stack.live().speech())));
+                Optional.of(scripted(stack.calls())));
     }
 
     /** The bundled demo customers (seeded by the caller) as the simulator's known callers. */

@@ -11,8 +11,8 @@ import picocli.CommandLine;
  *
  * <p><b>Adding a command:</b> write a class in {@code com.callportrait.cli} extending
  * {@link com.callportrait.cli.AppCommand} and add it to {@code subcommands} below (one line).
- * Nested commands ({@code profile ...}, {@code bench ...}) are registered the same way in
- * {@link ProfileCommand} and {@link BenchCommand}.
+ * Nested commands ({@code profile ...}) are registered the same way in {@link ProfileCommand}.
+ * Benchmarks are not here: they have their own jar ({@code bench/}).
  *
  * <p>Settings come from environment variables ({@link AppOptions}); they are read and validated
  * once, before any command runs, and a bad value exits with status 2 and a message naming it.
@@ -23,7 +23,6 @@ import picocli.CommandLine;
                 ServeCommand.class,
                 DemoCommand.class,
                 ProfileCommand.class,
-                BenchCommand.class,
                 TokenCommand.class,
                 SimulateCommand.class,
                 SoakCommand.class,

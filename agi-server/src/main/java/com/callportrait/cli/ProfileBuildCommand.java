@@ -1,26 +1,26 @@
 package com.callportrait.cli;
 
 import com.callportrait.profile.ProfileStore;
-import com.callportrait.profile.collect.CdrCsvSource;
-import com.callportrait.profile.collect.CrmFileSource;
-import com.callportrait.profile.collect.EnrichmentOptions;
-import com.callportrait.profile.collect.HttpEnrichmentSource;
-import com.callportrait.profile.collect.InteractionStream;
-import com.callportrait.profile.collect.QueueLogSource;
-import com.callportrait.profile.collect.Source;
-import com.callportrait.profile.engine.BatchBuild;
-import com.callportrait.profile.engine.BuildListener;
-import com.callportrait.profile.engine.HistoryStore;
-import com.callportrait.profile.engine.ModelMaintainer;
-import com.callportrait.profile.engine.ModelRegistry;
-import com.callportrait.profile.engine.PortraitConfig;
-import com.callportrait.profile.engine.RetrainPolicy;
-import com.callportrait.profile.gen.DatasetWriter;
-import com.callportrait.profile.gen.GeneratorOptions;
-import com.callportrait.profile.gen.SyntheticGenerator;
-import com.callportrait.profile.gen.SyntheticSource;
+import com.callportrait.portrait.collect.CdrCsvSource;
+import com.callportrait.portrait.collect.CrmFileSource;
+import com.callportrait.portrait.collect.EnrichmentOptions;
+import com.callportrait.portrait.collect.HttpEnrichmentSource;
+import com.callportrait.portrait.collect.InteractionStream;
+import com.callportrait.portrait.collect.QueueLogSource;
+import com.callportrait.portrait.collect.Source;
+import com.callportrait.portrait.engine.BatchBuild;
+import com.callportrait.portrait.engine.BuildListener;
+import com.callportrait.portrait.engine.HistoryStore;
+import com.callportrait.portrait.engine.ModelMaintainer;
+import com.callportrait.portrait.engine.ModelRegistry;
+import com.callportrait.portrait.engine.PortraitConfig;
+import com.callportrait.portrait.engine.RetrainPolicy;
+import com.callportrait.portrait.gen.DatasetWriter;
+import com.callportrait.portrait.gen.GeneratorOptions;
+import com.callportrait.portrait.gen.SyntheticGenerator;
+import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.profile.memory.InMemoryProfileStore;
-import com.callportrait.profile.report.ReportStats;
+import com.callportrait.portrait.report.ReportStats;
 import com.callportrait.server.RedisBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +132,7 @@ public class ProfileBuildCommand extends AppCommand {
                 sources.add(new InteractionStream(redis.connector(), partitions).source("portrait-build",
                         "worker-" + worker, worker, workers));
             }
-            EnrichmentOptions.fromEnv(System.getenv())
+            EnrichmentOptions.from(com.callportrait.common.config.Env.system())
                     .ifPresent(e -> sources.add(new HttpEnrichmentSource(e, histories::customerIds)));
             ProfileStore store = save ? redis.store() : InMemoryProfileStore.create();
             Instant at = effectiveAsOf();

@@ -1,7 +1,7 @@
 package com.callportrait.cli;
 
-import com.callportrait.profile.engine.ModelRegistry;
-import com.callportrait.profile.engine.ModelVersion;
+import com.callportrait.portrait.engine.ModelRegistry;
+import com.callportrait.portrait.engine.ModelVersion;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.TreeMap;

@@ -1,10 +1,10 @@
 package com.callportrait.cli;
 
-import com.callportrait.profile.engine.BatchBuild;
-import com.callportrait.profile.engine.ModelRegistry;
-import com.callportrait.profile.engine.ModelVersion;
-import com.callportrait.profile.report.HtmlReport;
-import com.callportrait.profile.report.ReportStats;
+import com.callportrait.portrait.engine.BatchBuild;
+import com.callportrait.portrait.engine.ModelRegistry;
+import com.callportrait.portrait.engine.ModelVersion;
+import com.callportrait.portrait.report.HtmlReport;
+import com.callportrait.portrait.report.ReportStats;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,30 +3,30 @@ package com.callportrait.cli;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.LogSetup;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
+import com.callportrait.server.Application;
 import com.callportrait.server.Telemetry;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
- * Runs a {@link ServerStack} until the JVM is asked to stop (SIGTERM, Ctrl-C): the shutdown hook
+ * Runs a {@link Application} until the JVM is asked to stop (SIGTERM, Ctrl-C): the shutdown hook
  * stops accepting calls, lets live AGI sessions finish, flushes events, then closes Redis.
  */
 final class Running {
     private Running() {
     }
 
-    static int untilStopped(AppOptions options, RedisBackend redis, Consumer<ServerStack> banner)
+    static int untilStopped(AppOptions options, RedisBackend redis, Consumer<Application> banner)
             throws InterruptedException {
         return untilStopped(options, com.callportrait.live.LiveOptions.fromEnvironment(), redis, banner);
     }
 
     static int untilStopped(AppOptions options, com.callportrait.live.LiveOptions live, RedisBackend redis,
-                            Consumer<ServerStack> banner) throws InterruptedException {
+                            Consumer<Application> banner) throws InterruptedException {
         Telemetry telemetry = new Telemetry();
-        ServerStack stack;
+        Application stack;
         try {
-            stack = ServerStack.start(options, live, redis, telemetry);
+            stack = Application.start(options, live, redis, telemetry);
         } catch (InterruptedException | RuntimeException e) {
             redis.close();
             telemetry.close();

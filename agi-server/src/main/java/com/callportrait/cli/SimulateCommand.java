@@ -3,8 +3,8 @@ package com.callportrait.cli;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
 import com.callportrait.server.Telemetry;
 import com.callportrait.simulator.call.CallMix;
 import com.callportrait.simulator.call.Caller;
@@ -61,7 +61,7 @@ public final class SimulateCommand extends AppCommand {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
             List<Caller> callers = InProcessTarget.demoCallers(o.phones());
             List<SimCall> mix = CallMix.of(callers, calls, Duration.ofMillis(waitMs), Duration.ofMillis(gapMs), survey);
-            try (ServerStack stack = ServerStack.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnvironment(),
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnvironment(),
                     demo), redis, telemetry)) {
                 Target target = InProcessTarget.of(stack);
                 if (warmup > 0) {

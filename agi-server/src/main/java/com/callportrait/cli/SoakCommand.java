@@ -3,9 +3,9 @@ package com.callportrait.cli;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
-import com.callportrait.server.SpeechStack;
+import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
 import com.callportrait.simulator.call.SimulatedAsterisk;
 import com.callportrait.simulator.soak.SoakOptions;
@@ -108,7 +108,7 @@ public final class SoakCommand extends AppCommand {
                 .withEmbeddedRedisDataDir(redisDir);
         Path dir = out != null ? out : o.dataDir().resolve("soak");
         Files.createDirectories(dir);
-        SpeechStack.Settings speech = audioCalls == 0 ? SpeechStack.Settings.off() : SpeechStack.Settings.fromEnv(env);
+        SpeechSettings speech = audioCalls == 0 ? SpeechSettings.off() : SpeechSettings.fromEnv(env);
         var w = out();
         w.printf("soak: %d calls for %s (%d speaking at a time), sample every %s%s; results in %s%n", calls,
                 human(duration), audioCalls, human(sampleEvery),
@@ -119,7 +119,7 @@ public final class SoakCommand extends AppCommand {
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (ServerStack stack = ServerStack.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(env), demo),
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(env), demo),
                     speech, redis, telemetry)) {
                 awaitFreshness(stack, w);
                 r = SoakRun.run(InProcessTarget.of(stack), demo, redis.embedded().orElseThrow().uri(),
@@ -143,7 +143,7 @@ public final class SoakCommand extends AppCommand {
      * The portrait models train at start-up (CP_FRESH): a long run waits for that, so its series
      * shows the steady state; a short one (CI) lets it overlap the first seconds.
      */
-    private void awaitFreshness(ServerStack stack, java.io.PrintWriter w) throws InterruptedException {
+    private void awaitFreshness(Application stack, java.io.PrintWriter w) throws InterruptedException {
         if (duration.toMinutes() >= 2 && stack.freshness().isPresent()
                 && !stack.freshness().get().awaitReady(Duration.ofMinutes(3))) {
             w.println("soak: portrait freshness not ready after 3 minutes; starting anyway");

@@ -1,7 +1,7 @@
 package com.callportrait.cli;
 
 import com.callportrait.common.config.ConfigException;
-import com.callportrait.screenpop.TokenService;
+import com.callportrait.live.TokenService;
 import java.time.Clock;
 import java.time.Duration;
 import picocli.CommandLine.Command;

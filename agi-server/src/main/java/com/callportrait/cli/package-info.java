@@ -1,7 +1,9 @@
 /**
- * One class per command of {@code callportrait.jar}. Register a new top-level command in
+ * The command line of {@code callportrait.jar}, the last stage: one class per command.
+ * {@code serve} runs the {@link com.callportrait.server.Application} until SIGTERM
+ * ({@link com.callportrait.cli.Running}). Register a new top-level command in
  * {@link com.callportrait.cli.Main}'s {@code subcommands}, a {@code profile ...} command in
- * {@link com.callportrait.cli.ProfileCommand}, a {@code bench ...} command in
- * {@link com.callportrait.cli.BenchCommand}: one line each.
+ * {@link com.callportrait.cli.ProfileCommand}: one line each. Benchmarks have their own jar (the
+ * {@code bench} module).
  */
 package com.callportrait.cli;

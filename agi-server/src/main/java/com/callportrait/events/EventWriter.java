@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * and the writer retries with backoff (up to 5 s); when the buffer is full new events are dropped
  * and counted ({@code cp_events_dropped_total}), never waited for.
  *
+ * <p>The writer keeps its own thread ({@code event-writer}) rather than the application's shared
+ * scheduler: it blocks on the buffer and on Redis's replies, and backs off by sleeping while Redis
+ * is down.
+ *
  * <p>Lifecycle: {@link #start()}, then {@link #close(Duration)} which stops taking events and
  * flushes what is buffered within the given time. Thread-safe.
  */

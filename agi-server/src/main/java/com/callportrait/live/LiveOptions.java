@@ -3,7 +3,6 @@ package com.callportrait.live;
 import com.callportrait.live.ami.AmiOptions;
 import com.callportrait.common.config.ConfigException;
 import com.callportrait.live.calls.AgentDirectory;
-import com.callportrait.screenpop.TokenService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -20,10 +20,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,29 +41,25 @@ import org.slf4j.LoggerFactory;
  * write) is released the same way; one that was written is never sent again, even when its
  * reply was lost with the connection.
  *
- * <p>Thread-safe. Lifecycle: {@link #create}, {@link #start()} (the ticker), {@link #close()}.
+ * <p>Thread-safe. Lifecycle: {@link #create}, {@link #start} (the ticker, on the shared scheduler), {@link #close()}.
  */
 public final class LivePolicy implements CallListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LivePolicy.class);
     private static final String REDIRECTED = "__redirected";
 
     private final CallRegistry calls;
-    private final LiveRulesSource rules;
+    private final Supplier<LiveRules> rules;
     private final Function<AmiAction, CompletionStage<AmiResponse>> ami;
     private final EventWriter events;
     private final AlertSink alerts;
     private final Timer actionLatency;
     private final MeterRegistry registry;
     private final java.util.function.BooleanSupplier amiReady;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "live-policy");
-        t.setDaemon(true);
-        return t;
-    });
+    private volatile ScheduledFuture<?> ticker;
     private volatile RateLimiter limiter;
     private volatile LiveRules.RateLimit limiterFor;
 
-    private LivePolicy(CallRegistry calls, LiveRulesSource rules, Function<AmiAction, CompletionStage<AmiResponse>> ami,
+    private LivePolicy(CallRegistry calls, Supplier<LiveRules> rules, Function<AmiAction, CompletionStage<AmiResponse>> ami,
                        EventWriter events, AlertSink alerts, MeterRegistry registry,
                        java.util.function.BooleanSupplier amiReady) {
         this.calls = calls;
@@ -80,7 +77,7 @@ public final class LivePolicy implements CallListener, AutoCloseable {
     /**
      * @param ami sends an AMI action (the AMI client's {@code send}); fails when AMI is not configured
      */
-    public static LivePolicy create(CallRegistry calls, LiveRulesSource rules,
+    public static LivePolicy create(CallRegistry calls, Supplier<LiveRules> rules,
                                     Function<AmiAction, CompletionStage<AmiResponse>> ami, EventWriter events,
                                     AlertSink alerts, MeterRegistry registry) {
         return new LivePolicy(calls, rules, ami, events, alerts, registry, () -> true);
@@ -90,15 +87,19 @@ public final class LivePolicy implements CallListener, AutoCloseable {
      * As above; {@code amiReady} says whether AMI actions can be decided now (logged in and the
      * call state re-synchronised); while false, rules that send an AMI action wait.
      */
-    public static LivePolicy create(CallRegistry calls, LiveRulesSource rules,
+    public static LivePolicy create(CallRegistry calls, Supplier<LiveRules> rules,
                                     Function<AmiAction, CompletionStage<AmiResponse>> ami, EventWriter events,
                                     AlertSink alerts, MeterRegistry registry,
                                     java.util.function.BooleanSupplier amiReady) {
         return new LivePolicy(calls, rules, ami, events, alerts, registry, amiReady);
     }
 
-    public LivePolicy start() {
-        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    /**
+     * Evaluates waiting and connected calls once a second on {@code scheduler} (the application's
+     * shared one: a tick walks the live calls in memory and never blocks; AMI actions are async).
+     */
+    public LivePolicy start(ScheduledExecutorService scheduler) {
+        ticker = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         return this;
     }
 
@@ -124,7 +125,7 @@ public final class LivePolicy implements CallListener, AutoCloseable {
 
     /** Runs the rules for one call now. */
     public void evaluate(CallSnapshot c, long triggeredNanos) {
-        LiveRules r = rules.current();
+        LiveRules r = rules.get();
         Instant now = calls.clock().instant();
         for (LiveRules.Rule rule : r.rules()) {
             if (c.firedRules().contains(rule.name()) || !rule.matches(c, now)) {
@@ -247,6 +248,9 @@ public final class LivePolicy implements CallListener, AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        ScheduledFuture<?> t = ticker;
+        if (t != null) {
+            t.cancel(false);
+        }
     }
 }

@@ -4,7 +4,7 @@ import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.EmotionPoint;
 import com.callportrait.live.calls.Utterance;
 import com.callportrait.profile.CustomerProfile;
-import com.callportrait.profile.collect.InteractionRecord;
+import com.callportrait.portrait.collect.InteractionRecord;
 import com.callportrait.speech.emotion.EmotionLabel;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,10 +4,10 @@ import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.CallListener;
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.live.calls.CallSnapshot;
+import com.callportrait.portrait.collect.FeedbackRecord;
+import com.callportrait.portrait.collect.InteractionRecord;
+import com.callportrait.portrait.collect.InteractionStream;
 import com.callportrait.profile.CustomerProfile;
-import com.callportrait.profile.collect.FeedbackRecord;
-import com.callportrait.profile.collect.InteractionRecord;
-import com.callportrait.profile.collect.InteractionStream;
 import com.callportrait.records.spool.Journal;
 import com.callportrait.records.spool.SpoolException;
 import com.callportrait.records.spool.SpoolOptions;
@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * record and stores none twice. Before acceptance a record sits in a bounded memory queue
  * ({@value #CAPACITY}) for the milliseconds of one fsync; overflow there, or a full spool, is
  * counted and logged as lost.
+ *
+ * <p>The {@code spool-writer} thread is its own, not the application's shared scheduler: it blocks
+ * on the queue and in fsync.
  *
  * <p>Lifecycle: {@link #start()}, {@link #close(Duration)}. Thread-safe.
  */

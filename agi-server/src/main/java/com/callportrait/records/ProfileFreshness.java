@@ -2,21 +2,21 @@ package com.callportrait.records;
 
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.profile.ProfileStore;
-import com.callportrait.profile.collect.CdrCsvSource;
-import com.callportrait.profile.collect.CrmFileSource;
-import com.callportrait.profile.collect.InteractionStream;
-import com.callportrait.profile.collect.QueueLogSource;
-import com.callportrait.profile.collect.Source;
-import com.callportrait.profile.engine.BatchBuild;
-import com.callportrait.profile.engine.BuildListener;
-import com.callportrait.profile.engine.LiveUpdater;
-import com.callportrait.profile.engine.ModelBundle;
-import com.callportrait.profile.engine.ModelMaintainer;
-import com.callportrait.profile.engine.ModelRegistry;
-import com.callportrait.profile.engine.PortraitConfig;
-import com.callportrait.profile.engine.RetrainPolicy;
-import com.callportrait.profile.gen.GeneratorOptions;
-import com.callportrait.profile.gen.SyntheticSource;
+import com.callportrait.portrait.collect.CdrCsvSource;
+import com.callportrait.portrait.collect.CrmFileSource;
+import com.callportrait.portrait.collect.InteractionStream;
+import com.callportrait.portrait.collect.QueueLogSource;
+import com.callportrait.portrait.collect.Source;
+import com.callportrait.portrait.engine.BatchBuild;
+import com.callportrait.portrait.engine.BuildListener;
+import com.callportrait.portrait.engine.LiveUpdater;
+import com.callportrait.portrait.engine.ModelBundle;
+import com.callportrait.portrait.engine.ModelMaintainer;
+import com.callportrait.portrait.engine.ModelRegistry;
+import com.callportrait.portrait.engine.PortraitConfig;
+import com.callportrait.portrait.engine.RetrainPolicy;
+import com.callportrait.portrait.gen.GeneratorOptions;
+import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.records.spool.SpoolOptions;
@@ -34,9 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps portraits fresh in the running application: the {@link InteractionRecorder} (a listener of
- * the live call registry and of feedback) appends records to {@code cp:interactions:{p}}, and one
- * thread of its own ({@code portrait-fresh}, never a Netty event loop or the AMI reader) first loads
+ * The records stage as the application starts it: the {@link InteractionRecorder} (a listener of
+ * the live call registry and of feedback) spools records, replays what the last run left and
+ * appends them to {@code cp:interactions:{p}}, and one thread of its own ({@code portrait-fresh};
+ * not the shared scheduler, since loading histories and training models takes seconds to minutes
+ * and each poll blocks on Redis; never a Netty event loop or the AMI reader) first loads
  * the customer histories and models this process updates (from {@code CP_FRESH_DATA}, else
  * generated demo data; models from the registry when it has current ones, else trained on that
  * data), then polls the stream with the consumer group {@value FreshOptions#GROUP} and applies
@@ -144,7 +146,7 @@ public final class ProfileFreshness implements AutoCloseable {
     private InteractionConsumer bootstrap() {
         long t0 = System.nanoTime();
         PortraitConfig config = PortraitConfig.load();
-        ModelMaintainer registryModels = new ModelMaintainer(config, new com.callportrait.profile.engine.HistoryStore(),
+        ModelMaintainer registryModels = new ModelMaintainer(config, new com.callportrait.portrait.engine.HistoryStore(),
                 new ModelRegistry(modelsDir, 0.0), RetrainPolicy.DEFAULT, 40_000);
         ModelBundle models = registryModels.restore() ? registryModels.current() : null;
         List<Source> sources = new ArrayList<>();

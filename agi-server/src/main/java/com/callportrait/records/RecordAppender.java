@@ -1,6 +1,6 @@
 package com.callportrait.records;
 
-import com.callportrait.profile.collect.InteractionStream;
+import com.callportrait.portrait.collect.InteractionStream;
 import com.callportrait.records.spool.Journal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * append is retried with backoff (50 ms up to 1 s) until Redis answers; appends are idempotent by
  * record id, so a retry after a timeout or a replay after a crash never stores a record twice.
  *
- * <p>Owns one thread ({@code interaction-append}); never runs on a Netty event loop. Lifecycle:
+ * <p>Owns one thread ({@code interaction-append}), not the application's shared scheduler: it
+ * waits for Redis's replies to each batch and parks through backoff; never runs on a Netty event
+ * loop. Lifecycle:
  * {@link #start()}, {@link #close(Duration)}. Thread-safe.
  */
 final class RecordAppender {

@@ -1,8 +1,8 @@
 package com.callportrait.records;
 
-import com.callportrait.profile.collect.FeedbackRecord;
-import com.callportrait.profile.collect.InteractionJson;
-import com.callportrait.profile.collect.InteractionRecord;
+import com.callportrait.portrait.collect.FeedbackRecord;
+import com.callportrait.portrait.collect.InteractionJson;
+import com.callportrait.portrait.collect.InteractionRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

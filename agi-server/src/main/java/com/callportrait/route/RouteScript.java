@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ public final class RouteScript implements AgiScript {
     private static final Logger log = LoggerFactory.getLogger(RouteScript.class);
 
     private final ProfileStore store;
-    private final RulesSource rules;
+    private final Supplier<RoutingRules> rules;
     private final EventWriter events;
     private final RouteMetrics metrics;
     private final Duration budget;
@@ -48,7 +49,7 @@ public final class RouteScript implements AgiScript {
     private final PhoneOptions phoneOptions;
     private volatile RouteListener listener = RouteListener.NONE;
 
-    private RouteScript(ProfileStore store, RulesSource rules, EventWriter events, RouteMetrics metrics,
+    private RouteScript(ProfileStore store, Supplier<RoutingRules> rules, EventWriter events, RouteMetrics metrics,
                         Duration budget, SetMode setMode, PhoneOptions phoneOptions) {
         this.store = store;
         this.rules = rules;
@@ -59,7 +60,7 @@ public final class RouteScript implements AgiScript {
         this.phoneOptions = phoneOptions;
     }
 
-    public static RouteScript create(ProfileStore store, RulesSource rules, EventWriter events, RouteMetrics metrics,
+    public static RouteScript create(ProfileStore store, Supplier<RoutingRules> rules, EventWriter events, RouteMetrics metrics,
                                      Duration budget, SetMode setMode, PhoneOptions phoneOptions) {
         return new RouteScript(store, rules, events, metrics, budget, setMode, phoneOptions);
     }
@@ -86,7 +87,7 @@ public final class RouteScript implements AgiScript {
             if (phone.isPresent()) {
                 metrics.lookup(lookupNanos);
             }
-            RoutingDecision d = l.failure() == null ? rules.current().decide(l.profile()) : rules.current().degraded();
+            RoutingDecision d = l.failure() == null ? rules.get().decide(l.profile()) : rules.get().degraded();
             if (l.failure() != null) {
                 metrics.degraded(l.failure().startsWith("timeout") ? "timeout" : "redis_error");
             }

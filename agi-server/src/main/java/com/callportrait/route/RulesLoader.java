@@ -1,5 +1,6 @@
 package com.callportrait.route;
 
+import com.callportrait.common.config.ReloadingFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads routing rules from YAML (snake_case keys; unknown keys are errors, so a typo is caught
@@ -24,6 +26,15 @@ public final class RulesLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private RulesLoader() {
+    }
+
+    /**
+     * The rules in force: from {@code file} (validated now: an invalid file fails start-up; the
+     * caller polls it with {@link ReloadingFile#pollEvery}), else the bundled rules.
+     */
+    public static ReloadingFile<RoutingRules> source(Optional<Path> file) {
+        return file.map(f -> ReloadingFile.load("routing rules", f, RulesLoader::load))
+                .orElseGet(() -> ReloadingFile.fixed("routing rules", bundled()));
     }
 
     /** The rules shipped in the jar. */

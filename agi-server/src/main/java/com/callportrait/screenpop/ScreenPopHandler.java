@@ -1,5 +1,6 @@
 package com.callportrait.screenpop;
 
+import com.callportrait.live.TokenService;
 import com.callportrait.live.calls.AgentDirectory;
 import com.callportrait.live.calls.CallRegistry;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -14,8 +14,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,16 +34,12 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     /** The last ended call of each agent, so a disposition can still name its customer. */
     private final Map<String, CallSnapshot> lastEnded = new ConcurrentHashMap<>();
     private final AtomicBoolean supervisorDirty = new AtomicBoolean();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "screenpop-supervisor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledFuture<?> supervisorFlush;
     private final Counter pops;
     private final Counter updates;
     private final Counter dropped;
 
-    private ScreenPopHub(CallRegistry calls, MeterRegistry registry) {
+    private ScreenPopHub(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler) {
         this.calls = calls;
         this.pops = Counter.builder("cp.screenpop.pops").description("screen pops pushed").register(registry);
         this.updates = Counter.builder("cp.screenpop.updates").description("live updates pushed").register(registry);
@@ -57,11 +53,16 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         io.micrometer.core.instrument.Gauge.builder("cp.screenpop.sockets.backed.up", this, ScreenPopHub::backedUp)
                 .description("page sockets whose outbound buffer is over the high-water mark (slow browsers)")
                 .register(registry);
-        timer.scheduleWithFixedDelay(this::flushSupervisors, 250, 250, TimeUnit.MILLISECONDS);
+        this.supervisorFlush = scheduler.scheduleWithFixedDelay(this::flushSupervisors, 250, 250,
+                TimeUnit.MILLISECONDS);
     }
 
-    public static ScreenPopHub create(CallRegistry calls, MeterRegistry registry) {
-        return new ScreenPopHub(calls, registry);
+    /**
+     * A hub pushing the supervisor table every 250 ms on {@code scheduler} (the application's shared
+     * one: a flush only queues non-blocking writes).
+     */
+    public static ScreenPopHub create(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler) {
+        return new ScreenPopHub(calls, registry, scheduler);
     }
 
     /** An agent page connected (token already checked); it gets the pop of a call in progress. */
@@ -188,6 +189,6 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        supervisorFlush.cancel(false);
     }
 }

@@ -1,10 +1,11 @@
 /**
- * Screen pops and the supervisor's view: HTTP routes and WebSockets on Netty
- * ({@link com.callportrait.screenpop.ScreenPopHandler}: {@code /agent/{agent}}, {@code /supervisor},
- * {@code /api/calls}, {@code /ws/agent/{agent}}, {@code /ws/supervisor}), the push logic
- * ({@link com.callportrait.screenpop.ScreenPopHub}: portrait on AgentCalled/AgentConnect, then live
- * transcript, emotion and alerts), HMAC-signed expiring tokens per agent and for supervisors
- * ({@link com.callportrait.screenpop.TokenService}), and the agent's disposition flowing back as
- * {@code type=feedback} events. The pages are plain HTML/JS/CSS resources under {@code /web}.
+ * What the agent and the supervisor see of a live call, and what the agent says back: HTTP routes
+ * and WebSockets on Netty ({@link com.callportrait.screenpop.ScreenPopHandler}: {@code /agent/{agent}},
+ * {@code /supervisor}, {@code /api/calls}, {@code /ws/agent/{agent}}, {@code /ws/supervisor}),
+ * the push logic ({@link com.callportrait.screenpop.ScreenPopHub}: the portrait when the agent's
+ * phone rings, then live transcript, emotion and alerts), and the agent's disposition and the
+ * caller's survey score as {@code type=feedback} events
+ * ({@link com.callportrait.screenpop.FeedbackRecorder}). Pages are checked with the live stage's
+ * tokens. The pages are plain HTML/JS/CSS resources under {@code /web}.
  */
 package com.callportrait.screenpop;

@@ -105,12 +105,12 @@ public record AppOptions(
         Optional<RedisOptions> redis;
         PhoneOptions phones;
         try {
-            redis = RedisOptions.fromEnv(env);
+            redis = RedisOptions.from(com.callportrait.common.config.Env.of(env));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
         try {
-            phones = PhoneOptions.fromEnv(env);
+            phones = PhoneOptions.from(com.callportrait.common.config.Env.of(env));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -1,7 +1,10 @@
 /**
- * The application shell: {@link com.callportrait.cli.Main} (the command line),
- * {@link com.callportrait.server.AppOptions} (every setting, from the environment, validated at
- * start-up) and the wiring of stores and servers into one process with an orderly start and stop.
- * Commands live in {@code com.callportrait.server.cli}.
+ * The running process: {@link com.callportrait.server.Application} builds every stage from the
+ * options and starts and stops them in one stated order, with one shared scheduler for periodic
+ * work; {@link com.callportrait.server.AppOptions} (the server's settings, validated at start-up),
+ * the Redis backend ({@link com.callportrait.server.RedisBackend}: configured or embedded), live
+ * speech ({@link com.callportrait.server.LiveSpeech}: Vosk and the AudioSocket server feeding the
+ * live call state and the events), telemetry and logging. Health checks are in {@code server.health},
+ * the HTTP server in {@code server.http}; the command line that starts all this is one stage up.
  */
 package com.callportrait.server;

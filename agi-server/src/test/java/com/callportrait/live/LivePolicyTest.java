@@ -2,6 +2,7 @@ package com.callportrait.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.common.config.ReloadingFile;
 import com.callportrait.live.ami.AmiAction;
 import com.callportrait.live.ami.AmiMessage;
 import com.callportrait.live.ami.AmiNotConnectedException;
@@ -49,7 +50,7 @@ class LivePolicyTest {
                 "Priority change for caller on queue"), List.of()));
     }
 
-    private LivePolicy policy(LiveRulesSource rules) {
+    private LivePolicy policy(java.util.function.Supplier<LiveRules> rules) {
         LivePolicy p = LivePolicy.create(calls, rules, this::ami, events, (c, r, m) -> alerts.add(c.agent() + ":" + m),
                 new SimpleMeterRegistry());
         calls.addListener(p);
@@ -70,7 +71,7 @@ class LivePolicyTest {
 
     @Test
     void anAngryWaitingCallerIsMovedUpOnceByChannelName() {
-        policy(LiveRulesSource.bundled());
+        policy(LiveRulesLoader.source(Optional.empty()));
         waitingCall("c1", "PJSIP/trunk-00000001", false);
         calls.emotion("c1", 1, new EmotionReading(EmotionLabel.NEUTRAL, 0, 0.2, 0.9));
         assertThat(sent).isEmpty();
@@ -107,7 +108,7 @@ class LivePolicyTest {
                     when: {state: connected, escalating: true}
                     then: {alert: "calm down"}
                 """, StandardCharsets.UTF_8);
-        try (LiveRulesSource src = LiveRulesSource.watching(f, Duration.ofHours(1))) {
+        try (ReloadingFile<LiveRules> src = LiveRulesLoader.source(Optional.of(f))) {
             LivePolicy p = policy(src);
             waitingCall("v1", "PJSIP/vip-1", true);
             p.tick();
@@ -128,7 +129,7 @@ class LivePolicyTest {
 
     @Test
     void anActionNotSentBecauseAmiWasDownIsTriedAgainLaterButNeverTwice() {
-        LivePolicy p = policy(LiveRulesSource.bundled());
+        LivePolicy p = policy(LiveRulesLoader.source(Optional.empty()));
         amiUp.set(false);
         waitingCall("d1", "PJSIP/d-1", false);
         calls.emotion("d1", 1, new EmotionReading(EmotionLabel.ANGRY, -0.8, 0.9, 0.9));
@@ -143,7 +144,7 @@ class LivePolicyTest {
     void anOutageLongerThanTheCallsActionBudgetStillSendsTheActionOnceAfterwards() {
         // Regression: each failed attempt during the outage used to be recorded as an action, so
         // after per_call_max (3) seconds of outage the rule could never fire again for that call.
-        LivePolicy p = policy(LiveRulesSource.bundled());
+        LivePolicy p = policy(LiveRulesLoader.source(Optional.empty()));
         amiUp.set(false);
         waitingCall("o1", "PJSIP/o-1", false);
         calls.emotion("o1", 1, new EmotionReading(EmotionLabel.ANGRY, -0.8, 0.9, 0.9));
@@ -162,7 +163,7 @@ class LivePolicyTest {
     @Test
     void whileAmiIsNotReadyNoAmiRuleIsTriedButAlertsStillAre() {
         AtomicBoolean ready = new AtomicBoolean(false);
-        LivePolicy p = LivePolicy.create(calls, LiveRulesSource.bundled(), this::ami, events,
+        LivePolicy p = LivePolicy.create(calls, LiveRulesLoader.source(Optional.empty()), this::ami, events,
                 (c, r, m) -> alerts.add(c.agent() + ":" + m), new SimpleMeterRegistry(), ready::get);
         calls.addListener(p);
         waitingCall("n1", "PJSIP/n-1", false);
@@ -186,7 +187,7 @@ class LivePolicyTest {
                     when: {state: waiting, emotion: [angry]}
                     then: {raise_priority: 9}
                 """, StandardCharsets.UTF_8);
-        try (LiveRulesSource src = LiveRulesSource.watching(f, Duration.ofHours(1))) {
+        try (ReloadingFile<LiveRules> src = LiveRulesLoader.source(Optional.of(f))) {
             policy(src);
             long t0 = System.nanoTime();
             for (int i = 0; i < 10; i++) {
@@ -204,7 +205,7 @@ class LivePolicyTest {
     void aBrokenEditKeepsTheRulesInForce(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("live.yaml");
         Files.writeString(f, "rate_limit: {actions_per_second: 5, per_call_max: 1}\nrules: []\n");
-        try (LiveRulesSource src = LiveRulesSource.watching(f, Duration.ofHours(1))) {
+        try (ReloadingFile<LiveRules> src = LiveRulesLoader.source(Optional.of(f))) {
             Files.writeString(f, "rate_limit: {actions_per_second: 5, per_call_max: 1}\nrules:\n"
                     + "  - name: x\n    when: {emotion: [furious]}\n    then: {alert: hi}\n");
             assertThat(src.checkNow()).isFalse();

@@ -7,7 +7,7 @@ import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.RoutedCall;
-import com.callportrait.profile.collect.InteractionRecord;
+import com.callportrait.portrait.collect.InteractionRecord;
 import com.callportrait.speech.emotion.EmotionLabel;
 import com.callportrait.speech.emotion.EmotionReading;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.callportrait.records;
 
-import com.callportrait.profile.collect.InteractionStream;
+import com.callportrait.portrait.collect.InteractionStream;
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.simulator.call.CallSimulator;
 import com.callportrait.simulator.call.Mood;

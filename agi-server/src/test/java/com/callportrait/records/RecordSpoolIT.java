@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.live.calls.RoutedCall;
-import com.callportrait.profile.collect.InteractionRecord;
-import com.callportrait.profile.collect.InteractionStream;
+import com.callportrait.portrait.collect.InteractionRecord;
+import com.callportrait.portrait.collect.InteractionStream;
 import com.callportrait.profile.redis.EmbeddedRedis;
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.records.spool.Journal;

@@ -3,8 +3,8 @@ package com.callportrait.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.callportrait.profile.collect.FeedbackRecord;
-import com.callportrait.profile.collect.InteractionRecord;
+import com.callportrait.portrait.collect.FeedbackRecord;
+import com.callportrait.portrait.collect.InteractionRecord;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

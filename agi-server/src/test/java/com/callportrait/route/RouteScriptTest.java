@@ -54,7 +54,7 @@ class RouteScriptTest {
     }
 
     private EmbeddedChannel session(ProfileStore s, SetMode mode, String callerId) {
-        RouteScript script = RouteScript.create(s, RulesSource.bundled(), events, new RouteMetrics(registry),
+        RouteScript script = RouteScript.create(s, RulesLoader.source(Optional.empty()), events, new RouteMetrics(registry),
                 Duration.ofMillis(150), mode, PhoneOptions.DEFAULT);
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.freezeTime();

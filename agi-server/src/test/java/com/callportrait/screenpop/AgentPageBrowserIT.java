@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.cli.InProcessTarget;
 import com.callportrait.live.LiveOptions;
+import com.callportrait.live.TokenService;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
 import com.callportrait.server.Telemetry;
 import com.callportrait.simulator.call.CallSimulator;
 import com.callportrait.simulator.call.Mood;
@@ -78,9 +79,9 @@ class AgentPageBrowserIT {
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (ServerStack stack = ServerStack.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), redis, telemetry)) {
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), redis, telemetry)) {
                 int http = stack.httpAddress().getPort();
-                String token = stack.live().tokens().issue(TokenService.Role.AGENT, "agent1", Duration.ofHours(1));
+                String token = stack.tokens().issue(TokenService.Role.AGENT, "agent1", Duration.ofHours(1));
                 WebDriver web = new ChromeDriver(service, opts);
                 try {
                     web.get("http://127.0.0.1:" + http + "/agent/agent1");
@@ -92,7 +93,7 @@ class AgentPageBrowserIT {
                     web.findElement(By.id("token")).sendKeys(token);
                     web.findElement(By.id("login-button")).click();
                     waitFor(() -> web.findElement(By.id("status")).getText().equals("online"));
-                    waitFor(() -> stack.live().hub().agentConnections("agent1") == 1);
+                    waitFor(() -> stack.screenPops().agentConnections("agent1") == 1);
 
                     try (CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(),
                             InProcessTarget.of(stack).speech(), 1, 1)) {
@@ -110,7 +111,7 @@ class AgentPageBrowserIT {
                         assertThat(call.get(60, TimeUnit.SECONDS).ok()).isTrue();
                         waitFor(() -> web.findElement(By.id("caller-line")).getText().contains("call ended"));
                     }
-                    String sup = stack.live().tokens().issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1));
+                    String sup = stack.tokens().issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1));
                     web.get("http://127.0.0.1:" + http + "/supervisor?token=" + sup);
                     waitFor(() -> web.findElement(By.id("status")).getText().equals("online"));
                     try (CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(),

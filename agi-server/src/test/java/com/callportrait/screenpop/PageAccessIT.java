@@ -3,6 +3,7 @@ package com.callportrait.screenpop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.events.EventWriter;
+import com.callportrait.live.TokenService;
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.server.http.HttpServer;
 import com.callportrait.server.http.Router;
@@ -38,13 +39,15 @@ class PageAccessIT {
     static HttpServer server;
     static EventWriter events;
     static int port;
+    static final java.util.concurrent.ScheduledExecutorService SCHEDULER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
     @BeforeAll
     static void start() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         CallRegistry calls = CallRegistry.create(Clock.systemUTC(), Duration.ofHours(1));
         events = EventWriter.create(new ListSink(), 100, registry).start();
-        ScreenPopHandler pages = ScreenPopHandler.create(ScreenPopHub.create(calls, registry), TOKENS, calls,
+        ScreenPopHandler pages = ScreenPopHandler.create(ScreenPopHub.create(calls, registry, SCHEDULER), TOKENS, calls,
                 FeedbackRecorder.create(events, calls));
         server = HttpServer.create(Router.builder().build(), List.of(pages));
         port = server.start("127.0.0.1", 0).getPort();
@@ -54,6 +57,7 @@ class PageAccessIT {
     static void stop() {
         server.close();
         events.close(Duration.ofSeconds(2));
+        SCHEDULER.shutdownNow();
     }
 
     /** The HTTP status of a WebSocket upgrade to {@code path} with {@code token} (101 = opened). */

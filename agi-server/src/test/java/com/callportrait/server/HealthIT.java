@@ -51,9 +51,9 @@ class HealthIT {
                 + amiAddress.getPort(), "CP_AMI_RECONNECT_MAX_MS", "500"));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             ServerStack stack = ServerStack.start(o, live, SpeechStack.Settings.off(), redis, telemetry)) {
+             Application app = Application.start(o, live, SpeechSettings.off(), redis, telemetry)) {
             redis.store().save(TestProfiles.asteriskJane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
-            String base = "http://127.0.0.1:" + stack.httpAddress().getPort();
+            String base = "http://127.0.0.1:" + app.httpAddress().getPort();
 
             Await.until(20, () -> body(base + "/health").contains("\"ami\":{\"status\":\"UP\""));
             HttpResponse<String> up = get(base + "/health");
@@ -76,34 +76,34 @@ class HealthIT {
                     .contains("cp_ami_events_dropped_total{kind=\"chatty\"}").contains("cp_ami_reconnects_total")
                     .contains("cp_netty_pending_tasks{loop=\"ami\"}").contains("cp_ami_connected 0.0");
             // calls are still routed meanwhile
-            assertThat(route(stack, "5551234", "7.1")).containsEntry("CP_QUEUE", "billing");
+            assertThat(route(app, "5551234", "7.1")).containsEntry("CP_QUEUE", "billing");
 
             // ... and comes back on the same port -> UP again
             AmiEndpoint again = AmiEndpoint.create("callportrait", "s3cret");
             again.start("127.0.0.1", amiAddress.getPort());
             try {
                 Await.until(20, () -> body(base + "/health").contains("\"ami\":{\"status\":\"UP\""));
-                assertThat(stack.live().amiConnected()).isTrue();
+                assertThat(app.amiConnected()).isTrue();
 
                 // Redis: the real redis-server stopped -> redis DOWN, routing on defaults, events held
-                long written = stack.events().writtenCount();
+                long written = app.events().writtenCount();
                 redis.embedded().orElseThrow().stop();
                 Await.until(20, () -> body(base + "/health").contains("\"redis\":{\"status\":\"DOWN\""));
                 HttpResponse<String> redisDown = get(base + "/health");
                 assertThat(redisDown.statusCode()).isEqualTo(200);
                 assertThat(redisDown.body()).contains("\"status\":\"DEGRADED\"");
-                assertThat(route(stack, "5551234", "7.2")).containsEntry("CP_DEGRADED", "1");
+                assertThat(route(app, "5551234", "7.2")).containsEntry("CP_DEGRADED", "1");
 
                 redis.embedded().orElseThrow().start();
                 Await.until(30, () -> body(base + "/health").startsWith("{\"status\":\"UP\""));
                 // the buffered route events reached the stream once Redis was back
-                Await.until(20, () -> stack.events().queued() == 0 && stack.events().writtenCount() >= written + 1);
+                Await.until(20, () -> app.events().queued() == 0 && app.events().writtenCount() >= written + 1);
                 assertThat(redis.connector().sync().xrange("cp:events", Range.create("-", "+")).stream()
                         .filter(m -> "7.2".equals(m.getBody().get("uniqueid"))).count()).isEqualTo(1);
             } finally {
                 again.close();
             }
-            assertThat(stack.health().report().checks().get("redis").result().state()).isEqualTo(HealthState.UP);
+            assertThat(app.health().report().checks().get("redis").result().state()).isEqualTo(HealthState.UP);
         } finally {
             monitorLog.detachAppender(logs);
         }
@@ -117,8 +117,8 @@ class HealthIT {
                 .hasSize(1);
     }
 
-    private static Map<String, String> route(ServerStack stack, String caller, String uniqueId) throws Exception {
-        try (AgiConnection a = AgiConnection.connect(stack.agiAddress())) {
+    private static Map<String, String> route(Application app, String caller, String uniqueId) throws Exception {
+        try (AgiConnection a = AgiConnection.connect(app.agiAddress())) {
             a.send(AgiConnection.environment("route", caller, uniqueId));
             Map<String, String> vars = AgiConnection.msetVariables(a.readCommand());
             a.send("200 result=0\n");

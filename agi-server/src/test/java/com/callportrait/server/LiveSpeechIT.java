@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The application's live speech path on real sockets: the stack started as {@code serve} starts
+ * The application's live speech path on real sockets: the application started as {@code serve} starts
  * it (Vosk model, AudioSocket server, embedded Redis), a live call registered under the CP_UUID of
  * the AudioSocket session recorded from Asterisk 22, the recorded bytes streamed in real time over
  * TCP to the AudioSocket port, then the socket closed (Asterisk hanging up). The final transcripts
@@ -35,10 +35,10 @@ class LiveSpeechIT {
     void recordedCallBecomesTranscriptAndEmotionEvents(@TempDir Path dir) throws Exception {
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
                 .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
-        SpeechStack.Settings defaults = SpeechStack.Settings.fromEnv(Map.of());
+        SpeechSettings defaults = SpeechSettings.fromEnv(Map.of());
         // A deeper queue than the default 5 s: on a loaded CI machine the worker may lag the real-time
         // stream for a while, and this test is about words, not about shedding.
-        SpeechStack.Settings speech = new SpeechStack.Settings(true, defaults.asr().withQueueFrames(1500),
+        SpeechSettings speech = new SpeechSettings(true, defaults.asr().withQueueFrames(1500),
                 defaults.socket());
         byte[] recording;
         try (InputStream in = LiveSpeechIT.class.getResourceAsStream("/audiosocket/audiosocket-inbound.bin")) {
@@ -46,10 +46,10 @@ class LiveSpeechIT {
         }
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             ServerStack stack = ServerStack.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
-            stack.live().calls().routed(new RoutedCall(CALL, "PJSIP/1001-00000003", "1795339360.19", "5551234",
+             Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
+            app.calls().routed(new RoutedCall(CALL, "PJSIP/1001-00000003", "1795339360.19", "5551234",
                     "Jane Doe", "support", 5, "gold", false, "test", Optional.empty()));
-            int port = stack.speech().orElseThrow().audioSocketAddress().getPort();
+            int port = app.speech().orElseThrow().audioSocketAddress().getPort();
 
             try (Socket s = new Socket("127.0.0.1", port)) {
                 streamInRealTime(recording, s.getOutputStream());
@@ -88,7 +88,7 @@ class LiveSpeechIT {
                     "escalating"));
 
             // The live call state (agent page, supervisor, live policy) has the same words.
-            CallSnapshot call = stack.live().calls().get(CALL).orElseThrow();
+            CallSnapshot call = app.calls().get(CALL).orElseThrow();
             assertThat(call.transcript().stream().filter(Utterance::isFinal).map(Utterance::text).toList())
                     .anySatisfy(t -> assertThat(t).contains("waiting"));
             assertThat(call.emotions()).isNotEmpty();

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.callportrait.live.calls.RoutedCall;
 import com.callportrait.live.LiveOptions;
-import com.callportrait.screenpop.TokenService;
+import com.callportrait.live.TokenService;
 import com.callportrait.testkit.Await;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.Range;
@@ -67,23 +67,23 @@ class PiiEndToEndIT {
         root.addAppender(logs);
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
                 .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
-        SpeechStack.Settings defaults = SpeechStack.Settings.fromEnv(Map.of());
-        SpeechStack.Settings speech = new SpeechStack.Settings(true, defaults.asr().withQueueFrames(3000),
+        SpeechSettings defaults = SpeechSettings.fromEnv(Map.of());
+        SpeechSettings speech = new SpeechSettings(true, defaults.asr().withQueueFrames(3000),
                 defaults.socket());
         List<String> pages = new CopyOnWriteArrayList<>();
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             ServerStack stack = ServerStack.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
-            stack.live().calls().routed(new RoutedCall(CALL, "PJSIP/1001-00000007", "1795339360.42", "5551234",
+             Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
+            app.calls().routed(new RoutedCall(CALL, "PJSIP/1001-00000007", "1795339360.42", "5551234",
                     "Jane Doe", "support", 5, "gold", false, "test", Optional.empty()));
-            TokenService tokens = stack.live().tokens();
-            int http = stack.httpAddress().getPort();
+            TokenService tokens = app.tokens();
+            int http = app.httpAddress().getPort();
             WebSocket agent = open(http, "/ws/agent/agent1?token="
                     + tokens.issue(TokenService.Role.AGENT, "agent1", Duration.ofHours(1)), pages);
             WebSocket supervisor = open(http, "/ws/supervisor?token="
                     + tokens.issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1)), pages);
 
-            try (Socket s = new Socket("127.0.0.1", stack.speech().orElseThrow().audioSocketAddress().getPort())) {
+            try (Socket s = new Socket("127.0.0.1", app.speech().orElseThrow().audioSocketAddress().getPort())) {
                 stream(s.getOutputStream());
             } // Asterisk hangs up by closing the socket: the last utterance is finalised
 
@@ -103,7 +103,7 @@ class PiiEndToEndIT {
                     + "\"send receipt to " + EMAIL + ", card " + CARD + ", call back " + PHONE + "\"}", true)
                     .get(5, TimeUnit.SECONDS);
             Await.until(10, () -> pages.stream().anyMatch(m -> m.contains("disposition-saved")));
-            stack.live().calls().ended(CALL, "Hangup");
+            app.calls().ended(CALL, "Hangup");
             Await.until(30, () -> dumpRedis(sync).contains("cp:interactions:"));
             Await.until(10, () -> events(sync).stream().anyMatch(b -> "feedback".equals(b.get("type"))));
 

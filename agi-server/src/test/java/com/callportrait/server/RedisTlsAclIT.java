@@ -159,9 +159,9 @@ class RedisTlsAclIT {
     }
 
     private static RedisConnector admin() {
-        return RedisConnector.connect(RedisOptions.fromEnv(Map.of(
+        return RedisConnector.connect(RedisOptions.from(com.callportrait.common.config.Env.of(Map.of(
                 "CP_REDIS_URI", "rediss://admin:" + ADMIN_PASSWORD + "@localhost:" + tlsPort,
-                "CP_REDIS_TLS_CA", ca.toString())).orElseThrow());
+                "CP_REDIS_TLS_CA", ca.toString()))).orElseThrow());
     }
 
     @Test
@@ -178,8 +178,8 @@ class RedisTlsAclIT {
             Path tokenSecret = Files.writeString(dir.resolve("token.secret"), TOKEN_SECRET);
             LiveOptions live = LiveOptions.fromEnv(Map.of("CP_AMI_URI", "ami://callportrait:@127.0.0.1:" + closedPort(),
                     "CP_AMI_SECRET_FILE", amiSecret.toString(), "CP_TOKEN_SECRET_FILE", tokenSecret.toString()));
-            try (ServerStack stack = ServerStack.start(o, live, SpeechStack.Settings.off(), backend, telemetry)) {
-                try (AgiConnection a = AgiConnection.connect(stack.agiAddress())) {
+            try (Application app = Application.start(o, live, SpeechSettings.off(), backend, telemetry)) {
+                try (AgiConnection a = AgiConnection.connect(app.agiAddress())) {
                     a.send(AgiConnection.environment("route", "5551234", "1795339360.77"));
                     vars = a.readCommand();
                     a.send("200 result=0\n");
@@ -188,12 +188,12 @@ class RedisTlsAclIT {
                 assertThat(AgiConnection.msetVariables(vars)).containsEntry("CP_CUSTOMER_ID", "CUST-1001")
                         .containsEntry("CP_DEGRADED", "0");
                 HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + stack.httpAddress().getPort() + "/health")).build(),
+                        "http://127.0.0.1:" + app.httpAddress().getPort() + "/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"redis\":{\"status\":\"UP\"");
                 HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + stack.httpAddress().getPort() + "/metrics")).build(),
+                        "http://127.0.0.1:" + app.httpAddress().getPort() + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 for (String secret : List.of(PASSWORD, AMI_SECRET, TOKEN_SECRET)) {
                     assertThat(health.body()).doesNotContain(secret);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.RoutedCall;
-import com.callportrait.profile.collect.InteractionStream;
+import com.callportrait.portrait.collect.InteractionStream;
 import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.simulator.agi.AgiConnection;
 import com.callportrait.testkit.Await;
@@ -50,16 +50,16 @@ class ShutdownIT {
         Set<Thread> before = nonDaemonThreads();
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1", "CP_SHUTDOWN_GRACE_MS", "30000"))
                 .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
-        SpeechStack.Settings d = SpeechStack.Settings.fromEnv(Map.of());
-        SpeechStack.Settings speech = new SpeechStack.Settings(true, d.asr().withQueueFrames(1500), d.socket());
+        SpeechSettings d = SpeechSettings.fromEnv(Map.of());
+        SpeechSettings speech = new SpeechSettings(true, d.asr().withQueueFrames(1500), d.socket());
         RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
         Telemetry telemetry = new Telemetry();
         int redisPort = redis.embedded().orElseThrow().port();
         try {
             redis.store().save(TestProfiles.asteriskJane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
-            ServerStack stack = ServerStack.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry);
-            InetSocketAddress agi = stack.agiAddress();
-            String base = "http://127.0.0.1:" + stack.httpAddress().getPort();
+            Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry);
+            InetSocketAddress agi = app.agiAddress();
+            String base = "http://127.0.0.1:" + app.httpAddress().getPort();
 
             // three calls in the middle of the route script: MSet sent, Asterisk's reply pending
             List<AgiConnection> inFlight = new ArrayList<>();
@@ -71,18 +71,18 @@ class ShutdownIT {
             }
             // a caller mid-utterance on AudioSocket ("i've been waiting for..."), socket left open
             String speaking = UUID.randomUUID().toString();
-            Socket audio = startSpeaking(stack.speech().orElseThrow().audioSocketAddress(), speaking, 2_400);
+            Socket audio = startSpeaking(app.speech().orElseThrow().audioSocketAddress(), speaking, 2_400);
             // calls that just ended: their interaction records are queued for Redis
             for (int i = 0; i < ENDED_CALLS; i++) {
                 String id = "ended-" + i;
-                stack.live().calls().routed(new RoutedCall(id, "PJSIP/1001-0000000" + i, "8.00" + i, "5551234",
+                app.calls().routed(new RoutedCall(id, "PJSIP/1001-0000000" + i, "8.00" + i, "5551234",
                         "Jane Doe", "billing", 10, "gold", true, "test", Optional.empty()));
-                stack.live().calls().update(id, false, CallChange.CONNECTED,
+                app.calls().update(id, false, CallChange.CONNECTED,
                         v -> v.agent("agent1").connected(Instant.now()));
-                stack.live().calls().ended(id, "hangup");
+                app.calls().ended(id, "hangup");
             }
 
-            CompletableFuture<Void> closing = CompletableFuture.runAsync(stack::close);
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(app::close);
             // new calls are refused at once, and the probes say so while live sessions finish
             Await.until(10, () -> refused(agi));
             assertThatThrownBy(() -> new Socket(agi.getAddress(), agi.getPort()).close())

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.cli.InProcessTarget;
 import com.callportrait.live.LiveOptions;
+import com.callportrait.live.TokenService;
 import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.CallState;
 import com.callportrait.profile.imports.DemoCustomers;
-import com.callportrait.screenpop.TokenService;
 import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
-import com.callportrait.server.SpeechStack;
+import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
 import com.callportrait.simulator.agi.AgiCaller;
 import com.callportrait.simulator.ami.AmiEndpoint;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * before the drop gets no second pop; every call's interaction record is stored exactly once.
  */
 class AmiDropIT {
-    private ServerStack stack;
+    private Application stack;
     private SimulatedAsterisk demo;
     private long n = 9_000;
 
@@ -80,7 +80,7 @@ class AmiDropIT {
     }
 
     private Optional<CallSnapshot> live(Call c) {
-        return stack.live().calls().get(c.id());
+        return stack.calls().get(c.id());
     }
 
     private List<AmiEndpoint.Received> actionsFor(Call c) {
@@ -98,11 +98,11 @@ class AmiDropIT {
              SimulatedAsterisk d = SimulatedAsterisk.start()) {
             demo = d;
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (ServerStack s = ServerStack.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), SpeechStack.Settings.off(), redis, telemetry)) {
+            try (Application s = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), SpeechSettings.off(), redis, telemetry)) {
                 stack = s;
-                Await.until(20, () -> stack.live().amiConnected());
+                Await.until(20, () -> stack.amiConnected());
                 PopWatcher pops = PopWatcher.connect(stack.httpAddress().getPort(), 3,
-                        a -> stack.live().tokens().issue(TokenService.Role.AGENT, a, Duration.ofHours(1)));
+                        a -> stack.tokens().issue(TokenService.Role.AGENT, a, Duration.ofHours(1)));
                 Call answeredBefore = arrive("");
                 answer(answeredBefore, "agent2");
                 Await.until(10, () -> pops.connectedPopAgents(answeredBefore.id()).size() == 1);
@@ -115,18 +115,18 @@ class AmiDropIT {
                 long dropped = System.nanoTime();
                 demo.ami().refuseConnectionsFor(Duration.ofSeconds(3));
                 demo.ami().dropClients();
-                Await.until(5, () -> !stack.live().amiConnected());
+                Await.until(5, () -> !stack.amiConnected());
                 // while AMI is away: every event below is lost
                 hangUp(hangsUp);
                 answer(answered, "agent1");
-                stack.live().speech().transcript(angry.id(), 1, true, "this is unacceptable i want a manager");
-                stack.live().speech().emotion(angry.id(), 1, new EmotionReading(EmotionLabel.ANGRY, -0.85, 0.9, 0.9));
+                stack.calls().transcript(angry.id(), 1, true, "this is unacceptable i want a manager");
+                stack.calls().emotion(angry.id(), 1, new EmotionReading(EmotionLabel.ANGRY, -0.85, 0.9, 0.9));
                 Call newcomer = arrive("");
                 Thread.sleep(1_500);
                 assertThat(actionsFor(angry)).as("nothing can be sent while AMI is down").isEmpty();
                 assertThat(live(angry).orElseThrow().actions()).as("no failed attempts recorded").isEmpty();
 
-                Await.until(30, () -> stack.live().amiConnected());
+                Await.until(30, () -> stack.amiConnected());
                 assertThat(demo.ami().refusedConnections()).as("connections refused, so retried").isGreaterThanOrEqualTo(1);
                 assertThat(demo.ami().logins()).isEqualTo(2);
                 Await.until(10, () -> actionsFor(angry).size() == 1);
@@ -147,7 +147,7 @@ class AmiDropIT {
 
                 // a second drop, reconnecting at once: still exactly one action for the angry caller
                 demo.ami().dropClients();
-                Await.until(30, () -> demo.ami().logins() == 3 && stack.live().amiConnected());
+                Await.until(30, () -> demo.ami().logins() == 3 && stack.amiConnected());
                 Thread.sleep(2_500); // two ticks of the live policy
                 assertThat(actionsFor(angry)).hasSize(1);
                 assertThat(actionsFor(answered)).isEmpty();
@@ -162,7 +162,7 @@ class AmiDropIT {
                 for (Call c : List.of(answeredBefore, answered, angry, waits, newcomer)) {
                     hangUp(c);
                 }
-                Await.until(10, () -> stack.live().calls().size() == 0);
+                Await.until(10, () -> stack.calls().size() == 0);
                 List<String> ids = List.of(answeredBefore.id(), hangsUp.id(), answered.id(), angry.id(), waits.id(), newcomer.id());
                 // another kind of key under the same prefix (an idempotent appender's marker) is not a stream
                 redis.connector().sync().set("cp:interactions:{0}:seen:some-other-call", "1-0");

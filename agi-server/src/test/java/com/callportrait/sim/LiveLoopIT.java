@@ -6,8 +6,8 @@ import com.callportrait.cli.InProcessTarget;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
 import com.callportrait.server.Telemetry;
 import com.callportrait.simulator.ami.AmiEndpoint;
 import com.callportrait.simulator.call.Mood;
@@ -48,7 +48,7 @@ class LiveLoopIT {
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (ServerStack stack = ServerStack.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), redis, telemetry)) {
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), redis, telemetry)) {
                 SimCall jane = new SimCall("5551234", "Jane Doe", Mood.ANGRY, Duration.ofMillis(1500),
                         Duration.ofMillis(200), "4");
                 String[] pop = new String[1];

@@ -6,9 +6,9 @@ import com.callportrait.cli.InProcessTarget;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.server.ServerStack;
-import com.callportrait.server.SpeechStack;
+import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
 import com.callportrait.simulator.call.SimulatedAsterisk;
 import com.callportrait.simulator.soak.SoakOptions;
@@ -52,7 +52,7 @@ class SoakIT {
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (ServerStack stack = ServerStack.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), SpeechStack.Settings.off(), redis,
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), SpeechSettings.off(), redis,
                     telemetry)) {
                 r = SoakRun.run(InProcessTarget.of(stack), demo, redis.embedded().orElseThrow().uri(),
                         InProcessTarget.demoCallers(o.phones()),

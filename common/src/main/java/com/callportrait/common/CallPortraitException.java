@@ -2,7 +2,7 @@ package com.callportrait.common;
 
 /**
  * The root of every unchecked exception CallPortrait throws. Narrow subclasses say what went
- * wrong ({@link com.callportrait.common.config.ConfigException}, a protocol violation, a store failure
+ * wrong ({@code config.ConfigException}, a protocol violation, a store failure
  * and so on); catch this type at the outer edge only.
  */
 public class CallPortraitException extends RuntimeException {

@@ -1,11 +1,15 @@
 package com.callportrait.profile;
 
+import com.callportrait.common.CallPortraitException;
+
 /**
- * The profiler module's one unchecked exception type; narrow subclasses say what failed (for
- * example {@code RedisStoreException} for the Redis store). Bad input values themselves are reported
- * with {@link IllegalArgumentException}, as the records' compact constructors do.
+ * The profiler module's root unchecked exception. Narrow subclasses live in the packages that throw
+ * them: {@code RedisStoreException} for the Redis store, {@code PortraitException} (and its own
+ * subclasses) for the portrait engine. Bad settings are reported with
+ * {@link com.callportrait.common.config.ConfigException}, bad input values with
+ * {@link IllegalArgumentException}, as the records' compact constructors do.
  */
-public class ProfileException extends RuntimeException {
+public class ProfileException extends CallPortraitException {
     private static final long serialVersionUID = 1L;
 
     public ProfileException(String message) {

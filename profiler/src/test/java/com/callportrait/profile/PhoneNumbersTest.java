@@ -1,5 +1,7 @@
 package com.callportrait.profile;
 
+import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -95,13 +97,13 @@ class PhoneNumbersTest {
 
     @Test
     void optionsFromEnvironment() {
-        assertThat(PhoneOptions.fromEnv(Map.of())).isEqualTo(PhoneOptions.DEFAULT);
-        assertThat(PhoneOptions.fromEnv(Map.of("CP_PHONE_COUNTRY_CODE", "44"))).isEqualTo(UK);
-        assertThat(PhoneOptions.fromEnv(Map.of("CP_PHONE_COUNTRY_CODE", "49", "CP_PHONE_NATIONAL_LENGTH", "11")))
+        assertThat(PhoneOptions.from(Env.of(Map.of()))).isEqualTo(PhoneOptions.DEFAULT);
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "44")))).isEqualTo(UK);
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "49", "CP_PHONE_NATIONAL_LENGTH", "11"))))
                 .isEqualTo(new PhoneOptions("49", 11, "0", "00"));
-        assertThatThrownBy(() -> PhoneOptions.fromEnv(Map.of("CP_PHONE_NATIONAL_LENGTH", "ten")))
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_NATIONAL_LENGTH", "ten"))))
                 .hasMessageContaining("CP_PHONE_NATIONAL_LENGTH");
-        assertThatThrownBy(() -> PhoneOptions.fromEnv(Map.of("CP_PHONE_COUNTRY_CODE", "+1")))
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "+1"))))
                 .hasMessageContaining("country code");
         assertThatThrownBy(() -> new PhoneOptions("1", 2, "1", "011")).hasMessageContaining("national length");
         assertThatThrownBy(() -> new PhoneOptions("1", 10, "abc", "011")).hasMessageContaining("trunk prefix");
@@ -111,5 +113,26 @@ class PhoneNumbersTest {
     void emptyOptionalIsNotNull() {
         Optional<String> none = PhoneNumbers.normalise(null);
         assertThat(none).isNotNull().isEmpty();
+    }
+
+    @Test
+    void optionsBuilderAndEnvironmentAgree() {
+        assertThat(PhoneOptions.builder().build()).isEqualTo(PhoneOptions.DEFAULT);
+        assertThat(PhoneOptions.builder().countryCode("44").build()).isEqualTo(UK);
+        // Italy keeps the leading 0 of landlines: an empty trunk prefix is a setting, not "unset"
+        PhoneOptions italy = new PhoneOptions("39", 10, "", "00");
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "39", "CP_PHONE_TRUNK_PREFIX", ""))))
+                .isEqualTo(italy);
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "39", "CP_PHONE_TRUNK_PREFIX", "none"))))
+                .isEqualTo(italy);
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_TRUNK_PREFIX", "123"))))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.variable()).contains("CP_PHONE_TRUNK_PREFIX"));
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_INTERNATIONAL_PREFIX", "0"))))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.variable()).contains("CP_PHONE_INTERNATIONAL_PREFIX"));
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "999", "CP_PHONE_NATIONAL_LENGTH", "13"))))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.variable()).contains("CP_PHONE_NATIONAL_LENGTH"));
     }
 }

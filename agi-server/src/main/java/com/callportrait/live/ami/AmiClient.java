@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * A long-lived AMI connection on Netty: logs in, keeps reconnecting with exponential backoff
  * (with jitter) whenever the connection drops or login fails, correlates replies by
  * {@code ActionID}, times actions out, collects event lists, filters events and hands them to
- * {@link AmiListener}s through a bounded queue drained by one dispatch thread.
+ * {@link AmiListener}s through a bounded queue drained by one dispatch thread. The event loop and
+ * the dispatch thread are its own, not the application's shared scheduler: the loop does socket
+ * I/O (reconnect backoff and action timeouts are scheduled on it), and the dispatch thread blocks
+ * on the queue and delivers events in order.
  *
  * <p>Why not asterisk-java's {@code ManagerConnection}: its reader thread calls the listeners
  * (a slow consumer stalls the socket), its {@code sendAction} blocks the calling thread, and it

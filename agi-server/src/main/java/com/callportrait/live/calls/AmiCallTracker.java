@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -30,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * live actions wait for it (a decision on stale state could redirect a caller who is already
  * talking to an agent).
  *
- * <p>Events run on the AMI dispatch thread, the re-synchronisation on the AMI I/O thread;
- * thread-safe through the registry.
+ * <p>Events run on the AMI dispatch thread, the re-synchronisation on the AMI I/O thread (a retry
+ * is scheduled on the application's shared scheduler); thread-safe through the registry.
  */
 public final class AmiCallTracker implements AmiListener {
     private static final Logger log = LoggerFactory.getLogger(AmiCallTracker.class);
@@ -47,13 +49,25 @@ public final class AmiCallTracker implements AmiListener {
     /** Bumped on every (re)connect and disconnect: a late reply of an older resync is ignored. */
     private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
 
-    private AmiCallTracker(CallRegistry calls, AgentDirectory agents) {
+    private final Executor retryLater;
+
+    private AmiCallTracker(CallRegistry calls, AgentDirectory agents, Executor retryLater) {
         this.calls = calls;
         this.agents = agents;
+        this.retryLater = retryLater;
     }
 
+    /** A tracker that retries a failed re-synchronisation after 2 s on the JDK's delayed executor (tests). */
     public static AmiCallTracker create(CallRegistry calls, AgentDirectory agents) {
-        return new AmiCallTracker(calls, agents);
+        return new AmiCallTracker(calls, agents,
+                CompletableFuture.delayedExecutor(RETRY_MS, TimeUnit.MILLISECONDS));
+    }
+
+    /** A tracker that retries a failed re-synchronisation after 2 s on {@code scheduler} (the application's shared one). */
+    public static AmiCallTracker create(CallRegistry calls, AgentDirectory agents,
+                                        ScheduledExecutorService scheduler) {
+        return new AmiCallTracker(calls, agents,
+                task -> scheduler.schedule(task, RETRY_MS, TimeUnit.MILLISECONDS));
     }
 
     @Override
@@ -149,12 +163,11 @@ public final class AmiCallTracker implements AmiListener {
                 .exceptionally(t -> {
                     log.warn("AMI re-synchronisation failed: {}", t.toString());
                     if (connected.getAsBoolean() && epoch.get() == myEpoch) {
-                        CompletableFuture.delayedExecutor(RETRY_MS, TimeUnit.MILLISECONDS)
-                                .execute(() -> {
-                                    if (connected.getAsBoolean() && epoch.get() == myEpoch) {
-                                        resync(send, connected, myEpoch);
-                                    }
-                                });
+                        retryLater.execute(() -> {
+                            if (connected.getAsBoolean() && epoch.get() == myEpoch) {
+                                resync(send, connected, myEpoch);
+                            }
+                        });
                     }
                     return null;
                 });

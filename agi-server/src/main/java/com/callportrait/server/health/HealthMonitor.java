@@ -12,23 +12,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates every {@link HealthCheck} once per interval on one daemon thread
- * ({@code health-monitor}) and keeps the last {@link HealthReport}. A change of a check's state is
+ * Evaluates every {@link HealthCheck} once per interval on the application's shared scheduler and
+ * keeps the last {@link HealthReport}. An evaluation never blocks the scheduler: the checks are
+ * asynchronous, their results are collected when the last one answers (or times out), and a new
+ * round starts only when the previous one finished. A change of a check's state is
  * logged once (WARN when it gets worse, INFO when it recovers, with how long the episode lasted),
  * counted in {@code cp_health_transitions_total{check,to}} and shown in
  * {@code cp_health_status{check}} (2 up, 1 degraded, 0 down). {@link #drain()} marks the
  * application as shutting down: DOWN, so load balancers stop sending calls while live ones finish.
  *
  * <p>Thread-safe. Lifecycle: {@link #create}, {@link #start()} (evaluates once before returning,
- * so the first probe already has an answer), {@link #close()}.
+ * so the first probe already has an answer), {@link #close()} (stops the periodic evaluation; the
+ * scheduler belongs to the caller).
  */
 public final class HealthMonitor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
@@ -39,18 +43,17 @@ public final class HealthMonitor implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Map<String, HealthReport.Entry> entries = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "health-monitor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean evaluating = new AtomicBoolean();
+    private volatile ScheduledFuture<?> periodic;
     private volatile HealthReport report;
     private volatile boolean draining;
     private volatile long lastRunNanos = System.nanoTime();
 
     private HealthMonitor(List<HealthCheck> checks, Duration interval, Duration timeout, Clock clock,
-                          MeterRegistry registry) {
+                          MeterRegistry registry, ScheduledExecutorService scheduler) {
         this.checks = List.copyOf(checks);
+        this.scheduler = scheduler;
         this.interval = interval;
         this.timeout = timeout;
         this.clock = clock;
@@ -69,15 +72,17 @@ public final class HealthMonitor implements AutoCloseable {
     /**
      * @param interval time between evaluations (1 s in the application)
      * @param timeout  how long a check may take before it counts as DOWN
+     * @param scheduler where evaluations run (the application's shared scheduler)
      */
     public static HealthMonitor create(List<HealthCheck> checks, Duration interval, Duration timeout, Clock clock,
-                                       MeterRegistry registry) {
-        return new HealthMonitor(checks, interval, timeout, clock, registry);
+                                       MeterRegistry registry, ScheduledExecutorService scheduler) {
+        return new HealthMonitor(checks, interval, timeout, clock, registry, scheduler);
     }
 
     public HealthMonitor start() {
         evaluate();
-        timer.scheduleWithFixedDelay(this::evaluate, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        periodic = scheduler.scheduleWithFixedDelay(this::evaluateInBackground, interval.toMillis(),
+                interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -94,28 +99,49 @@ public final class HealthMonitor implements AutoCloseable {
     /** From now on the application is DOWN ("shutting down"); re-evaluates at once. */
     public void drain() {
         draining = true;
-        timer.execute(this::evaluate);
+        evaluateAsync();
     }
 
-    /** Runs every check now and publishes the new report (the timer thread does this each interval). */
+    /** Runs every check now and waits for the new report (start-up and tests). */
     void evaluate() {
+        evaluateAsync().join();
+    }
+
+    /** The periodic round: skipped while the previous one still waits for an answer. */
+    private void evaluateInBackground() {
+        if (evaluating.compareAndSet(false, true)) {
+            evaluateAsync().whenComplete((ok, err) -> evaluating.set(false));
+        }
+    }
+
+    /** Starts every check; the report is published on the scheduler once all have answered or timed out. */
+    private CompletableFuture<Void> evaluateAsync() {
         try {
             List<CompletableFuture<CheckResult>> running = new ArrayList<>(checks.size());
             for (HealthCheck c : checks) {
                 running.add(start(c));
             }
-            Instant now = clock.instant();
-            Map<String, HealthReport.Entry> out = new LinkedHashMap<>();
-            for (int i = 0; i < checks.size(); i++) {
-                HealthCheck c = checks.get(i);
-                CheckResult r = running.get(i).join();
-                out.put(c.name(), transition(c, r, now));
-            }
-            report = summarise(out, now);
-            lastRunNanos = System.nanoTime();
+            return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+                    .thenRunAsync(() -> publish(running), scheduler)
+                    .exceptionally(e -> {
+                        log.error("health evaluation failed", e); // /health/live shows staleness
+                        return null;
+                    });
         } catch (RuntimeException e) {
-            log.error("health evaluation failed", e); // keep the timer alive; /health/live shows staleness
+            log.error("health evaluation failed", e);
+            return CompletableFuture.completedFuture(null);
         }
+    }
+
+    private synchronized void publish(List<CompletableFuture<CheckResult>> results) {
+        Instant now = clock.instant();
+        Map<String, HealthReport.Entry> out = new LinkedHashMap<>();
+        for (int i = 0; i < checks.size(); i++) {
+            HealthCheck c = checks.get(i);
+            out.put(c.name(), transition(c, results.get(i).join(), now));
+        }
+        report = summarise(out, now);
+        lastRunNanos = System.nanoTime();
     }
 
     private CompletableFuture<CheckResult> start(HealthCheck c) {
@@ -185,6 +211,9 @@ public final class HealthMonitor implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        ScheduledFuture<?> p = periodic;
+        if (p != null) {
+            p.cancel(false);
+        }
     }
 }

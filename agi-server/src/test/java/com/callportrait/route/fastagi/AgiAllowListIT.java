@@ -12,7 +12,7 @@ import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.route.RouteMetrics;
 import com.callportrait.route.RouteScript;
-import com.callportrait.route.RulesSource;
+import com.callportrait.route.RulesLoader;
 import com.callportrait.route.SetMode;
 import com.callportrait.simulator.agi.AgiConnection;
 import com.callportrait.testkit.ListSink;
@@ -38,7 +38,7 @@ class AgiAllowListIT {
         InMemoryProfileStore store = InMemoryProfileStore.create();
         store.save(TestProfiles.asteriskJane());
         events = EventWriter.create(new ListSink(), 100, registry).start();
-        RouteScript route = RouteScript.create(store, RulesSource.bundled(), events, new RouteMetrics(registry),
+        RouteScript route = RouteScript.create(store, RulesLoader.source(java.util.Optional.empty()), events, new RouteMetrics(registry),
                 Duration.ofMillis(150), SetMode.MSET, PhoneOptions.DEFAULT);
         server = AgiServer.create(AgiScripts.builder().add("route", route).build(), new AgiMetrics(registry),
                 AgiLimits.DEFAULT, Duration.ofSeconds(5), 1, SourceAllowList.parse("CP_AGI_ALLOW", allow), registry);

@@ -8,7 +8,7 @@ import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.route.RouteMetrics;
 import com.callportrait.route.RouteScript;
-import com.callportrait.route.RulesSource;
+import com.callportrait.route.RulesLoader;
 import com.callportrait.route.SetMode;
 import com.callportrait.simulator.agi.AgiConnection;
 import com.callportrait.testkit.ListSink;
@@ -40,7 +40,7 @@ class AgiServerIT {
         InMemoryProfileStore store = InMemoryProfileStore.create();
         store.save(TestProfiles.asteriskJane());
         events = EventWriter.create(new ListSink(), 100, registry).start();
-        RouteScript route = RouteScript.create(store, RulesSource.bundled(), events, new RouteMetrics(registry),
+        RouteScript route = RouteScript.create(store, RulesLoader.source(java.util.Optional.empty()), events, new RouteMetrics(registry),
                 Duration.ofMillis(150), SetMode.MSET, PhoneOptions.DEFAULT);
         AgiScripts scripts = AgiScripts.builder().add("route", route).add("replay", this::replay).build();
         server = AgiServer.create(scripts, new AgiMetrics(registry), new AgiLimits(1024, 16 * 1024, 64, 50),

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HealthMonitorTest {
@@ -45,13 +48,20 @@ class HealthMonitorTest {
         }
     }
 
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
+    }
+
     @Test
     void nonCriticalDownIsDegradedCriticalDownIsDownAndDrainIsDown() {
         Settable agi = new Settable("agi", true);
         Settable redis = new Settable("redis", false);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         HealthMonitor m = HealthMonitor.create(List.of(agi, redis), Duration.ofHours(1), Duration.ofMillis(200),
-                Clock.systemUTC(), registry);
+                Clock.systemUTC(), registry, scheduler);
         m.evaluate();
         assertThat(m.report().status()).isEqualTo(HealthState.UP);
         var firstSince = m.report().checks().get("redis").since();
@@ -90,7 +100,7 @@ class HealthMonitorTest {
         Settable slow = new Settable("redis", false);
         slow.next.set(new CompletableFuture<>()); // never completes
         HealthMonitor m = HealthMonitor.create(List.of(slow), Duration.ofHours(1), Duration.ofMillis(50),
-                Clock.systemUTC(), new SimpleMeterRegistry());
+                Clock.systemUTC(), new SimpleMeterRegistry(), scheduler);
         m.evaluate();
         var e = m.report().checks().get("redis");
         assertThat(e.result().state()).isEqualTo(HealthState.DOWN);

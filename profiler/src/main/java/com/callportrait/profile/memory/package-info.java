@@ -1,5 +1,6 @@
 /**
- * An in-memory {@link com.callportrait.profile.ProfileStore} for unit tests of other modules: same
- * normalisation and index rules as the Redis store, no persistence.
+ * An in-memory {@link com.callportrait.profile.ProfileStore}: same normalisation and index rules as
+ * the Redis store, no persistence. Used by unit tests of other modules and by a profile build that
+ * does not save.
  */
 package com.callportrait.profile.memory;

@@ -1,5 +1,6 @@
 package com.callportrait.profile.redis;
 
+import com.callportrait.common.config.Env;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,8 +26,8 @@ import java.util.Optional;
  * port and the data dir. {@link #start()} recognises such an orphan by the pid file in the data dir
  * (a redis-server process whose parent is gone) and stops it first, so a restart just works.
  *
- * <p>Environment ({@link #fromEnv}): {@code CP_REDIS_DATA_DIR} (default {@code ./data/redis}),
- * {@code CP_REDIS_EMBEDDED_PORT} (default 6379; 0 picks a free port).
+ * <p>Environment ({@link #from(Env)}): {@code CP_REDIS_DATA_DIR} (default {@code CP_DATA_DIR/redis},
+ * that is {@code ./data/redis}), {@code CP_REDIS_EMBEDDED_PORT} (default 6379; 0 picks a free port).
  *
  * <p>Lifecycle: {@link #builder()} … {@link Builder#build()} creates a stopped server;
  * {@link #start()} and {@link #stop()} may be called repeatedly (a restart keeps the data);
@@ -36,7 +36,11 @@ import java.util.Optional;
 public final class EmbeddedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
-    public static final Path DEFAULT_DATA_DIR = Path.of("data", "redis");
+    /** CallPortrait's local state ({@code CP_DATA_DIR}) unless set: {@code ./data}, the one default. */
+    public static final Path DEFAULT_BASE_DIR = Path.of("./data");
+    /** Where the embedded server keeps its AOF and RDB files unless set: {@code ./data/redis}. */
+    public static final Path DEFAULT_DATA_DIR = DEFAULT_BASE_DIR.resolve("redis");
+    /** The standard Redis port. */
     public static final int DEFAULT_PORT = 6379;
 
     private final Path dataDir;
@@ -56,22 +60,16 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     /**
-     * A builder set from {@code CP_REDIS_DATA_DIR} and {@code CP_REDIS_EMBEDDED_PORT}.
+     * A builder set from {@code CP_REDIS_DATA_DIR} (else {@code CP_DATA_DIR/redis}) and
+     * {@code CP_REDIS_EMBEDDED_PORT}.
      *
-     * @throws IllegalArgumentException naming the variable when a value is invalid
+     * @throws com.callportrait.common.config.ConfigException naming the variable when a value is invalid
      */
-    public static Builder fromEnv(Map<String, String> env) {
-        Builder b = builder();
-        Optional.ofNullable(env.get("CP_REDIS_DATA_DIR")).filter(s -> !s.isBlank()).map(s -> Path.of(s.trim())).ifPresent(b::dataDir);
-        String port = env.get("CP_REDIS_EMBEDDED_PORT");
-        if (port != null && !port.isBlank()) {
-            try {
-                b.port(Integer.parseInt(port.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("CP_REDIS_EMBEDDED_PORT must be a port number 0..65535, was '" + port + "'", e);
-            }
-        }
-        return b;
+    public static Builder from(Env env) {
+        Path base = env.path("CP_DATA_DIR", DEFAULT_BASE_DIR);
+        return builder()
+                .dataDir(env.path("CP_REDIS_DATA_DIR", base.resolve("redis")))
+                .port(env.port("CP_REDIS_EMBEDDED_PORT", DEFAULT_PORT));
     }
 
     /** Starts the server and waits until it accepts connections. Idempotent. */

@@ -1,21 +1,21 @@
 package com.callportrait.profile.redis;
 
+import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import io.lettuce.core.RedisURI;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to reach Redis: immutable, validated on construction, built from the environment at
- * start-up. A bad value fails with an {@link IllegalArgumentException} naming the variable.
+ * How to reach Redis: immutable and thread-safe, validated on construction, built once at start-up
+ * by {@link #from(Env)} (or {@link #builder()} in code). Every field is a setting, so a bad value
+ * fails with a {@link ConfigException} naming its variable.
  *
  * <table>
  * <caption>Environment</caption>
@@ -50,64 +50,83 @@ import java.util.Optional;
 public record RedisOptions(List<String> nodes, boolean cluster, String password, Duration commandTimeout,
                            Duration connectTimeout, int requestQueueSize, int connections, Path tlsCa) {
 
+    /** How long one command may take: a routing lookup must answer well inside the caller's ring. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(500);
+    /** How long a TCP/TLS connect (and handshake) may take. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Commands buffered per connection while writing or reconnecting, before new ones are rejected. */
     public static final int DEFAULT_REQUEST_QUEUE = 10_000;
+    /** One multiplexed connection: Lettuce pipelines every command over it. */
+    public static final int DEFAULT_CONNECTIONS = 1;
+    /** Cluster mode is off for a single node unless asked for. */
+    public static final boolean DEFAULT_CLUSTER = false;
+
+    /** The largest request queue accepted. */
+    public static final int MAX_REQUEST_QUEUE = 1_000_000;
+    /** The most multiplexed connections accepted. */
+    public static final int MAX_CONNECTIONS = 64;
+    /** The longest command or connect timeout accepted from the environment (ten minutes). */
+    private static final long MAX_TIMEOUT_MS = 600_000;
 
     public RedisOptions {
         nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes"));
         if (nodes.isEmpty()) {
-            throw new IllegalArgumentException("CP_REDIS_URI names no Redis node");
+            throw new ConfigException("CP_REDIS_URI", "names no Redis node");
         }
         for (String node : nodes) {
             parseNode(node);
         }
         if (!cluster && nodes.size() > 1) {
-            throw new IllegalArgumentException("several Redis nodes given but cluster mode is off: " + nodes.size() + " nodes");
+            throw new ConfigException("CP_REDIS_CLUSTER", "is off but CP_REDIS_URI names " + nodes.size() + " nodes");
         }
         requirePositive("CP_REDIS_TIMEOUT_MS", commandTimeout);
         requirePositive("CP_REDIS_CONNECT_TIMEOUT_MS", connectTimeout);
-        if (requestQueueSize < 1 || requestQueueSize > 1_000_000) {
-            throw new IllegalArgumentException("CP_REDIS_REQUEST_QUEUE must be 1..1000000, was " + requestQueueSize);
+        if (requestQueueSize < 1 || requestQueueSize > MAX_REQUEST_QUEUE) {
+            throw new ConfigException("CP_REDIS_REQUEST_QUEUE", "must be 1.." + MAX_REQUEST_QUEUE + ", was " + requestQueueSize);
         }
-        if (connections < 1 || connections > 64) {
-            throw new IllegalArgumentException("CP_REDIS_CONNECTIONS must be 1..64, was " + connections);
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw new ConfigException("CP_REDIS_CONNECTIONS", "must be 1.." + MAX_CONNECTIONS + ", was " + connections);
         }
         if (tlsCa != null && !Files.isReadable(tlsCa)) {
-            throw new IllegalArgumentException("CP_REDIS_TLS_CA is not a readable file: " + tlsCa);
+            throw new ConfigException("CP_REDIS_TLS_CA", "is not a readable file: " + tlsCa);
         }
     }
 
     /** Options for one URI (or a comma-separated cluster list) with every other value at its default. */
     public static RedisOptions of(String uri) {
-        return fromEnv(Map.of("CP_REDIS_URI", uri)).orElseThrow();
+        return builder(uri).build();
+    }
+
+    /**
+     * A builder for {@code uri}: one {@code redis://} or {@code rediss://} URI, or a comma-separated
+     * list of cluster seed nodes (entries without a scheme inherit the first one's scheme and
+     * credentials; several nodes turn cluster mode on).
+     */
+    public static Builder builder(String uri) {
+        return new Builder(splitNodes(Objects.requireNonNull(uri, "uri")));
     }
 
     /**
      * Reads the {@code CP_REDIS_*} variables.
      *
      * @return empty when {@code CP_REDIS_URI} is unset or blank: the caller starts an embedded Redis
-     * @throws IllegalArgumentException naming the variable when a value is invalid
+     * @throws ConfigException naming the variable when a value is invalid
      */
-    public static Optional<RedisOptions> fromEnv(Map<String, String> env) {
-        String spec = env.get("CP_REDIS_URI");
-        if (spec == null || spec.isBlank()) {
+    public static Optional<RedisOptions> from(Env env) {
+        Optional<String> spec = env.string("CP_REDIS_URI");
+        if (spec.isEmpty()) {
             return Optional.empty();
         }
-        List<String> nodes = splitNodes(spec);
-        boolean cluster = nodes.size() > 1 || parseBoolean("CP_REDIS_CLUSTER", env.get("CP_REDIS_CLUSTER"));
-        String password = null;
-        String passwordFile = env.get("CP_REDIS_PASSWORD_FILE");
-        if (passwordFile != null && !passwordFile.isBlank()) {
-            password = readPassword(Path.of(passwordFile.trim()));
-        }
-        String ca = env.get("CP_REDIS_TLS_CA");
-        return Optional.of(new RedisOptions(nodes, cluster, password,
-                Duration.ofMillis(parseInt("CP_REDIS_TIMEOUT_MS", env, (int) DEFAULT_COMMAND_TIMEOUT.toMillis())),
-                Duration.ofMillis(parseInt("CP_REDIS_CONNECT_TIMEOUT_MS", env, (int) DEFAULT_CONNECT_TIMEOUT.toMillis())),
-                parseInt("CP_REDIS_REQUEST_QUEUE", env, DEFAULT_REQUEST_QUEUE),
-                parseInt("CP_REDIS_CONNECTIONS", env, 1),
-                ca == null || ca.isBlank() ? null : Path.of(ca.trim())));
+        Builder b = builder(spec.get());
+        b.cluster(b.nodes.size() > 1 || env.bool("CP_REDIS_CLUSTER", DEFAULT_CLUSTER));
+        env.secretFile("CP_REDIS_PASSWORD_FILE").ifPresent(b::password);
+        env.existingFile("CP_REDIS_TLS_CA").ifPresent(b::tlsCa);
+        return Optional.of(b
+                .commandTimeout(env.millis("CP_REDIS_TIMEOUT_MS", DEFAULT_COMMAND_TIMEOUT, 1, MAX_TIMEOUT_MS))
+                .connectTimeout(env.millis("CP_REDIS_CONNECT_TIMEOUT_MS", DEFAULT_CONNECT_TIMEOUT, 1, MAX_TIMEOUT_MS))
+                .requestQueueSize(env.intIn("CP_REDIS_REQUEST_QUEUE", DEFAULT_REQUEST_QUEUE, 1, MAX_REQUEST_QUEUE))
+                .connections(env.intIn("CP_REDIS_CONNECTIONS", DEFAULT_CONNECTIONS, 1, MAX_CONNECTIONS))
+                .build());
     }
 
     /** A copy with another command timeout (tests and benchmarks). */
@@ -188,11 +207,11 @@ public record RedisOptions(List<String> nodes, boolean cluster, String password,
         for (String part : spec.split(",")) {
             String node = part.trim();
             if (node.isEmpty()) {
-                throw new IllegalArgumentException("CP_REDIS_URI has an empty entry: '" + spec.replaceAll(":[^:@/]*@", ":***@") + "'");
+                throw new ConfigException("CP_REDIS_URI", "has an empty entry: '" + spec.replaceAll(":[^:@/]*@", ":***@") + "'");
             }
             if (!node.contains("://")) {
                 if (scheme == null) {
-                    throw new IllegalArgumentException("CP_REDIS_URI must start with redis:// or rediss://");
+                    throw new ConfigException("CP_REDIS_URI", "must start with redis:// or rediss://");
                 }
                 node = scheme + "://" + credentials + node;
             } else if (scheme == null) {
@@ -207,62 +226,88 @@ public record RedisOptions(List<String> nodes, boolean cluster, String password,
 
     private static RedisURI parseNode(String node) {
         if (!node.startsWith("redis://") && !node.startsWith("rediss://")) {
-            throw new IllegalArgumentException("CP_REDIS_URI entries must start with redis:// or rediss://, got '"
+            throw new ConfigException("CP_REDIS_URI", "entries must start with redis:// or rediss://, got '"
                     + node.replaceFirst("://.*", "://...") + "'");
         }
         RedisURI uri;
         try {
             uri = RedisURI.create(node);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("CP_REDIS_URI entry is not a valid Redis URI: " + e.getMessage(), e);
+            throw new ConfigException("CP_REDIS_URI", "entry is not a valid Redis URI: " + e.getMessage());
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new IllegalArgumentException("CP_REDIS_URI entry has no host");
+            throw new ConfigException("CP_REDIS_URI", "entry has no host");
         }
         if (uri.getPort() < 1 || uri.getPort() > 65535) {
-            throw new IllegalArgumentException("CP_REDIS_URI entry has an invalid port: " + uri.getPort());
+            throw new ConfigException("CP_REDIS_URI", "entry has an invalid port: " + uri.getPort());
         }
         return uri;
     }
 
-    private static String readPassword(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || lines.get(0).isBlank()) {
-                throw new IllegalArgumentException("CP_REDIS_PASSWORD_FILE is empty: " + file);
-            }
-            return lines.get(0).strip();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("CP_REDIS_PASSWORD_FILE cannot be read: " + file + " (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static int parseInt(String name, Map<String, String> env, int dflt) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + v + "'", e);
-        }
-    }
-
-    private static boolean parseBoolean(String name, String v) {
-        if (v == null || v.isBlank()) {
-            return false;
-        }
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
-        };
-    }
-
     private static void requirePositive(String name, Duration d) {
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be > 0, was " + d);
+            throw new ConfigException(name, "must be > 0, was " + d);
+        }
+    }
+
+    /** Builds {@link RedisOptions}; every value not set keeps its default. Not thread-safe. */
+    public static final class Builder {
+        private final List<String> nodes;
+        private boolean cluster;
+        private String password;
+        private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private int requestQueueSize = DEFAULT_REQUEST_QUEUE;
+        private int connections = DEFAULT_CONNECTIONS;
+        private Path tlsCa;
+
+        private Builder(List<String> nodes) {
+            this.nodes = nodes;
+            this.cluster = nodes.size() > 1 || DEFAULT_CLUSTER;
+        }
+
+        /** Use the Redis Cluster client (on by itself for several nodes). */
+        public Builder cluster(boolean cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
+        /** A password that overrides the URI's (read from a file, never from the environment). */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        public Builder commandTimeout(Duration commandTimeout) {
+            this.commandTimeout = commandTimeout;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder requestQueueSize(int requestQueueSize) {
+            this.requestQueueSize = requestQueueSize;
+            return this;
+        }
+
+        public Builder connections(int connections) {
+            this.connections = connections;
+            return this;
+        }
+
+        /** A PEM file of CA certificates to trust for {@code rediss://}. */
+        public Builder tlsCa(Path tlsCa) {
+            this.tlsCa = tlsCa;
+            return this;
+        }
+
+        /** @throws ConfigException naming the variable of a bad value */
+        public RedisOptions build() {
+            return new RedisOptions(nodes, cluster, password, commandTimeout, connectTimeout, requestQueueSize,
+                    connections, tlsCa);
         }
     }
 }

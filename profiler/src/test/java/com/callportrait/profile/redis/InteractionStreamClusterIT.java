@@ -2,11 +2,11 @@ package com.callportrait.profile.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.profile.collect.InteractionRecord;
-import com.callportrait.profile.collect.InteractionStream;
-import com.callportrait.profile.collect.RecordSink;
-import com.callportrait.profile.gen.GeneratorOptions;
-import com.callportrait.profile.gen.SyntheticGenerator;
+import com.callportrait.portrait.collect.InteractionRecord;
+import com.callportrait.portrait.collect.InteractionStream;
+import com.callportrait.portrait.collect.RecordSink;
+import com.callportrait.portrait.gen.GeneratorOptions;
+import com.callportrait.portrait.gen.SyntheticGenerator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

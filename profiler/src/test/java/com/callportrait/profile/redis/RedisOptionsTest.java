@@ -1,5 +1,7 @@
 package com.callportrait.profile.redis;
 
+import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +19,8 @@ class RedisOptionsTest {
 
     @Test
     void unsetUriMeansEmbedded() {
-        assertThat(RedisOptions.fromEnv(Map.of())).isEmpty();
-        assertThat(RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "  "))).isEmpty();
+        assertThat(RedisOptions.from(Env.of(Map.of()))).isEmpty();
+        assertThat(RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "  ")))).isEmpty();
     }
 
     @Test
@@ -57,7 +59,7 @@ class RedisOptionsTest {
 
     @Test
     void singleSeedCluster() {
-        RedisOptions o = RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h1:7000", "CP_REDIS_CLUSTER", "true")).orElseThrow();
+        RedisOptions o = RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://h1:7000", "CP_REDIS_CLUSTER", "true"))).orElseThrow();
         assertThat(o.cluster()).isTrue();
     }
 
@@ -65,8 +67,8 @@ class RedisOptionsTest {
     void passwordFromFileOverridesTheUri(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("redis.pass");
         Files.writeString(file, "from-file\n");
-        RedisOptions o = RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://callportrait@h:6379",
-                "CP_REDIS_PASSWORD_FILE", file.toString())).orElseThrow();
+        RedisOptions o = RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://callportrait@h:6379",
+                "CP_REDIS_PASSWORD_FILE", file.toString()))).orElseThrow();
         assertThat(new String(o.redisUris().get(0).getPassword())).isEqualTo("from-file");
         assertThat(o.toString()).doesNotContain("from-file");
     }
@@ -74,8 +76,8 @@ class RedisOptionsTest {
     @Test
     void aLoneUserInfoWithAPasswordFileNamesTheAclUser(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("pass"), "s3cret-from-file\n");
-        RedisOptions o = RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "rediss://callportrait@redis.internal:6380",
-                "CP_REDIS_PASSWORD_FILE", file.toString())).orElseThrow();
+        RedisOptions o = RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "rediss://callportrait@redis.internal:6380",
+                "CP_REDIS_PASSWORD_FILE", file.toString()))).orElseThrow();
         RedisURI uri = o.redisUris().get(0);
         assertThat(uri.getUsername()).isEqualTo("callportrait");
         assertThat(new String(uri.getPassword())).isEqualTo("s3cret-from-file");
@@ -92,17 +94,53 @@ class RedisOptionsTest {
         assertThatThrownBy(() -> RedisOptions.of("h:6379")).hasMessageContaining("redis://");
         assertThatThrownBy(() -> RedisOptions.of("redis://h:99999")).hasMessageContaining("CP_REDIS_URI");
         assertThatThrownBy(() -> RedisOptions.of("redis://h1:1,,redis://h2:2")).hasMessageContaining("empty entry");
-        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_TIMEOUT_MS", "0")))
+        assertThatThrownBy(() -> RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_TIMEOUT_MS", "0"))))
                 .hasMessageContaining("CP_REDIS_TIMEOUT_MS");
-        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_TIMEOUT_MS", "fast")))
+        assertThatThrownBy(() -> RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_TIMEOUT_MS", "fast"))))
                 .hasMessageContaining("CP_REDIS_TIMEOUT_MS");
-        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_REQUEST_QUEUE", "0")))
+        assertThatThrownBy(() -> RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_REQUEST_QUEUE", "0"))))
                 .hasMessageContaining("CP_REDIS_REQUEST_QUEUE");
-        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_CLUSTER", "maybe")))
+        assertThatThrownBy(() -> RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_CLUSTER", "maybe"))))
                 .hasMessageContaining("CP_REDIS_CLUSTER");
-        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_PASSWORD_FILE", "/no/such/file")))
+        assertThatThrownBy(() -> RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_PASSWORD_FILE", "/no/such/file"))))
                 .hasMessageContaining("CP_REDIS_PASSWORD_FILE");
-        assertThatThrownBy(() -> RedisOptions.fromEnv(Map.of("CP_REDIS_URI", "rediss://h", "CP_REDIS_TLS_CA", "/no/such/ca.pem")))
+        assertThatThrownBy(() -> RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "rediss://h", "CP_REDIS_TLS_CA", "/no/such/ca.pem"))))
                 .hasMessageContaining("CP_REDIS_TLS_CA");
+    }
+
+    @Test
+    void badValuesAreConfigExceptionsThatNameTheVariable() {
+        assertThatThrownBy(() -> RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://h", "CP_REDIS_CONNECTIONS", "65"))))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.variable()).contains("CP_REDIS_CONNECTIONS"));
+        assertThatThrownBy(() -> RedisOptions.of("http://h:6379"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.variable()).contains("CP_REDIS_URI"));
+    }
+
+    @Test
+    void builderStartsFromTheDefaults() {
+        RedisOptions o = RedisOptions.builder("redis://h:6379").connections(4).build();
+        assertThat(o.commandTimeout()).isEqualTo(RedisOptions.DEFAULT_COMMAND_TIMEOUT);
+        assertThat(o.connectTimeout()).isEqualTo(RedisOptions.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(o.requestQueueSize()).isEqualTo(RedisOptions.DEFAULT_REQUEST_QUEUE);
+        assertThat(o.connections()).isEqualTo(4);
+        assertThat(o.cluster()).isFalse();
+        assertThat(RedisOptions.builder("redis://h1:1,h2:2").build().cluster()).isTrue();
+        assertThat(RedisOptions.from(Env.of(Map.of("CP_REDIS_URI", "redis://h:6379"))).orElseThrow())
+                .isEqualTo(RedisOptions.of("redis://h:6379"));
+    }
+
+    @Test
+    void embeddedRedisKeepsItsDataUnderTheDataDir() {
+        assertThat(EmbeddedRedis.DEFAULT_DATA_DIR.toString()).isEqualTo("./data/redis");
+        assertThat(EmbeddedRedis.from(Env.empty()).port(6390).build().dataDir()).isEqualTo(Path.of("./data/redis"));
+        assertThat(EmbeddedRedis.from(Env.of(Map.of("CP_DATA_DIR", "/var/lib/cp"))).port(6390).build().dataDir())
+                .isEqualTo(Path.of("/var/lib/cp/redis"));
+        assertThat(EmbeddedRedis.from(Env.of(Map.of("CP_DATA_DIR", "/var/lib/cp", "CP_REDIS_DATA_DIR", "/srv/redis")))
+                .port(6390).build().dataDir()).isEqualTo(Path.of("/srv/redis"));
+        EmbeddedRedis onPort = EmbeddedRedis.from(Env.of(Map.of("CP_REDIS_EMBEDDED_PORT", "6391"))).build();
+        assertThat(onPort.port()).isEqualTo(6391);
+        assertThatThrownBy(() -> EmbeddedRedis.from(Env.of(Map.of("CP_REDIS_EMBEDDED_PORT", "70000"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_REDIS_EMBEDDED_PORT");
     }
 }

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * The bounded pool of recognition threads (one per core by default) shared by all calls. Work
  * reaches it only through per-call {@link CallMailbox}es, so each call's audio is processed in
  * order by one thread at a time while different calls run in parallel; a drain runs a bounded
- * batch and then yields the thread, so a call with a backlog cannot starve the others.
+ * batch and then yields the thread, so a call with a backlog cannot starve the others. Decoding is
+ * long, blocking CPU work, so the pool is its own and never shared with timers or I/O.
  *
  * <p>Thread-safe. Lifecycle: created at start-up, {@link #close()} at shutdown.
  */

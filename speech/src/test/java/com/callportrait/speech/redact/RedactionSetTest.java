@@ -2,8 +2,8 @@ package com.callportrait.speech.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.speech.tools.RedactionBenchmark;
-import com.callportrait.speech.tools.SpokenPiiSet;
+import com.callportrait.speech.redact.eval.RedactionScore;
+import com.callportrait.speech.redact.eval.SpokenPiiSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ class RedactionSetTest {
 
     @Test
     void generatedSetMeetsTheRecallTarget() throws IOException {
-        RedactionBenchmark.Result r = RedactionBenchmark.run(lines("/redaction/redaction-set.tsv"), Redactors.standard());
+        RedactionScore.Result r = RedactionScore.run(lines("/redaction/redaction-set.tsv"), Redactors.standard());
         assertThat(r.secrets()).isGreaterThan(300);
         assertThat(r.negatives()).isGreaterThan(90);
         assertThat(r.recall()).as("misses: %s", r.misses()).isGreaterThanOrEqualTo(0.99);
@@ -31,7 +31,7 @@ class RedactionSetTest {
 
     @Test
     void handWrittenSetIsFullyRedacted() throws IOException {
-        RedactionBenchmark.Result r = RedactionBenchmark.run(lines("/redaction/redaction-heldout.tsv"), Redactors.standard());
+        RedactionScore.Result r = RedactionScore.run(lines("/redaction/redaction-heldout.tsv"), Redactors.standard());
         assertThat(r.secrets()).isEqualTo(75);
         assertThat(r.negatives()).isEqualTo(35);
         assertThat(r.caught()).as("misses: %s", r.misses()).isEqualTo(75);
@@ -42,7 +42,7 @@ class RedactionSetTest {
     void seededSpokenSetMeetsTheRecallTargetInEveryCategory() {
         List<String> rows = SpokenPiiSet.generate(1200, 20261122L);
         assertThat(rows).hasSize(1200).isEqualTo(SpokenPiiSet.generate(1200, 20261122L));
-        RedactionBenchmark.Result r = RedactionBenchmark.run(rows, Redactors.standard());
+        RedactionScore.Result r = RedactionScore.run(rows, Redactors.standard());
         assertThat(r.secrets()).isEqualTo(1200);
         assertThat(r.byType().keySet()).containsExactlyInAnyOrder("CARD", "PHONE", "NATIONAL_ID", "NUMBER", "EMAIL");
         r.byType().forEach((type, v) -> assertThat(v[1] / (double) v[0])
@@ -52,8 +52,8 @@ class RedactionSetTest {
     @Test
     void ordinarySentencesAreLeftAlone() throws IOException {
         // The GoEmotions dev split (Reddit comments, Apache 2.0; src/train/NOTICE.md), one negative each.
-        RedactionBenchmark.Result r = RedactionBenchmark.run(
-                RedactionBenchmark.negativeRows(Path.of("src/train/goemotions/dev.tsv.gz")), Redactors.standard());
+        RedactionScore.Result r = RedactionScore.run(
+                RedactionScore.negativeRows(Path.of("src/train/goemotions/dev.tsv.gz")), Redactors.standard());
         assertThat(r.negatives()).isEqualTo(5426);
         assertThat(r.falsePositives()).as("false positives: %s", r.misses()).isLessThanOrEqualTo(5);
     }

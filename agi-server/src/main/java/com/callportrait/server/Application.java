@@ -1,0 +1,276 @@
+package com.callportrait.server;
+
+import com.callportrait.common.config.ReloadingFile;
+import com.callportrait.events.EventWriter;
+import com.callportrait.events.RedisStreamSink;
+import com.callportrait.live.LiveCalls;
+import com.callportrait.live.LiveOptions;
+import com.callportrait.live.TokenService;
+import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.profile.ProfileStore;
+import com.callportrait.records.FreshOptions;
+import com.callportrait.records.ProfileFreshness;
+import com.callportrait.records.SurveyScript;
+import com.callportrait.records.spool.SpoolOptions;
+import com.callportrait.route.RouteMetrics;
+import com.callportrait.route.RouteScript;
+import com.callportrait.route.RoutingRules;
+import com.callportrait.route.RulesLoader;
+import com.callportrait.route.fastagi.AgiLimits;
+import com.callportrait.route.fastagi.AgiMetrics;
+import com.callportrait.route.fastagi.AgiScripts;
+import com.callportrait.route.fastagi.AgiServer;
+import com.callportrait.screenpop.FeedbackRecorder;
+import com.callportrait.screenpop.ScreenPopHandler;
+import com.callportrait.screenpop.ScreenPopHub;
+import com.callportrait.server.health.HealthMonitor;
+import com.callportrait.server.http.HttpServer;
+import io.micrometer.core.instrument.Gauge;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running application: the one place that builds every component from the parsed options and
+ * starts and stops them in a stated order. New scripts, routes and checks are registered here.
+ *
+ * <p>Start ({@link #start}), each step only once the one before it is up:
+ * <ol>
+ * <li>Redis: opened by the caller ({@link RedisBackend#open}) and handed in;</li>
+ * <li>the shared scheduler ({@code cp-scheduler-N}) and the stores: the event writer to
+ *     {@code cp:events}, one warm-up profile lookup;</li>
+ * <li>records: the spool is opened and what the last run left in it is replayed to Redis
+ *     ({@code CP_FRESH}, default on);</li>
+ * <li>speech: the Vosk model is loaded, then the AudioSocket server opens ({@code CP_SPEECH});</li>
+ * <li>live: AMI connects, the live policy and call expiry start, rules files are polled;</li>
+ * <li>FastAGI opens: calls are taken from here on;</li>
+ * <li>health is evaluated once, then HTTP opens (probes, metrics, screen pops): ready.</li>
+ * </ol>
+ * A failing step stops whatever already started, and the error is thrown.
+ *
+ * <p>Stop ({@link #close()}): health turns DOWN and FastAGI stops accepting calls; live AGI
+ * sessions finish within {@code CP_SHUTDOWN_GRACE_MS}; speech finalises every open call (queued
+ * audio is recognised, last utterances reach the events); HTTP closes; live (policy, AMI) stops;
+ * records still queued are spooled and appended; events are flushed; the shared scheduler stops
+ * last. The caller then closes Redis.
+ *
+ * <p>Thread-safe. The Redis backend and the telemetry belong to the caller.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+    /** How often a routing rules file is checked for an edit. */
+    static final Duration RULES_POLL = Duration.ofSeconds(1);
+    static final Duration EVENTS_FLUSH = Duration.ofSeconds(5);
+
+    private final AppOptions options;
+    private final RedisBackend redis;
+    private final Telemetry telemetry;
+    private final ScheduledExecutorService scheduler = SharedScheduler.create();
+    private final ReloadingFile<RoutingRules> rules;
+    private final EventWriter events;
+    private final CallRegistry calls;
+    private final TokenService tokens;
+    private final ScreenPopHub screenPops;
+    private final FeedbackRecorder feedback;
+    private final LiveCalls live;
+    private final AgiServer agi;
+    private final HealthMonitor health;
+    private final HttpServer http;
+    private volatile Optional<LiveSpeech> speech = Optional.empty();
+    private volatile Optional<ProfileFreshness> fresh = Optional.empty();
+    private volatile InetSocketAddress agiAddress;
+    private volatile InetSocketAddress httpAddress;
+
+    private Application(AppOptions options, LiveOptions liveOptions, RedisBackend redis, Telemetry telemetry) {
+        this.options = options;
+        this.redis = redis;
+        this.telemetry = telemetry;
+        var registry = telemetry.registry();
+        this.rules = RulesLoader.source(options.routingRules());
+        this.events = EventWriter.create(RedisStreamSink.create(redis.connector().async(), options.eventsMaxLen()),
+                options.eventsBuffer(), registry);
+        this.calls = CallRegistry.create(Clock.systemUTC(), liveOptions.callExpiry());
+        Gauge.builder("cp.calls.live", calls, CallRegistry::size).description("live calls").register(registry);
+        this.tokens = liveOptions.tokens();
+        this.screenPops = ScreenPopHub.create(calls, registry, scheduler);
+        calls.addListener(screenPops);
+        this.feedback = FeedbackRecorder.create(events, calls);
+        this.live = LiveCalls.create(liveOptions, calls, screenPops, events, registry, scheduler);
+        AgiScripts scripts = AgiScripts.builder()
+                .add("route", RouteScript.create(redis.store(), rules, events, new RouteMetrics(registry),
+                        options.routeBudget(), options.agiSetMode(), options.phones()).onRouted(live.routeListener()))
+                .add("survey", SurveyScript.create(feedback))
+                .build();
+        this.agi = AgiServer.create(scripts, new AgiMetrics(registry), AgiLimits.DEFAULT, options.agiIdleTimeout(), 0,
+                options.agiAllow(), registry);
+        Gauge.builder("cp.netty.pending.tasks", agi, AgiServer::pendingTasks).tag("loop", "agi")
+                .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
+        this.health = Monitoring.health(agi, redis.store(), options, live.amiClient(),
+                () -> speech.map(LiveSpeech::engine), telemetry, scheduler);
+        this.http = HttpServer.create(Monitoring.router(health, this::healthInfo, telemetry, redis.store()),
+                List.of(ScreenPopHandler.create(screenPops, tokens, calls, feedback)));
+        Gauge.builder("cp.netty.pending.tasks", http, HttpServer::pendingTasks).tag("loop", "http")
+                .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
+    }
+
+    /** Builds and starts everything with the live and speech settings of the environment. */
+    public static Application start(AppOptions options, RedisBackend redis, Telemetry telemetry)
+            throws InterruptedException {
+        return start(options, LiveOptions.fromEnvironment(), redis, telemetry);
+    }
+
+    /** As {@link #start(AppOptions, RedisBackend, Telemetry)} with the given live settings (demo, simulator). */
+    public static Application start(AppOptions options, LiveOptions live, RedisBackend redis, Telemetry telemetry)
+            throws InterruptedException {
+        return start(options, live, SpeechSettings.fromEnvironment(), redis, telemetry);
+    }
+
+    /**
+     * Builds and starts everything in the order of the class comment ({@link SpeechSettings#off()}
+     * for no speech); on failure, whatever started is stopped again and the error is thrown.
+     */
+    public static Application start(AppOptions options, LiveOptions live, SpeechSettings speech,
+                                    RedisBackend redis, Telemetry telemetry) throws InterruptedException {
+        // every setting is read before anything starts: a bad one stops start-up with nothing to undo
+        FreshOptions freshOptions = FreshOptions.fromEnvironment();
+        SpoolOptions spool = SpoolOptions.fromEnvironment(options.dataDir());
+        Application app = new Application(options, live, redis, telemetry);
+        try {
+            app.events.start();
+            warmUp(redis.store());
+            if (freshOptions.enabled()) {
+                app.fresh = Optional.of(ProfileFreshness.start(freshOptions, spool, redis.connector(), redis.store(),
+                        app.calls, app.feedback, options.dataDir().resolve("models"), telemetry.registry(),
+                        Clock.systemUTC()));
+            }
+            // The model loads before any port opens: a call is never taken without speech.
+            app.speech = LiveSpeech.start(speech, options, app.calls, app.live.amiConfigured(), app.events,
+                    telemetry.registry());
+            app.live.start();
+            app.rules.pollEvery(RULES_POLL, app.scheduler);
+            app.agiAddress = app.agi.start(options.bindAddress(), options.agiPort());
+            app.health.start();
+            app.httpAddress = app.http.start(options.bindAddress(), options.httpPort());
+        } catch (InterruptedException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        log.info("ready: FastAGI {}, HTTP {}, AudioSocket {}", app.agiAddress, app.httpAddress,
+                app.speech.map(s -> s.audioSocketAddress().toString()).orElse("off"));
+        return app;
+    }
+
+    /**
+     * One lookup before taking calls: loads the lookup script into Redis and warms the classes on
+     * the path, so the first real caller is not routed on defaults because of a cold start.
+     */
+    private static void warmUp(ProfileStore store) {
+        try {
+            store.findByPhone("5550000000").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("warm-up lookup failed ({}); calls will be routed on defaults until Redis answers", e.toString());
+        }
+    }
+
+    private Map<String, Object> healthInfo() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("agi_sessions", agi.activeSessions());
+        m.put("routing_rules", rules.origin());
+        m.put("events_queued", events.queued());
+        m.put("events_dropped", events.droppedCount());
+        m.put("live_calls", calls.size());
+        speech.ifPresent(sp -> m.put("speech", sp.health()));
+        return m;
+    }
+
+    /** Where FastAGI listens (the actual port when 0 was asked for). */
+    public InetSocketAddress agiAddress() {
+        return agiAddress;
+    }
+
+    /** Where HTTP listens (probes, metrics, screen pops). */
+    public InetSocketAddress httpAddress() {
+        return httpAddress;
+    }
+
+    /** The speech engine and AudioSocket server; empty when {@code CP_SPEECH=off}. */
+    public Optional<LiveSpeech> speech() {
+        return speech;
+    }
+
+    /** Every call in progress; also where speech updates of a call are delivered. */
+    public CallRegistry calls() {
+        return calls;
+    }
+
+    /** True when AMI is configured and logged in. */
+    public boolean amiConnected() {
+        return live.amiConnected();
+    }
+
+    /** Issues and checks agent and supervisor tokens ({@code CP_TOKEN_SECRET}). */
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    /** The screen-pop hub: agent and supervisor pages connected now. */
+    public ScreenPopHub screenPops() {
+        return screenPops;
+    }
+
+    /** The profile store on the routing path. */
+    public ProfileStore profiles() {
+        return redis.store();
+    }
+
+    /** The health monitor behind {@code /health}. */
+    public HealthMonitor health() {
+        return health;
+    }
+
+    /** The writer of {@code cp:events}. */
+    public EventWriter events() {
+        return events;
+    }
+
+    /** Portraits kept fresh from interaction records; empty when {@code CP_FRESH=off}. */
+    public Optional<ProfileFreshness> freshness() {
+        return fresh;
+    }
+
+    /** Stops everything in the order of the class comment; a step that fails is logged and the rest still run. */
+    @Override
+    public void close() {
+        log.info("shutting down: no new calls; waiting up to {} ms for {} live AGI sessions",
+                options.shutdownGrace().toMillis(), agi.activeSessions());
+        step("health drain", health::drain); // /health and /health/ready answer 503 while sessions finish
+        step("FastAGI", () -> agi.close(options.shutdownGrace()));
+        // before the event writer: closing finalises open calls, whose last utterance is written
+        step("speech", () -> speech.ifPresent(LiveSpeech::close));
+        step("HTTP", http::close);
+        step("live", live::close);
+        step("screen pops", screenPops::close);
+        step("records", () -> fresh.ifPresent(ProfileFreshness::close)); // appends what ended calls left queued
+        step("events", () -> events.close(EVENTS_FLUSH));
+        step("health", health::close);
+        step("routing rules", rules::close);
+        step("scheduler", () -> SharedScheduler.shutdown(scheduler));
+        log.info("stopped ({} events written, {} dropped)", events.writtenCount(), events.droppedCount());
+    }
+
+    private static void step(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.error("stopping {} failed; going on with the rest", what, e);
+        }
+    }
+}

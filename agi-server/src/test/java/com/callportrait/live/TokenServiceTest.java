@@ -1,0 +1,58 @@
+package com.callportrait.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.callportrait.common.config.ConfigException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TokenServiceTest {
+    private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void aTokenOpensOnlyItsOwnAgentAndRoleUntilItExpires() {
+        TokenService t = TokenService.of(SECRET, NOW);
+        String alice = t.issue(TokenService.Role.AGENT, "alice", Duration.ofHours(1));
+        assertThat(t.verify(alice, TokenService.Role.AGENT, "alice")).isTrue();
+        assertThat(t.verify(alice, TokenService.Role.AGENT, "bob")).isFalse();
+        assertThat(t.verify(alice, TokenService.Role.SUPERVISOR, "alice")).isFalse();
+        assertThat(TokenService.of(SECRET, Clock.offset(NOW, Duration.ofMinutes(61)))
+                .verify(alice, TokenService.Role.AGENT, "alice")).isFalse();
+        assertThat(TokenService.of("another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8), NOW)
+                .verify(alice, TokenService.Role.AGENT, "alice")).isFalse();
+        String[] p = alice.split("\\.");
+        String longer = p[0] + "." + p[1] + "." + (Long.parseLong(p[2]) + 86400) + "." + p[3];
+        assertThat(t.verify(longer, TokenService.Role.AGENT, "alice")).as("expiry is signed").isFalse();
+        assertThat(t.verify(null, TokenService.Role.AGENT, "alice")).isFalse();
+        assertThat(t.verify("garbage", TokenService.Role.AGENT, "alice")).isFalse();
+    }
+
+    @Test
+    void theSecretComesFromTheEnvironmentAndMustBeLongEnough() {
+        assertThat(TokenService.fromEnv(Map.of(), NOW)).isEmpty();
+        assertThatThrownBy(() -> TokenService.fromEnv(Map.of("CP_TOKEN_SECRET", "short"), NOW))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("32");
+        TokenService a = TokenService.fromEnv(Map.of("CP_TOKEN_SECRET", new String(SECRET, StandardCharsets.UTF_8)), NOW)
+                .orElseThrow();
+        String s = a.issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1));
+        assertThat(TokenService.of(SECRET, NOW).verify(s, TokenService.Role.SUPERVISOR, "supervisor")).isTrue();
+    }
+
+    @Test
+    void remainingIsTheSignedLifetimeLeftAndZeroForGarbage() {
+        TokenService t = TokenService.of(SECRET, NOW);
+        String alice = t.issue(TokenService.Role.AGENT, "alice", Duration.ofMinutes(30));
+        assertThat(t.remaining(alice)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(TokenService.of(SECRET, Clock.offset(NOW, Duration.ofHours(1))).remaining(alice)).isZero();
+        assertThat(t.remaining("garbage")).isZero();
+        assertThat(t.remaining(null)).isZero();
+        assertThat(t.remaining("agent.alice.notanumber.sig")).isZero();
+    }
+}

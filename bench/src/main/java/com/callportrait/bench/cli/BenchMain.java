@@ -1,0 +1,83 @@
+package com.callportrait.bench.cli;
+
+import com.callportrait.common.config.ConfigException;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.LogSetup;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code callportrait-bench.jar}: one subcommand per benchmark. Add one by writing
+ * a {@link BenchCommand} in this package and listing it in {@code subcommands} (one line).
+ *
+ * <p>As in {@code callportrait.jar}, the log format comes from {@code CP_LOG_FORMAT} and a bad
+ * setting exits with status 2 and a message naming the variable. Created once per run; not shared.
+ */
+@Command(name = "callportrait-bench", mixinStandardHelpOptions = true, versionProvider = BenchMain.Version.class,
+        description = "CallPortrait benchmarks (loopback; figures in BENCHMARKS.md and RELIABILITY.md).",
+        subcommands = {
+                AgiCommand.class,
+                SpoolCommand.class,
+                OverloadCommand.class,
+                AsrAccuracyCommand.class,
+                AsrCapacityCommand.class,
+                EmotionCommand.class,
+                RedactionCommand.class,
+                ProfileReadCommand.class,
+                PortraitCommand.class,
+                CommandLine.HelpCommand.class,
+        })
+public final class BenchMain implements Runnable {
+
+    /** Exit status when a setting is invalid (as {@code callportrait.jar}). */
+    public static final int EXIT_BAD_OPTIONS = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int status = run(args);
+        LogSetup.flush();
+        System.exit(status);
+    }
+
+    /** Runs the command line and returns the exit status (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new BenchMain());
+        cl.setExecutionStrategy(parsed -> {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
+            }
+            try {
+                LogSetup.apply(AppOptions.fromEnvironment().logFormat());
+            } catch (ConfigException e) {
+                parsed.commandSpec().commandLine().getErr().println("callportrait-bench: invalid setting: " + e.getMessage());
+                return EXIT_BAD_OPTIONS;
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof ConfigException) {
+                line.getErr().println("callportrait-bench: invalid setting: " + ex.getMessage());
+                return EXIT_BAD_OPTIONS;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version from the jar manifest, or says it is a development build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = BenchMain.class.getPackage().getImplementationVersion();
+            return new String[] {"callportrait-bench " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.callportrait.portrait.engine;
+
+import com.callportrait.portrait.risk.ComplaintRiskModel;
+import com.callportrait.portrait.risk.ValueScorer;
+import com.callportrait.portrait.segment.SegmentModel;
+import java.util.Objects;
+
+/**
+ * The models one portrait is computed with. Immutable; swapped as a whole when a retrained model
+ * passes the evaluation gate.
+ *
+ * @param segment        segmentation
+ * @param risk           complaint risk
+ * @param value          value scorer (fitted quantiles)
+ * @param segmentVersion registry version of the segment model, 0 when unregistered
+ * @param riskVersion    registry version of the risk model, 0 when unregistered
+ */
+public record ModelBundle(SegmentModel segment, ComplaintRiskModel risk, ValueScorer value, int segmentVersion,
+                          int riskVersion) {
+    public ModelBundle {
+        Objects.requireNonNull(segment, "segment");
+        Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(value, "value");
+    }
+
+    public ModelBundle withRisk(ComplaintRiskModel m, int version) {
+        return new ModelBundle(segment, m, value, segmentVersion, version);
+    }
+
+    public ModelBundle withSegment(SegmentModel m, int version) {
+        return new ModelBundle(m, risk, value, version, riskVersion);
+    }
+}

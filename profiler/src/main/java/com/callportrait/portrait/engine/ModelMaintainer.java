@@ -1,0 +1,161 @@
+package com.callportrait.portrait.engine;
+
+import com.callportrait.portrait.risk.Auc;
+import com.callportrait.portrait.risk.ComplaintRiskModel;
+import com.callportrait.portrait.segment.SegmentModel;
+import com.callportrait.portrait.segment.Silhouette;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Keeps the models current: counts new labelled records, says when a retrain is due under the
+ * {@link RetrainPolicy}, retrains, and lets each candidate replace the current model only through
+ * the {@link ModelRegistry}'s evaluation gate (complaint risk by AUC, segments by silhouette, both
+ * measured for old and new on the same held-out customers). Thread-safe; retraining is serialised.
+ */
+public final class ModelMaintainer {
+    /** What the registry keeps next to the Tribuo risk model. */
+    public record RiskSidecar(com.callportrait.portrait.features.Preprocessor pre, List<String> inputs,
+                              com.callportrait.portrait.risk.Platt platt, int horizonDays, Map<String, Double> metrics) { }
+
+    /** What the registry keeps next to the Tribuo K-means model. */
+    public record SegmentSidecar(com.callportrait.portrait.features.Preprocessor pre, List<String> inputs,
+                                 List<String> names, double[][] centroids, long[] sizes, Map<Integer, Double> silhouettes,
+                                 com.callportrait.portrait.risk.ValueScorer value) { }
+
+    /** The gate's decisions of one retraining. */
+    public record Outcome(ModelVersion risk, ModelVersion segment, ModelBundle current) { }
+
+    private final PortraitConfig config;
+    private final HistoryStore histories;
+    private final ModelRegistry registry;
+    private final RetrainPolicy policy;
+    private final int trainCustomers;
+    private final AtomicReference<ModelBundle> current = new AtomicReference<>();
+    private final AtomicLong labelledSince = new AtomicLong();
+    private volatile Instant lastTrained = Instant.EPOCH;
+
+    public ModelMaintainer(PortraitConfig config, HistoryStore histories, ModelRegistry registry, RetrainPolicy policy,
+                           int trainCustomers) {
+        this.config = config;
+        this.histories = histories;
+        this.registry = registry;
+        this.policy = policy;
+        this.trainCustomers = trainCustomers;
+    }
+
+    /** The models portraits are built with now, or {@code null} before the first training. */
+    public ModelBundle current() {
+        return current.get();
+    }
+
+    /** Counts new labelled records (complaints, surveys, dispositions) towards the retrain trigger. */
+    public void labelled(long n) {
+        labelledSince.addAndGet(n);
+    }
+
+    public boolean due(Instant now) {
+        return current.get() == null || labelledSince.get() >= policy.afterLabelled()
+                || !now.isBefore(lastTrained.plus(policy.every()));
+    }
+
+    /**
+     * Makes the registry's current versions the current models of this process (a new process
+     * then gates its candidates against them). Returns whether both models were restored.
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized boolean restore() {
+        var rv = registry.current("complaint_risk");
+        var sv = registry.current("segment");
+        if (rv.isEmpty() || sv.isEmpty()) {
+            return false;
+        }
+        var rs = registry.sidecar("complaint_risk", rv.get().version(), RiskSidecar.class);
+        var ss = registry.sidecar("segment", sv.get().version(), SegmentSidecar.class);
+        if (rs.isEmpty() || ss.isEmpty()) {
+            return false;
+        }
+        RiskSidecar r = rs.get();
+        SegmentSidecar s = ss.get();
+        ComplaintRiskModel risk = new ComplaintRiskModel(
+                (org.tribuo.Model<org.tribuo.classification.Label>) registry.load("complaint_risk", rv.get().version()),
+                r.pre(), r.inputs(), r.platt(), r.horizonDays(), r.metrics());
+        SegmentModel seg = new SegmentModel((org.tribuo.clustering.kmeans.KMeansModel) registry.load("segment",
+                sv.get().version()), s.pre(), s.inputs(), s.names(), s.centroids(), s.sizes(), s.silhouettes());
+        current.set(new ModelBundle(seg, risk, s.value(), sv.get().version(), rv.get().version()));
+        return true;
+    }
+
+    /** Trains candidates on the current histories and passes them through the gate. */
+    public synchronized Outcome retrain(Instant asOf) {
+        ModelTraining.Result r = new ModelTraining(config, trainCustomers).train(histories, asOf);
+        return offer(r, asOf);
+    }
+
+    /** Gates a trained candidate bundle against the current models on the candidate's held-out set. */
+    public synchronized Outcome offer(ModelTraining.Result candidate, Instant at) {
+        ModelBundle old = current.get();
+        ModelTraining.HeldOut h = candidate.heldOut();
+        ModelBundle next = candidate.bundle();
+        long labelled = 0;
+        for (boolean b : h.riskLabels()) {
+            labelled += b ? 1 : 0;
+        }
+        Map<String, Long> seen = Map.of("customers", (long) h.segmentRaw().size(), "heldout", (long) h.riskRaw().size(),
+                "heldout_positive", labelled);
+        double riskNew = riskAuc(next.risk(), h);
+        double riskOld = old == null ? Double.NaN : riskAuc(old.risk(), h);
+        ComplaintRiskModel nr = next.risk();
+        ModelVersion rv = registry.propose("complaint_risk", nr.model(), new RiskSidecar(nr.pre(), nr.inputs(), nr.platt(),
+                nr.horizonDays(), nr.metrics()), "auc", riskNew, riskOld, nr.metrics(), seen, at);
+        double segNew = silhouette(next.segment(), h);
+        double segOld = old == null ? Double.NaN : silhouette(old.segment(), h);
+        SegmentModel ns = next.segment();
+        ModelVersion sv = registry.propose("segment", ns.model(), new SegmentSidecar(ns.pre(), ns.inputs(), ns.names(),
+                ns.centroids(), ns.sizes(), ns.silhouettes(), next.value()), "silhouette", segNew, segOld,
+                Map.of("silhouette", segNew, "k", (double) ns.k()), seen, at);
+        ModelBundle result;
+        if (old == null) {
+            result = next.withRisk(next.risk(), rv.version()).withSegment(next.segment(), sv.version());
+        } else {
+            result = old;
+            if (rv.accepted()) {
+                result = result.withRisk(next.risk(), rv.version());
+            }
+            if (sv.accepted()) {
+                result = new ModelBundle(next.segment(), result.risk(), next.value(), sv.version(), result.riskVersion());
+            }
+        }
+        current.set(result);
+        labelledSince.set(0);
+        lastTrained = at;
+        return new Outcome(rv, sv, result);
+    }
+
+    /** AUC of a risk model on the held-out raw rows (the model applies its own preprocessing). */
+    public static double riskAuc(ComplaintRiskModel m, ModelTraining.HeldOut h) {
+        double[] p = new double[h.riskRaw().size()];
+        for (int i = 0; i < p.length; i++) {
+            double[] raw = h.riskRaw().get(i);
+            p[i] = m.probability(m.pre().select(m.pre().apply(raw), m.inputs()));
+        }
+        return Auc.of(p, h.riskLabels());
+    }
+
+    /** Silhouette of a segmentation on up to 1,000 held-out customers, in the model's own space. */
+    public static double silhouette(SegmentModel m, ModelTraining.HeldOut h) {
+        int n = Math.min(1000, h.segmentRaw().size());
+        List<double[]> pts = new ArrayList<>(n);
+        int[] cl = new int[n];
+        for (int i = 0; i < n; i++) {
+            double[] raw = h.segmentRaw().get(i);
+            pts.add(m.pre().select(m.pre().apply(raw), m.inputs()));
+            cl[i] = m.assign(raw).cluster();
+        }
+        return Silhouette.of(pts.toArray(double[][]::new), cl, m.k());
+    }
+}

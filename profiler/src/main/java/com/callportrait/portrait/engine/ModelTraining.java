@@ -1,0 +1,145 @@
+package com.callportrait.portrait.engine;
+
+import com.callportrait.portrait.features.CaseFact;
+import com.callportrait.portrait.features.CustomerHistory;
+import com.callportrait.portrait.features.FeatureExtractor;
+import com.callportrait.portrait.features.FeatureRules;
+import com.callportrait.portrait.features.Preprocessor;
+import com.callportrait.portrait.risk.ComplaintRiskModel;
+import com.callportrait.portrait.risk.ComplaintRiskTrainer;
+import com.callportrait.portrait.risk.ComplaintRiskTrainer.Split;
+import com.callportrait.portrait.risk.ValueScorer;
+import com.callportrait.portrait.segment.SegmentModel;
+import com.callportrait.portrait.segment.SegmentTrainer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Trains every model from the histories as of a moment. Complaint risk uses a time split: features
+ * as of {@code asOf - 2H} labelled by complaints in the next H days train the model (80%) and its
+ * calibration (20%); features as of {@code asOf - H} labelled by complaints up to {@code asOf} are
+ * the held-out set. Deterministic: customers are visited in id order and sampled by id hash.
+ * Stateless apart from settings; thread-safe.
+ */
+public final class ModelTraining {
+    /** Models plus the held-out data the evaluation gate compares them on. */
+    public record Result(ModelBundle bundle, HeldOut heldOut) { }
+
+    /**
+     * The held-out sets as RAW feature rows (each model applies its own preprocessing, so an old and
+     * a new model can be compared on exactly the same customers): risk rows as of {@code asOf - H}
+     * with their labels, the "complained before" baseline, and segment rows as of {@code asOf}.
+     */
+    public record HeldOut(List<double[]> riskRaw, boolean[] riskLabels, double[] riskBaseline,
+                          List<double[]> segmentRaw) { }
+
+    private final PortraitConfig config;
+    private final int maxCustomers;
+
+    /** @param maxCustomers sample size cap, so training time stays bounded at any scale */
+    public ModelTraining(PortraitConfig config, int maxCustomers) {
+        this.config = config;
+        this.maxCustomers = maxCustomers;
+    }
+
+    public Result train(HistoryStore store, Instant asOf) {
+        List<CustomerHistory> sample = sample(store);
+        long now = asOf.getEpochSecond();
+        long h = config.horizonDays() * 86_400L;
+        FeatureExtractor ex = config.extractor();
+        FeatureRules rules = config.rules();
+        List<double[]> rawNow = new ArrayList<>(sample.size());
+        List<double[]> rawTrain = new ArrayList<>();
+        List<Boolean> yTrain = new ArrayList<>();
+        List<Boolean> isCal = new ArrayList<>();
+        List<double[]> rawTest = new ArrayList<>();
+        List<Boolean> yTest = new ArrayList<>();
+        for (CustomerHistory c : sample) {
+            synchronized (c) {
+                rawNow.add(ex.extract(c, now).values());
+                if (c.joined() < 0 || c.joined() <= now - 2 * h) {
+                    rawTrain.add(ex.extract(c, now - 2 * h).values());
+                    yTrain.add(complained(c, now - 2 * h, now - h));
+                    isCal.add(Math.floorMod(c.customerId().hashCode(), 5) == 0);
+                }
+                if (c.joined() < 0 || c.joined() <= now - h) {
+                    rawTest.add(ex.extract(c, now - h).values());
+                    yTest.add(complained(c, now - h, now));
+                }
+            }
+        }
+        Preprocessor preNow = Preprocessor.fit(rules, rawNow);
+        List<String> segInputs = rules.inputsOf("segment");
+        SegmentModel segment = new SegmentTrainer(config.naming(), config.seed())
+                .train(preNow, segInputs, processed(preNow, rawNow, segInputs));
+        ValueScorer value = ValueScorer.fit(column(rules, rawNow, "monthly_spend"), column(rules, rawNow, "lifetime_value"));
+
+        Preprocessor preRisk = Preprocessor.fit(rules, rawTrain);
+        List<String> riskInputs = rules.inputsOf("complaint_risk");
+        List<double[]> tx = new ArrayList<>();
+        List<Boolean> ty = new ArrayList<>();
+        List<double[]> cx = new ArrayList<>();
+        List<Boolean> cy = new ArrayList<>();
+        for (int i = 0; i < rawTrain.size(); i++) {
+            double[] x = preRisk.select(preRisk.apply(rawTrain.get(i)), riskInputs);
+            (isCal.get(i) ? cx : tx).add(x);
+            (isCal.get(i) ? cy : ty).add(yTrain.get(i));
+        }
+        Split heldOut = new Split(processed(preRisk, rawTest, riskInputs), bools(yTest));
+        double[] baseline = rawTest.stream().mapToDouble(r -> r[rules.indexOf("complaints_365d")]).toArray();
+        ComplaintRiskModel risk = new ComplaintRiskTrainer(config.seed(), 5).train(preRisk, riskInputs,
+                config.horizonDays(), new Split(tx, bools(ty)), new Split(cx, bools(cy)), heldOut, baseline);
+        return new Result(new ModelBundle(segment, risk, value, 0, 0), new HeldOut(rawTest, heldOut.y(), baseline, rawNow));
+    }
+
+    private List<CustomerHistory> sample(HistoryStore store) {
+        List<CustomerHistory> all = new ArrayList<>(store.all());
+        all.sort(Comparator.comparing(CustomerHistory::customerId));
+        if (all.size() <= maxCustomers) {
+            return all;
+        }
+        // every n-th customer in id order: deterministic and spread over the whole base
+        List<CustomerHistory> s = new ArrayList<>(maxCustomers);
+        double step = all.size() / (double) maxCustomers;
+        for (int i = 0; i < maxCustomers; i++) {
+            s.add(all.get((int) (i * step)));
+        }
+        return s;
+    }
+
+    static boolean complained(CustomerHistory c, long from, long to) {
+        for (CaseFact k : c.complaints()) {
+            if (k.opened() > from && k.opened() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<double[]> processed(Preprocessor pre, List<double[]> raw, List<String> inputs) {
+        List<double[]> out = new ArrayList<>(raw.size());
+        for (double[] r : raw) {
+            out.add(pre.select(pre.apply(r), inputs));
+        }
+        return out;
+    }
+
+    private static List<Double> column(FeatureRules rules, List<double[]> rows, String name) {
+        int j = rules.indexOf(name);
+        List<Double> out = new ArrayList<>(rows.size());
+        for (double[] r : rows) {
+            out.add(r[j]);
+        }
+        return out;
+    }
+
+    private static boolean[] bools(List<Boolean> b) {
+        boolean[] out = new boolean[b.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.get(i);
+        }
+        return out;
+    }
+}
