@@ -3,8 +3,8 @@ package com.callportrait.cli;
 import com.callportrait.common.config.ConfigException;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.LogSetup;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code callportrait.jar}.

@@ -1,23 +1,21 @@
 package com.callportrait.cli;
 
+import com.callportrait.live.LiveOptions;
+import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
 import com.callportrait.server.Application;
+import com.callportrait.server.RedisBackend;
 import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
-import com.callportrait.live.LiveOptions;
-import com.callportrait.profile.CustomerProfile;
-import com.callportrait.profile.imports.DemoCustomers;
-import com.callportrait.sim.LiveDemo;
-import com.callportrait.sim.SoakOptions;
-import com.callportrait.sim.SoakReport;
-import com.callportrait.sim.SoakRun;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.soak.SoakOptions;
+import com.callportrait.simulator.soak.SoakReport;
+import com.callportrait.simulator.soak.SoakRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -119,11 +117,13 @@ public final class SoakCommand extends AppCommand {
         SoakReport r;
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(env))) {
+             SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            List<CustomerProfile> customers = DemoCustomers.profiles(o.phones(), Clock.systemUTC());
-            try (Application stack = Application.start(o, demo.options(), speech, redis, telemetry)) {
-                r = SoakRun.run(stack, demo, redis.connector(), customers, so, w);
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(env), demo),
+                    speech, redis, telemetry)) {
+                awaitFreshness(stack, w);
+                r = SoakRun.run(InProcessTarget.of(stack), demo, redis.embedded().orElseThrow().uri(),
+                        InProcessTarget.demoCallers(o.phones()), so, w);
             }
         } finally {
             deleteQuietly(redisDir);
@@ -137,6 +137,17 @@ public final class SoakCommand extends AppCommand {
                 dir.resolve("soak-series.csv"));
         w.flush();
         return r.passed() ? 0 : 1;
+    }
+
+    /**
+     * The portrait models train at start-up (CP_FRESH): a long run waits for that, so its series
+     * shows the steady state; a short one (CI) lets it overlap the first seconds.
+     */
+    private void awaitFreshness(Application stack, java.io.PrintWriter w) throws InterruptedException {
+        if (duration.toMinutes() >= 2 && stack.freshness().isPresent()
+                && !stack.freshness().get().awaitReady(Duration.ofMinutes(3))) {
+            w.println("soak: portrait freshness not ready after 3 minutes; starting anyway");
+        }
     }
 
     private static String human(Duration d) {

@@ -1,11 +1,11 @@
 package com.callportrait.server;
 
 import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.net.SourceAllowList;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.redis.RedisOptions;
 import com.callportrait.route.SetMode;
 import com.callportrait.speech.SpeechException;
-import com.callportrait.common.net.SourceAllowList;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

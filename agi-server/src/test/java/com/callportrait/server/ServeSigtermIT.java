@@ -2,7 +2,7 @@ package com.callportrait.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.testing.FakeAsterisk;
+import com.callportrait.simulator.agi.AgiConnection;
 import com.callportrait.testkit.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -56,8 +56,8 @@ class ServeSigtermIT {
                 InetSocketAddress agi = new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
                 int redisPort = Integer.parseInt(m.group(2));
 
-                try (FakeAsterisk a = FakeAsterisk.connect(agi)) {
-                    a.send(FakeAsterisk.environment("route", "5551234", "10.1"));
+                try (AgiConnection a = AgiConnection.connect(agi)) {
+                    a.send(AgiConnection.environment("route", "5551234", "10.1"));
                     assertThat(a.readCommand()).startsWith("EXEC MSet CP_UUID=");
                     p.destroy(); // SIGTERM
                     Await.until(20, () -> refused(agi));

@@ -2,16 +2,23 @@ package com.callportrait.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
-import com.callportrait.server.Application;
-import com.callportrait.server.SpeechSettings;
-import com.callportrait.server.Telemetry;
+import com.callportrait.cli.InProcessTarget;
+import com.callportrait.live.LiveOptions;
+import com.callportrait.live.TokenService;
 import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.CallState;
-import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
-import com.callportrait.live.TokenService;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.SpeechSettings;
+import com.callportrait.server.Telemetry;
+import com.callportrait.simulator.agi.AgiCaller;
+import com.callportrait.simulator.ami.AmiEndpoint;
+import com.callportrait.simulator.ami.AmiEvents;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.observe.PopWatcher;
+import com.callportrait.simulator.soak.SoakRecords;
 import com.callportrait.speech.emotion.EmotionLabel;
 import com.callportrait.speech.emotion.EmotionReading;
 import com.callportrait.testkit.Await;
@@ -37,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AmiDropIT {
     private Application stack;
-    private LiveDemo demo;
+    private SimulatedAsterisk demo;
     private long n = 9_000;
 
     private record Call(String id, String channel, String uid, AmiEvents.Leg leg, String queue) {
@@ -48,7 +55,7 @@ class AmiDropIT {
         String uid = "1800000000." + n;
         String channel = "PJSIP/trunk-drop-" + n;
         demo.ami().channelUp(channel, uid, "");
-        Map<String, String> vars = SimAgiClient.run(stack.agiAddress(), "route", channel, uid, phone, "", "", Map.of());
+        Map<String, String> vars = AgiCaller.run(stack.agiAddress(), "route", channel, uid, phone, "", "", Map.of());
         String queue = vars.get("CP_QUEUE");
         demo.ami().channelUp(channel, uid, queue);
         AmiEvents.Leg leg = new AmiEvents.Leg(channel, uid, uid, phone, "", "cp-inbound", phone);
@@ -76,7 +83,7 @@ class AmiDropIT {
         return stack.calls().get(c.id());
     }
 
-    private List<SimAmiServer.Received> actionsFor(Call c) {
+    private List<AmiEndpoint.Received> actionsFor(Call c) {
         return demo.ami().received().stream().filter(r -> c.channel().equals(r.action().value("Caller"))
                 || c.channel().equals(r.action().value("Channel"))).toList();
     }
@@ -88,10 +95,10 @@ class AmiDropIT {
                 .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis")).withRouteBudget(Duration.ofSeconds(5));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             LiveDemo d = LiveDemo.start(LiveOptions.fromEnv(Map.of()))) {
+             SimulatedAsterisk d = SimulatedAsterisk.start()) {
             demo = d;
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (Application s = Application.start(o, demo.options(), SpeechSettings.off(), redis, telemetry)) {
+            try (Application s = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), SpeechSettings.off(), redis, telemetry)) {
                 stack = s;
                 Await.until(20, () -> stack.amiConnected());
                 PopWatcher pops = PopWatcher.connect(stack.httpAddress().getPort(), 3,
@@ -159,8 +166,8 @@ class AmiDropIT {
                 List<String> ids = List.of(answeredBefore.id(), hangsUp.id(), answered.id(), angry.id(), waits.id(), newcomer.id());
                 // another kind of key under the same prefix (an idempotent appender's marker) is not a stream
                 redis.connector().sync().set("cp:interactions:{0}:seen:some-other-call", "1-0");
-                Await.until(30, () -> SoakRecords.check(SoakRecords.count(redis.connector()), ids).missingCount() == 0);
-                SoakRecords.Check check = SoakRecords.check(SoakRecords.count(redis.connector()), ids);
+                Await.until(30, () -> SoakRecords.check(SoakRecords.count(redis.connector().sync()), ids).missingCount() == 0);
+                SoakRecords.Check check = SoakRecords.check(SoakRecords.count(redis.connector().sync()), ids);
                 assertThat(check.exactlyOnce()).as("missing %s doubled %s", check.missing(), check.doubled()).isTrue();
                 assertThat(check.foreign()).as("records of ghost calls").isZero();
             }

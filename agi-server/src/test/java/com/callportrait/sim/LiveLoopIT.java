@@ -2,12 +2,19 @@ package com.callportrait.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
-import com.callportrait.server.Application;
-import com.callportrait.server.Telemetry;
+import com.callportrait.cli.InProcessTarget;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.Telemetry;
+import com.callportrait.simulator.ami.AmiEndpoint;
+import com.callportrait.simulator.call.Mood;
+import com.callportrait.simulator.call.SimCall;
+import com.callportrait.simulator.call.SimResult;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.call.SimulationRun;
 import com.callportrait.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole live loop on real sockets: a simulated call through FastAGI (route + survey), the
- * application's AMI client logged in to the simulator's AMI endpoint, the caller's utterances via
- * the speech seam (the AudioSocket server is not merged on this branch), the live policy's AMI
+ * application's AMI client logged in to the simulator's AMI endpoint, the caller's scripted
+ * utterances via the speech seam (real audio is {@code LiveSpeechIT}'s), the live policy's AMI
  * action, and the screen pop on a real WebSocket client; events checked in the real (embedded)
  * Redis stream.
  */
@@ -39,13 +46,13 @@ class LiveLoopIT {
                 .withEmbeddedRedisDataDir(dir.resolve("redis")).withRouteBudget(Duration.ofSeconds(5));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(Map.of()))) {
+             SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (Application stack = Application.start(o, demo.options(), redis, telemetry)) {
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), redis, telemetry)) {
                 SimCall jane = new SimCall("5551234", "Jane Doe", Mood.ANGRY, Duration.ofMillis(1500),
                         Duration.ofMillis(200), "4");
                 String[] pop = new String[1];
-                SimulationRun.Report r = SimulationRun.run(stack, demo, List.of(jane), 1, 1, Duration.ZERO, (pops, results) -> {
+                SimulationRun.Report r = SimulationRun.run(InProcessTarget.of(stack), demo, List.of(jane), 1, 1, Duration.ZERO, (pops, results) -> {
                     String call = results.get(0).callId();
                     pop[0] = pops.popJson(call);
                     try {
@@ -63,7 +70,7 @@ class LiveLoopIT {
                 assertThat(r.liveCallsAfter()).isZero();
 
                 // The AMI action the live policy sent: by exact channel name, Immediate.
-                var qcpc = demo.ami().received().stream().map(SimAmiServer.Received::action)
+                var qcpc = demo.ami().received().stream().map(AmiEndpoint.Received::action)
                         .filter(a -> a.value("Action").equals("QueueChangePriorityCaller")).toList();
                 assertThat(qcpc).hasSize(1);
                 assertThat(qcpc.get(0).value("Caller")).isEqualTo(call.channel());

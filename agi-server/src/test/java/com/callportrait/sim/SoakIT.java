@@ -2,13 +2,19 @@ package com.callportrait.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
-import com.callportrait.server.Application;
-import com.callportrait.server.SpeechSettings;
-import com.callportrait.server.Telemetry;
+import com.callportrait.cli.InProcessTarget;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.SpeechSettings;
+import com.callportrait.server.Telemetry;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.soak.SoakOptions;
+import com.callportrait.simulator.soak.SoakReport;
+import com.callportrait.simulator.soak.SoakRun;
+import com.callportrait.simulator.soak.SoakSample;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -44,11 +50,12 @@ class SoakIT {
         SoakReport r;
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(Map.of()))) {
+             SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (Application stack = Application.start(o, demo.options(), SpeechSettings.off(), redis,
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), SpeechSettings.off(), redis,
                     telemetry)) {
-                r = SoakRun.run(stack, demo, redis.connector(), DemoCustomers.profiles(o.phones(), Clock.systemUTC()),
+                r = SoakRun.run(InProcessTarget.of(stack), demo, redis.embedded().orElseThrow().uri(),
+                        InProcessTarget.demoCallers(o.phones()),
                         so, new PrintWriter(progress, true));
             }
         }

@@ -1,12 +1,12 @@
 package com.callportrait.bench.cli;
 
 import com.callportrait.bench.overload.SpeechOverload;
+import com.callportrait.live.LiveOptions;
 import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
 import com.callportrait.server.Application;
+import com.callportrait.server.RedisBackend;
 import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
-import com.callportrait.live.LiveOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
