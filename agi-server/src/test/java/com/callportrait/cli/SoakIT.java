@@ -1,4 +1,4 @@
-package com.callportrait.sim;
+package com.callportrait.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.callportrait.sim;
+package com.callportrait.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
