@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, "the application killed with kill -9 and restarted": {@code serve} runs as its own
+ * The application killed with kill -9 and restarted: {@code serve} runs as its own
  * process with its embedded redis-server (AOF on) and simulated calls running back to back; in the
  * middle of that load it is killed with SIGKILL, then started again on the same data dir (its
  * orphaned redis-server is recognised and stopped, its data kept). For the last 1.5 s before each

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, "Redis stopped mid-run": {@code serve} runs as its own process on a real redis-server
+ * Redis stopped mid-run: {@code serve} runs as its own process on a real redis-server
  * (embedded-redis binary, AOF on); simulated calls (FastAGI route + AMI queue events + survey) run
  * back to back; redis-server is stopped (SIGTERM: it writes its AOF and exits, nothing is lost on
  * its side) for {@code cp.fault.outage.seconds} (CI: 3; the issue's long run: 30) while calls go on,
