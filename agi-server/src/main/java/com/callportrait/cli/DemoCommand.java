@@ -1,10 +1,11 @@
 package com.callportrait.cli;
 
-import com.callportrait.live.TokenService;
-import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.profile.imports.ImportReport;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.simulator.call.DemoCalls;
+import com.callportrait.simulator.call.SimulatedAsterisk;
 import java.time.Clock;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -34,11 +35,11 @@ public final class DemoCommand extends AppCommand {
             throw e;
         }
         ImportReport report = seeded;
-        // Issue 5: a simulated Asterisk (AMI endpoint + calls) so routing, transcripts, emotions,
-        // priority changes and screen pops show without a PBX.
-        com.callportrait.sim.LiveDemo live = com.callportrait.sim.LiveDemo.start(
-                settings().live());
-        return Running.untilStopped(settings().withApp(o).withLive(live.options()), redis, stack -> {
+        // A simulated Asterisk (AMI endpoint + calls) so routing, transcripts, emotions, priority
+        // changes and screen pops show without a PBX.
+        SimulatedAsterisk live = SimulatedAsterisk.start();
+        return Running.untilStopped(settings().withApp(o).withLive(InProcessTarget.liveOptions(settings().live(), live)),
+                redis, stack -> {
             String host = o.bindAddress().equals("0.0.0.0") || o.bindAddress().equals("::") ? "127.0.0.1" : o.bindAddress();
             int agi = stack.agiAddress().getPort();
             int http = stack.httpAddress().getPort();
@@ -70,8 +71,7 @@ public final class DemoCommand extends AppCommand {
             }
             w.printf("    http://%s:%d/supervisor?token=%s%n", host, http,
                     tokens.issue(com.callportrait.live.TokenService.Role.SUPERVISOR, "supervisor", day));
-            com.callportrait.sim.DemoCalls.start(stack, live,
-                    com.callportrait.profile.imports.DemoCustomers.profiles(o.phones(), java.time.Clock.systemUTC()),
+            DemoCalls.start(InProcessTarget.of(stack), live, InProcessTarget.demoCallers(o.phones()),
                     java.time.Duration.ofSeconds(6));
             w.println();
             w.println("Stop with Ctrl-C (calls in progress finish first).");

@@ -6,8 +6,8 @@ import com.callportrait.server.AppOptions;
 import com.callportrait.server.LogSetup;
 import com.callportrait.server.Settings;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code callportrait.jar}.

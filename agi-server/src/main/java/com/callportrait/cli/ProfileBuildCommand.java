@@ -1,6 +1,5 @@
 package com.callportrait.cli;
 
-import com.callportrait.server.RedisBackend;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.portrait.collect.CdrCsvSource;
 import com.callportrait.portrait.collect.CrmFileSource;
@@ -21,6 +20,7 @@ import com.callportrait.portrait.gen.SyntheticGenerator;
 import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.portrait.report.ReportStats;
+import com.callportrait.server.RedisBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,13 +1,16 @@
 package com.callportrait.cli;
 
-import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
-import com.callportrait.server.Application;
-import com.callportrait.server.Telemetry;
 import com.callportrait.profile.imports.DemoCustomers;
-import com.callportrait.sim.LiveDemo;
-import com.callportrait.sim.SimCall;
-import com.callportrait.sim.SimulationRun;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.Telemetry;
+import com.callportrait.simulator.call.CallMix;
+import com.callportrait.simulator.call.Caller;
+import com.callportrait.simulator.call.SimCall;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.call.SimulationRun;
+import com.callportrait.simulator.call.Target;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,16 +56,18 @@ public final class SimulateCommand extends AppCommand {
         AppOptions o = options().withRedis(Optional.empty(), options().embeddedRedisPort()).withPorts(0, 0, 0);
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             LiveDemo demo = LiveDemo.start(settings().live())) {
+             SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            List<SimCall> mix = LiveDemo.mix(DemoCustomers.profiles(o.phones(), Clock.systemUTC()), calls,
-                    Duration.ofMillis(waitMs), Duration.ofMillis(gapMs), survey);
-            try (Application stack = Application.start(settings().withApp(o).withLive(demo.options()), redis, telemetry)) {
+            List<Caller> callers = InProcessTarget.demoCallers(o.phones());
+            List<SimCall> mix = CallMix.of(callers, calls, Duration.ofMillis(waitMs), Duration.ofMillis(gapMs), survey);
+            try (Application stack = Application.start(settings().withApp(o)
+                    .withLive(InProcessTarget.liveOptions(settings().live(), demo)), redis, telemetry)) {
+                Target target = InProcessTarget.of(stack);
                 if (warmup > 0) {
-                    SimulationRun.run(stack, demo, LiveDemo.mix(DemoCustomers.profiles(o.phones(), Clock.systemUTC()),
-                            warmup, Duration.ofMillis(1000), Duration.ofMillis(200), false), agents, warmup);
+                    SimulationRun.run(target, demo, CallMix.of(callers, warmup, Duration.ofMillis(1000),
+                            Duration.ofMillis(200), false), agents, warmup);
                 }
-                SimulationRun.Report r = SimulationRun.run(stack, demo, mix, agents, calls, Duration.ofMillis(staggerMs),
+                SimulationRun.Report r = SimulationRun.run(target, demo, mix, agents, calls, Duration.ofMillis(staggerMs),
                         (p, x) -> { });
                 var w = out();
                 w.printf("calls played: %d (%d ok), live calls left: %d%n", r.results().size(), r.ok(), r.liveCallsAfter());

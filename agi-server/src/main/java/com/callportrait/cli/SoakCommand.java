@@ -1,25 +1,20 @@
 package com.callportrait.cli;
 
+import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
 import com.callportrait.server.Application;
+import com.callportrait.server.RedisBackend;
 import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
-import com.callportrait.live.LiveOptions;
-import com.callportrait.profile.CustomerProfile;
-import com.callportrait.profile.imports.DemoCustomers;
-import com.callportrait.sim.LiveDemo;
-import com.callportrait.sim.SoakOptions;
-import com.callportrait.sim.SoakReport;
-import com.callportrait.sim.SoakRun;
+import com.callportrait.simulator.call.SimulatedAsterisk;
+import com.callportrait.simulator.soak.SoakOptions;
+import com.callportrait.simulator.soak.SoakReport;
+import com.callportrait.simulator.soak.SoakRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -102,15 +97,12 @@ public final class SoakCommand extends AppCommand {
         }
         // Loopback only, whatever CP_BIND_ADDRESS says; a fresh embedded Redis, so the exact-once
         // check reads only this run's records.
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("CP_BIND_ADDRESS", "127.0.0.1");
-        env.remove("CP_REDIS_URI");
         Path redisDir = Files.createTempDirectory("cp-soak-redis");
-        AppOptions o = AppOptions.fromEnv(env).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
-                .withEmbeddedRedisDataDir(redisDir);
+        AppOptions o = options().toBuilder().bindAddress("127.0.0.1").build()
+                .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withEmbeddedRedisDataDir(redisDir);
         Path dir = out != null ? out : o.dataDir().resolve("soak");
         Files.createDirectories(dir);
-        SpeechSettings speech = audioCalls == 0 ? SpeechSettings.off() : SpeechSettings.fromEnv(env);
+        SpeechSettings speech = audioCalls == 0 ? SpeechSettings.off() : settings().speech();
         var w = out();
         w.printf("soak: %d calls for %s (%d speaking at a time), sample every %s%s; results in %s%n", calls,
                 human(duration), audioCalls, human(sampleEvery),
@@ -119,11 +111,13 @@ public final class SoakCommand extends AppCommand {
         SoakReport r;
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(env))) {
+             SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            List<CustomerProfile> customers = DemoCustomers.profiles(o.phones(), Clock.systemUTC());
-            try (Application stack = Application.start(o, demo.options(), speech, redis, telemetry)) {
-                r = SoakRun.run(stack, demo, redis.connector(), customers, so, w);
+            try (Application stack = Application.start(settings().withApp(o)
+                    .withLive(InProcessTarget.liveOptions(settings().live(), demo)).withSpeech(speech), redis, telemetry)) {
+                awaitFreshness(stack, w);
+                r = SoakRun.run(InProcessTarget.of(stack), demo, redis.embedded().orElseThrow().uri(),
+                        InProcessTarget.demoCallers(o.phones()), so, w);
             }
         } finally {
             deleteQuietly(redisDir);
@@ -137,6 +131,17 @@ public final class SoakCommand extends AppCommand {
                 dir.resolve("soak-series.csv"));
         w.flush();
         return r.passed() ? 0 : 1;
+    }
+
+    /**
+     * The portrait models train at start-up (CP_FRESH): a long run waits for that, so its series
+     * shows the steady state; a short one (CI) lets it overlap the first seconds.
+     */
+    private void awaitFreshness(Application stack, java.io.PrintWriter w) throws InterruptedException {
+        if (duration.toMinutes() >= 2 && stack.freshness().isPresent()
+                && !stack.freshness().get().awaitReady(Duration.ofMinutes(3))) {
+            w.println("soak: portrait freshness not ready after 3 minutes; starting anyway");
+        }
     }
 
     private static String human(Duration d) {

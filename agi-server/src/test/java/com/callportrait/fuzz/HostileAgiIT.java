@@ -11,10 +11,11 @@ import com.callportrait.route.fastagi.AgiScripts;
 import com.callportrait.route.fastagi.AgiServer;
 import com.callportrait.route.fastagi.AgiSession;
 import com.callportrait.route.fastagi.RecordedSession;
-import com.callportrait.testing.FakeAsterisk;
+import com.callportrait.simulator.agi.AgiConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +55,7 @@ class HostileAgiIT {
                 Duration.ofSeconds(5), 2);
         InetSocketAddress addr = server.start("127.0.0.1", 0);
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        try (QuietLogs logs = new QuietLogs(true, "com.callportrait.agi")) {
+        try (QuietLogs logs = new QuietLogs(true, "com.callportrait.route.fastagi")) {
             for (int i = 0; i < 2; i++) { // starts both event loops before counting threads and descriptors
                 replies.clear();
                 goodSession(addr);
@@ -70,7 +70,7 @@ class HostileAgiIT {
             List<Future<Boolean>> closed = new ArrayList<>();
             for (byte[] in : hostile) {
                 closed.add(pool.submit(() -> {
-                    try (FakeAsterisk a = FakeAsterisk.connect(addr)) {
+                    try (AgiConnection a = AgiConnection.connect(addr)) {
                         a.send(in);
                         return a.closedByServer();
                     }
@@ -97,7 +97,7 @@ class HostileAgiIT {
 
     /** The recorded session, byte for byte: every command as Asterisk saw it, every reply as it answered. */
     private void goodSession(InetSocketAddress addr) throws Exception {
-        try (FakeAsterisk a = FakeAsterisk.connect(addr)) {
+        try (AgiConnection a = AgiConnection.connect(addr)) {
             String env = new String(rec.environment(), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("network_script: route", "network_script: replay");
             a.send(env);

@@ -2,10 +2,10 @@ package com.callportrait.records;
 
 import com.callportrait.portrait.collect.InteractionStream;
 import com.callportrait.profile.redis.RedisConnector;
-import com.callportrait.sim.CallSimulator;
-import com.callportrait.sim.Mood;
-import com.callportrait.sim.SimCall;
-import com.callportrait.sim.SimResult;
+import com.callportrait.simulator.call.CallSimulator;
+import com.callportrait.simulator.call.Mood;
+import com.callportrait.simulator.call.SimCall;
+import com.callportrait.simulator.call.SimResult;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import java.io.IOException;

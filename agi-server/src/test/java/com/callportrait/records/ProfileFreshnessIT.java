@@ -2,13 +2,11 @@ package com.callportrait.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
+import com.callportrait.events.EventWriter;
 import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.RoutedCall;
-import com.callportrait.events.EventWriter;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.TopicOutcome;
 import com.callportrait.portrait.collect.CustomerRecord;
@@ -19,7 +17,9 @@ import com.callportrait.portrait.engine.PortraitConfig;
 import com.callportrait.portrait.gen.GeneratorOptions;
 import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.screenpop.FeedbackRecorder;
-import com.callportrait.testing.CollectingSink;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.testkit.ListSink;
 import io.lettuce.core.StreamMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ class ProfileFreshnessIT {
         String phone = PortraitConfig.load().normalisePhone(customer.get().phone());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CallRegistry calls = CallRegistry.create(Clock.systemUTC(), Duration.ofMinutes(10));
-        EventWriter events = EventWriter.create(new CollectingSink(), 100, meters).start();
+        EventWriter events = EventWriter.create(new ListSink(), 100, meters).start();
         FeedbackRecorder feedback = FeedbackRecorder.create(events, calls);
         AtomicReference<CallSnapshot> last = new AtomicReference<>();
         calls.addListener((c, change) -> last.set(c));

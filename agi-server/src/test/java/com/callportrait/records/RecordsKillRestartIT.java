@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.profile.redis.RedisOptions;
-import com.callportrait.sim.CallSimulator;
-import com.callportrait.sim.SimAmiServer;
-import com.callportrait.sim.SimResult;
+import com.callportrait.simulator.ami.AmiEndpoint;
+import com.callportrait.simulator.call.CallSimulator;
+import com.callportrait.simulator.call.SimResult;
 import com.callportrait.testkit.AppProcess;
 import com.callportrait.testkit.Await;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, "the application killed with kill -9 and restarted": {@code serve} runs as its own
+ * The application killed with kill -9 and restarted: {@code serve} runs as its own
  * process with its embedded redis-server (AOF on) and simulated calls running back to back; in the
  * middle of that load it is killed with SIGKILL, then started again on the same data dir (its
  * orphaned redis-server is recognised and stopped, its data kept). For the last 1.5 s before each
@@ -61,7 +61,7 @@ class RecordsKillRestartIT {
         long maxCloseMs = 0;
         double replayed = 0;
         boolean orphanStopped = false;
-        try (SimAmiServer ami = SimAmiServer.create("callportrait", secret)) {
+        try (AmiEndpoint ami = AmiEndpoint.create("callportrait", secret)) {
             int amiPort = ami.start("127.0.0.1", 0).getPort();
             Map<String, String> env = FaultRun.env(dir.resolve("app"), amiPort, secret);
             env.put("CP_REDIS_EMBEDDED_PORT", Integer.toString(redisPort));

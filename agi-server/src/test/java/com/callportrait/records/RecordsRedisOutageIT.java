@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.profile.redis.EmbeddedRedis;
 import com.callportrait.profile.redis.RedisConnector;
-import com.callportrait.sim.CallSimulator;
-import com.callportrait.sim.SimAgiClient;
-import com.callportrait.sim.SimAmiServer;
-import com.callportrait.sim.SimResult;
+import com.callportrait.simulator.agi.AgiCaller;
+import com.callportrait.simulator.ami.AmiEndpoint;
+import com.callportrait.simulator.call.CallSimulator;
+import com.callportrait.simulator.call.SimResult;
 import com.callportrait.testkit.AppProcess;
 import com.callportrait.testkit.Await;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, "Redis stopped mid-run": {@code serve} runs as its own process on a real redis-server
+ * Redis stopped mid-run: {@code serve} runs as its own process on a real redis-server
  * (embedded-redis binary, AOF on); simulated calls (FastAGI route + AMI queue events + survey) run
  * back to back; redis-server is stopped (SIGTERM: it writes its AOF and exits, nothing is lost on
  * its side) for {@code cp.fault.outage.seconds} (CI: 3; the issue's long run: 30) while calls go on,
@@ -39,7 +39,7 @@ class RecordsRedisOutageIT {
         int concurrency = (int) FaultRun.setting("cp.fault.concurrency", 6);
         String secret = "outage-it-secret";
         EmbeddedRedis redis = EmbeddedRedis.builder().dataDir(dir.resolve("redis")).freePort().build().start();
-        try (SimAmiServer ami = SimAmiServer.create("callportrait", secret)) {
+        try (AmiEndpoint ami = AmiEndpoint.create("callportrait", secret)) {
             int amiPort = ami.start("127.0.0.1", 0).getPort();
             Map<String, String> env = FaultRun.env(dir.resolve("app"), amiPort, secret);
             env.put("CP_REDIS_URI", redis.uri());
@@ -54,7 +54,7 @@ class RecordsRedisOutageIT {
 
                 redis.stop();
                 long down = System.nanoTime();
-                Map<String, String> degraded = SimAgiClient.run(app.agi(), "route", "PJSIP/trunk-probe", "1795339999.1",
+                Map<String, String> degraded = AgiCaller.run(app.agi(), "route", "PJSIP/trunk-probe", "1795339999.1",
                         "5551234", "Probe", "", Map.of());
                 List<SimResult> during = FaultRun.playWhile(sim, concurrency, 100_000,
                         () -> System.nanoTime() - down < outageS * 1_000_000_000L);

@@ -2,10 +2,6 @@ package com.callportrait.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.route.fastagi.AgiLimits;
-import com.callportrait.route.fastagi.AgiMetrics;
-import com.callportrait.route.fastagi.AgiScripts;
-import com.callportrait.route.fastagi.AgiServer;
 import com.callportrait.events.CallEvent;
 import com.callportrait.events.EventWriter;
 import com.callportrait.profile.CustomerProfile;
@@ -13,8 +9,12 @@ import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.profile.Tier;
 import com.callportrait.profile.memory.InMemoryProfileStore;
-import com.callportrait.testing.CollectingSink;
-import com.callportrait.testing.TestProfiles;
+import com.callportrait.profile.redis.TestProfiles;
+import com.callportrait.route.fastagi.AgiLimits;
+import com.callportrait.route.fastagi.AgiMetrics;
+import com.callportrait.route.fastagi.AgiScripts;
+import com.callportrait.route.fastagi.AgiServer;
+import com.callportrait.testkit.ListSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -44,7 +44,7 @@ class RouteScriptTest {
             + "agi_priority: 2\nagi_enhanced: 0.0\nagi_accountcode: \nagi_threadid: 139943870211776\n\n";
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final CollectingSink sink = new CollectingSink();
+    private final ListSink sink = new ListSink();
     private final EventWriter events = EventWriter.create(sink, 100, registry).start();
     private final InMemoryProfileStore store = InMemoryProfileStore.create();
 
@@ -101,7 +101,7 @@ class RouteScriptTest {
 
     @Test
     void knownPlatinumCallerIsRoutedWithOneMSetRoundTrip() {
-        store.save(TestProfiles.jane());
+        store.save(TestProfiles.asteriskJane());
         EmbeddedChannel ch = session(store, SetMode.MSET, "5551234");
         Map<String, String> vars = msetVars(command(ch));
         assertThat(vars.keySet()).containsExactly("CP_UUID", "CP_QUEUE", "CP_PRIORITY", "CP_SEGMENT", "CP_VIP",
@@ -131,7 +131,7 @@ class RouteScriptTest {
 
     @Test
     void setModeSendsOneSetVariablePerVariable() {
-        store.save(TestProfiles.jane());
+        store.save(TestProfiles.asteriskJane());
         EmbeddedChannel ch = session(store, SetMode.SET, "5551234");
         List<String> sent = new ArrayList<>();
         for (String c; (c = command(ch)) != null; ) {
@@ -203,7 +203,7 @@ class RouteScriptTest {
 
     @Test
     void hangupBeforeTheReplyStillCompletesTheSession() {
-        store.save(TestProfiles.jane());
+        store.save(TestProfiles.asteriskJane());
         EmbeddedChannel ch = session(store, SetMode.SET, "5551234");
         assertThat(command(ch)).startsWith("SET VARIABLE CP_UUID");
         write(ch, "HANGUP\n");
@@ -221,7 +221,7 @@ class RouteScriptTest {
 
     @Test
     void msetRefusedFallsBackToSetVariable() {
-        store.save(TestProfiles.jane());
+        store.save(TestProfiles.asteriskJane());
         EmbeddedChannel ch = session(store, SetMode.MSET, "5551234");
         assertThat(command(ch)).startsWith("EXEC MSet ");
         write(ch, "200 result=-2\n");
@@ -236,7 +236,7 @@ class RouteScriptTest {
 
     @Test
     void reply510And520AreHandledAndTheCallStillRouted() {
-        store.save(TestProfiles.jane());
+        store.save(TestProfiles.asteriskJane());
         EmbeddedChannel ch = session(store, SetMode.MSET, "5551234");
         assertThat(command(ch)).startsWith("EXEC MSet ");
         write(ch, "510 Invalid or unknown command\n");
@@ -254,7 +254,7 @@ class RouteScriptTest {
 
     @Test
     void asteriskClosingMidScriptEndsOnlyThatSession() {
-        store.save(TestProfiles.jane());
+        store.save(TestProfiles.asteriskJane());
         EmbeddedChannel ch = session(store, SetMode.SET, "5551234");
         assertThat(command(ch)).startsWith("SET VARIABLE");
         ch.close();

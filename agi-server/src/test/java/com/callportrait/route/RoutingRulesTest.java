@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.callportrait.profile.Tier;
-import com.callportrait.testing.TestProfiles;
+import com.callportrait.profile.redis.TestProfiles;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -74,7 +74,7 @@ class RoutingRulesTest {
 
     @Test
     void segmentWithUnsafeCharactersIsSanitised() {
-        var p = TestProfiles.jane();
+        var p = TestProfiles.asteriskJane();
         var odd = new com.callportrait.profile.CustomerProfile(p.customerId(), p.name(), p.phones(), p.tier(),
                 p.language(), "big, \"loyal\" spenders", p.lifetimeValue(), p.valueScore(), p.loyaltyScore(),
                 p.complaintRisk(), p.openIssues(), p.lastTopics(), p.tags(), p.updatedAt());
@@ -84,7 +84,7 @@ class RoutingRulesTest {
     @Test
     void minimalFileNeedsOnlyDefaults() {
         RoutingRules r = parse("defaults:\n  queue: main\n");
-        assertThat(r.decide(Optional.of(TestProfiles.jane()))).extracting(RoutingDecision::queue,
+        assertThat(r.decide(Optional.of(TestProfiles.asteriskJane()))).extracting(RoutingDecision::queue,
                 RoutingDecision::priority, RoutingDecision::greeting).containsExactly("main", 0, "welcome");
     }
 

@@ -1,19 +1,20 @@
 package com.callportrait.screenpop;
 
-import com.callportrait.live.TokenService;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
-import com.callportrait.server.Application;
-import com.callportrait.server.Telemetry;
+import com.callportrait.cli.InProcessTarget;
 import com.callportrait.live.LiveOptions;
+import com.callportrait.live.TokenService;
 import com.callportrait.profile.imports.DemoCustomers;
-import com.callportrait.sim.CallSimulator;
-import com.callportrait.sim.LiveDemo;
-import com.callportrait.sim.Mood;
-import com.callportrait.sim.SimCall;
-import com.callportrait.sim.SimResult;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.Telemetry;
+import com.callportrait.simulator.call.CallSimulator;
+import com.callportrait.simulator.call.Mood;
+import com.callportrait.simulator.call.SimCall;
+import com.callportrait.simulator.call.SimResult;
+import com.callportrait.simulator.call.SimulatedAsterisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,9 +77,9 @@ class AgentPageBrowserIT {
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             LiveDemo demo = LiveDemo.start(LiveOptions.fromEnv(Map.of()))) {
+             SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (Application stack = Application.start(o, demo.options(), redis, telemetry)) {
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), redis, telemetry)) {
                 int http = stack.httpAddress().getPort();
                 String token = stack.tokens().issue(TokenService.Role.AGENT, "agent1", Duration.ofHours(1));
                 WebDriver web = new ChromeDriver(service, opts);
@@ -95,7 +96,7 @@ class AgentPageBrowserIT {
                     waitFor(() -> stack.screenPops().agentConnections("agent1") == 1);
 
                     try (CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(),
-                            Optional.of(stack.calls()), 1, 1)) {
+                            InProcessTarget.of(stack).speech(), 1, 1)) {
                         CompletableFuture<SimResult> call = sim.play(new SimCall("5551234", "Jane Doe", Mood.ANGRY,
                                 Duration.ofMillis(1500), Duration.ofMillis(1500), ""));
                         waitFor(() -> web.findElement(By.id("caller-name")).getText().contains("Jane Doe"));
@@ -114,7 +115,7 @@ class AgentPageBrowserIT {
                     web.get("http://127.0.0.1:" + http + "/supervisor?token=" + sup);
                     waitFor(() -> web.findElement(By.id("status")).getText().equals("online"));
                     try (CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(),
-                            Optional.of(stack.calls()), 1, 1)) {
+                            InProcessTarget.of(stack).speech(), 1, 1)) {
                         CompletableFuture<SimResult> call = sim.play(new SimCall("5551234", "Jane Doe", Mood.ANGRY,
                                 Duration.ofMillis(4000), Duration.ofMillis(500), ""));
                         waitFor(() -> web.findElement(By.id("rows")).getText().contains("angry"));

@@ -1,13 +1,13 @@
 package com.callportrait.screenpop;
 
-import com.callportrait.live.TokenService;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.events.EventWriter;
+import com.callportrait.live.TokenService;
+import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.server.http.HttpServer;
 import com.callportrait.server.http.Router;
-import com.callportrait.testing.CollectingSink;
+import com.callportrait.testkit.ListSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +46,7 @@ class PageAccessIT {
     static void start() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         CallRegistry calls = CallRegistry.create(Clock.systemUTC(), Duration.ofHours(1));
-        events = EventWriter.create(new CollectingSink(), 100, registry).start();
+        events = EventWriter.create(new ListSink(), 100, registry).start();
         ScreenPopHandler pages = ScreenPopHandler.create(ScreenPopHub.create(calls, registry, SCHEDULER), TOKENS, calls,
                 FeedbackRecorder.create(events, calls));
         server = HttpServer.create(Router.builder().build(), List.of(pages));

@@ -2,8 +2,8 @@ package com.callportrait.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.testing.FakeAsterisk;
-import com.callportrait.testing.TestProfiles;
+import com.callportrait.profile.redis.TestProfiles;
+import com.callportrait.simulator.agi.AgiConnection;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import java.net.URI;
@@ -43,7 +43,7 @@ class ApplicationIT {
                 "CP_REDIS_EMBEDDED_PORT", "0", "CP_DATA_DIR", dataDir.toString(), "CP_BIND_ADDRESS", "127.0.0.1",
                 "CP_SHUTDOWN_GRACE_MS", "2000"));
         redis = RedisBackend.open(o, RedisBackend.Embedded.START);
-        redis.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        redis.store().save(TestProfiles.asteriskJane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
         telemetry = new Telemetry();
         app = Application.start(o, redis, telemetry);
     }
@@ -88,9 +88,9 @@ class ApplicationIT {
     }
 
     private static Map<String, String> route(String callerId, String uniqueId) throws Exception {
-        try (FakeAsterisk a = FakeAsterisk.connect(app.agiAddress())) {
-            a.send(FakeAsterisk.environment("route", callerId, uniqueId));
-            Map<String, String> vars = FakeAsterisk.msetVariables(a.readCommand());
+        try (AgiConnection a = AgiConnection.connect(app.agiAddress())) {
+            a.send(AgiConnection.environment("route", callerId, uniqueId));
+            Map<String, String> vars = AgiConnection.msetVariables(a.readCommand());
             a.send("200 result=0\n");
             assertThat(a.closedByServer()).isTrue();
             return vars;

@@ -6,12 +6,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.callportrait.live.LiveOptions;
+import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.server.health.HealthMonitor;
 import com.callportrait.server.health.HealthState;
-import com.callportrait.live.LiveOptions;
-import com.callportrait.sim.SimAmiServer;
-import com.callportrait.testing.FakeAsterisk;
-import com.callportrait.testing.TestProfiles;
+import com.callportrait.simulator.agi.AgiConnection;
+import com.callportrait.simulator.ami.AmiEndpoint;
 import com.callportrait.testkit.Await;
 import io.lettuce.core.Range;
 import java.net.InetSocketAddress;
@@ -43,7 +43,7 @@ class HealthIT {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         monitorLog.addAppender(logs);
-        SimAmiServer ami = SimAmiServer.create("callportrait", "s3cret");
+        AmiEndpoint ami = AmiEndpoint.create("callportrait", "s3cret");
         InetSocketAddress amiAddress = ami.start("127.0.0.1", 0);
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(java.util.Optional.empty(), 0)
                 .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
@@ -52,7 +52,7 @@ class HealthIT {
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
              Application app = Application.start(o, live, SpeechSettings.off(), redis, telemetry)) {
-            redis.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            redis.store().save(TestProfiles.asteriskJane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
             String base = "http://127.0.0.1:" + app.httpAddress().getPort();
 
             Await.until(20, () -> body(base + "/health").contains("\"ami\":{\"status\":\"UP\""));
@@ -79,7 +79,7 @@ class HealthIT {
             assertThat(route(app, "5551234", "7.1")).containsEntry("CP_QUEUE", "billing");
 
             // ... and comes back on the same port -> UP again
-            SimAmiServer again = SimAmiServer.create("callportrait", "s3cret");
+            AmiEndpoint again = AmiEndpoint.create("callportrait", "s3cret");
             again.start("127.0.0.1", amiAddress.getPort());
             try {
                 Await.until(20, () -> body(base + "/health").contains("\"ami\":{\"status\":\"UP\""));
@@ -118,9 +118,9 @@ class HealthIT {
     }
 
     private static Map<String, String> route(Application app, String caller, String uniqueId) throws Exception {
-        try (FakeAsterisk a = FakeAsterisk.connect(app.agiAddress())) {
-            a.send(FakeAsterisk.environment("route", caller, uniqueId));
-            Map<String, String> vars = FakeAsterisk.msetVariables(a.readCommand());
+        try (AgiConnection a = AgiConnection.connect(app.agiAddress())) {
+            a.send(AgiConnection.environment("route", caller, uniqueId));
+            Map<String, String> vars = AgiConnection.msetVariables(a.readCommand());
             a.send("200 result=0\n");
             return vars;
         }

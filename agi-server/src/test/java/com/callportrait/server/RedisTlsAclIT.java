@@ -3,13 +3,17 @@ package com.callportrait.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.ProfileException;
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.profile.redis.RedisOptions;
-import com.callportrait.testing.FakeAsterisk;
-import com.callportrait.testing.TestCertificates;
-import com.callportrait.testing.TestProfiles;
+import com.callportrait.profile.redis.TestProfiles;
+import com.callportrait.simulator.agi.AgiConnection;
+import com.callportrait.testkit.TestCertificates;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import java.io.IOException;
@@ -29,17 +33,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
 
 /**
@@ -170,7 +170,7 @@ class RedisTlsAclIT {
         assertThat(o.redis().orElseThrow().tls()).isTrue();
         try (RedisBackend backend = RedisBackend.open(o, RedisBackend.Embedded.START);
              Telemetry telemetry = new Telemetry()) {
-            backend.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            backend.store().save(TestProfiles.asteriskJane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
             String vars;
             // AMI configured with its secret in a file, pointing at a port nobody listens on: the
             // reconnect warnings must not carry the secret either.
@@ -179,13 +179,13 @@ class RedisTlsAclIT {
             LiveOptions live = LiveOptions.fromEnv(Map.of("CP_AMI_URI", "ami://callportrait:@127.0.0.1:" + closedPort(),
                     "CP_AMI_SECRET_FILE", amiSecret.toString(), "CP_TOKEN_SECRET_FILE", tokenSecret.toString()));
             try (Application app = Application.start(o, live, SpeechSettings.off(), backend, telemetry)) {
-                try (FakeAsterisk a = FakeAsterisk.connect(app.agiAddress())) {
-                    a.send(FakeAsterisk.environment("route", "5551234", "1795339360.77"));
+                try (AgiConnection a = AgiConnection.connect(app.agiAddress())) {
+                    a.send(AgiConnection.environment("route", "5551234", "1795339360.77"));
                     vars = a.readCommand();
                     a.send("200 result=0\n");
                     assertThat(a.closedByServer()).isTrue();
                 }
-                assertThat(FakeAsterisk.msetVariables(vars)).containsEntry("CP_CUSTOMER_ID", "CUST-1001")
+                assertThat(AgiConnection.msetVariables(vars)).containsEntry("CP_CUSTOMER_ID", "CUST-1001")
                         .containsEntry("CP_DEGRADED", "0");
                 HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         "http://127.0.0.1:" + app.httpAddress().getPort() + "/health")).build(),
@@ -199,7 +199,7 @@ class RedisTlsAclIT {
                     assertThat(health.body()).doesNotContain(secret);
                     assertThat(metrics.body()).doesNotContain(secret);
                 }
-                String uuid = FakeAsterisk.msetVariables(vars).get("CP_UUID");
+                String uuid = AgiConnection.msetVariables(vars).get("CP_UUID");
                 try (RedisConnector admin = admin()) {
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                     List<StreamMessage<String, String>> route = List.of();

@@ -2,7 +2,7 @@ package com.callportrait.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.callportrait.testing.FakeAsterisk;
+import com.callportrait.simulator.agi.AgiConnection;
 import com.callportrait.testkit.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -32,7 +32,9 @@ class ServeSigtermIT {
     @Test
     void sigtermLetsTheLiveSessionFinishThenStopsEverything(@TempDir Path dir) throws Exception {
         Path stderr = dir.resolve("stderr.txt");
+        // the product's log format (call ids in each line), not a test log config the class path may also carry
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"), "com.callportrait.cli.Main", "serve")
                 .redirectError(stderr.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("CP_"));
@@ -56,8 +58,8 @@ class ServeSigtermIT {
                 InetSocketAddress agi = new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
                 int redisPort = Integer.parseInt(m.group(2));
 
-                try (FakeAsterisk a = FakeAsterisk.connect(agi)) {
-                    a.send(FakeAsterisk.environment("route", "5551234", "10.1"));
+                try (AgiConnection a = AgiConnection.connect(agi)) {
+                    a.send(AgiConnection.environment("route", "5551234", "10.1"));
                     assertThat(a.readCommand()).startsWith("EXEC MSet CP_UUID=");
                     p.destroy(); // SIGTERM
                     Await.until(20, () -> refused(agi));

@@ -3,12 +3,12 @@ package com.callportrait.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.callportrait.live.LiveOptions;
 import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.RoutedCall;
-import com.callportrait.live.LiveOptions;
 import com.callportrait.portrait.collect.InteractionStream;
-import com.callportrait.testing.FakeAsterisk;
-import com.callportrait.testing.TestProfiles;
+import com.callportrait.profile.redis.TestProfiles;
+import com.callportrait.simulator.agi.AgiConnection;
 import com.callportrait.testkit.Await;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
@@ -56,16 +56,16 @@ class ShutdownIT {
         Telemetry telemetry = new Telemetry();
         int redisPort = redis.embedded().orElseThrow().port();
         try {
-            redis.store().save(TestProfiles.jane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            redis.store().save(TestProfiles.asteriskJane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
             Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry);
             InetSocketAddress agi = app.agiAddress();
             String base = "http://127.0.0.1:" + app.httpAddress().getPort();
 
             // three calls in the middle of the route script: MSet sent, Asterisk's reply pending
-            List<FakeAsterisk> inFlight = new ArrayList<>();
+            List<AgiConnection> inFlight = new ArrayList<>();
             for (int i = 0; i < SESSIONS; i++) {
-                FakeAsterisk a = FakeAsterisk.connect(agi);
-                a.send(FakeAsterisk.environment("route", "5551234", "9.00" + i));
+                AgiConnection a = AgiConnection.connect(agi);
+                a.send(AgiConnection.environment("route", "5551234", "9.00" + i));
                 assertThat(a.readCommand()).startsWith("EXEC MSet CP_UUID=");
                 inFlight.add(a);
             }
@@ -92,7 +92,7 @@ class ShutdownIT {
             assertThat(closing).isNotDone();
 
             // the sessions in flight finish normally: Asterisk's reply, then the server ends the session
-            for (FakeAsterisk a : inFlight) {
+            for (AgiConnection a : inFlight) {
                 a.send("200 result=0\n");
                 assertThat(a.closedByServer()).isTrue();
                 a.close();

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An {@link EventSink} keeping events in a list (unit tests; the Redis sink is tested against Redis). */
+/** An {@link EventSink} keeping events in a list (unit tests; the Redis sink is tested against Redis). Thread-safe. */
 public final class ListSink implements EventSink {
     public final List<CallEvent> events = new CopyOnWriteArrayList<>();
 

@@ -1,16 +1,14 @@
 package com.callportrait.live.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import com.callportrait.testkit.Await;
 
 import com.callportrait.live.calls.AgentDirectory;
 import com.callportrait.live.calls.AmiCallTracker;
 import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.simulator.ami.AmiEndpoint;
+import com.callportrait.testkit.Await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,15 +22,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The client against real sockets replaying the recorded Asterisk 22 bytes. */
+/**
+ * The client against real sockets replaying the recorded Asterisk 22 bytes (the simulator's AMI
+ * endpoint in scripted mode writes them as recorded).
+ */
 class AmiClientIT {
 
-    private static void write(OutputStream out, byte[] b) {
-        try {
-            out.write(b);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void write(AmiEndpoint.Wire out, byte[] b) {
+        out.write(b);
+    }
+
+    /** The simulator's AMI endpoint in scripted mode, started on a free loopback port. */
+    private static AmiEndpoint scripted(AmiEndpoint.Script script) throws InterruptedException {
+        AmiEndpoint ami = AmiEndpoint.scripted(script);
+        ami.start("127.0.0.1", 0);
+        return ami;
     }
 
     private static byte[] withId(AmiMessage recorded, String id) {
@@ -50,7 +54,7 @@ class AmiClientIT {
         // The recording starts with the banner, which the endpoint already wrote: skip that line.
         String text = new String(recording, StandardCharsets.UTF_8);
         byte[] afterBanner = text.substring(text.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8);
-        try (ScriptedAmiEndpoint ami = new ScriptedAmiEndpoint((action, out) -> {
+        try (AmiEndpoint ami = scripted((action, out) -> {
             if (action.value("Action").equals("Login")) {
                 write(out, afterBanner);
             }
@@ -68,8 +72,8 @@ class AmiClientIT {
                 client.start();
                 Await.until(10, () -> changes.stream().anyMatch(s -> s.startsWith("ENDED")));
             }
-            assertThat(ami.received.get(0).value("Username")).isEqualTo("cp");
-            assertThat(ami.received.get(0).value("Secret")).isEqualTo("s3cret");
+            assertThat(ami.received().get(0).action().value("Username")).isEqualTo("cp");
+            assertThat(ami.received().get(0).action().value("Secret")).isEqualTo("s3cret");
             assertThat(events).containsExactly("FullyBooted", "QueueCallerJoin", "AgentCalled", "QueueCallerLeave",
                     "AgentConnect", "BridgeEnter", "BridgeEnter", "AgentComplete", "Hangup", "Hangup", "Hangup",
                     "Hangup", "Hangup", "Hangup");
@@ -94,7 +98,7 @@ class AmiClientIT {
         }
         AmiMessage bye = goodbye;
         AmiMessage loginOk = (AmiMessage) recorded.get(1);
-        try (ScriptedAmiEndpoint ami = new ScriptedAmiEndpoint((a, out) -> {
+        try (AmiEndpoint ami = scripted((a, out) -> {
             String id = a.actionId();
             String rec = switch (a.value("Action")) {
                 case "Login" -> {
@@ -156,13 +160,13 @@ class AmiClientIT {
                 assertThat(gone.message()).isEqualTo("Channel does not exist: nosuch");
 
                 // The connection drops: the client logs in again and re-synchronises.
-                ami.dropConnections();
+                ami.dropClients();
                 Await.until(10, () -> connected.get() == 2 && client.connected());
                 assertThat(client.send(AmiAction.of("Setvar", "Channel", "x", "Variable", "A", "Value", "1"))
                         .get(5, TimeUnit.SECONDS).message()).isEqualTo("Variable Set");
             }
             // close() logged off politely.
-            assertThat(ami.received.get(ami.received.size() - 1).value("Action")).isEqualTo("Logoff");
+            assertThat(ami.received().get(ami.received().size() - 1).action().value("Action")).isEqualTo("Logoff");
         }
     }
 
@@ -170,7 +174,7 @@ class AmiClientIT {
     void aSlowConsumerNeverStallsTheReader() throws Exception {
         byte[] varset = AmiEncoder.bytes(AmiMessage.of("Event", "VarSet", "Channel", "PJSIP/1-1", "Variable", "X",
                 "Value", "1", "Uniqueid", "1.1"));
-        try (ScriptedAmiEndpoint ami = new ScriptedAmiEndpoint((a, out) -> {
+        try (AmiEndpoint ami = scripted((a, out) -> {
             String id = a.actionId();
             if (a.value("Action").equals("Login")) {
                 write(out, AmiEncoder.bytes(AmiMessage.of("Response", "Success", "ActionID", id, "Message",

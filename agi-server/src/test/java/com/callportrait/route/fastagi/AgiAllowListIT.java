@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.callportrait.common.net.SourceAllowList;
 import com.callportrait.events.EventWriter;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.memory.InMemoryProfileStore;
+import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.route.RouteMetrics;
 import com.callportrait.route.RouteScript;
 import com.callportrait.route.RulesLoader;
 import com.callportrait.route.SetMode;
-import com.callportrait.common.net.SourceAllowList;
-import com.callportrait.testing.CollectingSink;
-import com.callportrait.testing.FakeAsterisk;
-import com.callportrait.testing.TestProfiles;
+import com.callportrait.simulator.agi.AgiConnection;
+import com.callportrait.testkit.ListSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -36,8 +36,8 @@ class AgiAllowListIT {
 
     private InetSocketAddress start(String allow) throws Exception {
         InMemoryProfileStore store = InMemoryProfileStore.create();
-        store.save(TestProfiles.jane());
-        events = EventWriter.create(new CollectingSink(), 100, registry).start();
+        store.save(TestProfiles.asteriskJane());
+        events = EventWriter.create(new ListSink(), 100, registry).start();
         RouteScript route = RouteScript.create(store, RulesLoader.source(java.util.Optional.empty()), events, new RouteMetrics(registry),
                 Duration.ofMillis(150), SetMode.MSET, PhoneOptions.DEFAULT);
         server = AgiServer.create(AgiScripts.builder().add("route", route).build(), new AgiMetrics(registry),
@@ -67,8 +67,8 @@ class AgiAllowListIT {
     @Test
     void loopbackIsRefusedWhenTheListHoldsOnlyOtherNetworks() throws Exception {
         InetSocketAddress addr = start("10.0.0.0/8,192.168.0.0/16,fd00::/8");
-        try (FakeAsterisk a = FakeAsterisk.connectFrom(addr, "127.0.0.1")) {
-            a.send(FakeAsterisk.environment("route", "5551234", "1795339360.19"));
+        try (AgiConnection a = AgiConnection.connectFrom(addr, "127.0.0.1")) {
+            a.send(AgiConnection.environment("route", "5551234", "1795339360.19"));
             assertThat(a.readCommand()).as("no FastAGI command reaches a refused source").isNull();
         }
         assertThat(refused()).isEqualTo(1.0);
@@ -80,15 +80,15 @@ class AgiAllowListIT {
     @Test
     void anotherLoopbackAddressIsRefusedWhileTheListedOneIsRouted() throws Exception {
         InetSocketAddress addr = start("127.0.0.1/32");
-        try (FakeAsterisk a = FakeAsterisk.connectFrom(addr, "127.0.0.2")) {
-            a.send(FakeAsterisk.environment("route", "5551234", "1795339360.19"));
+        try (AgiConnection a = AgiConnection.connectFrom(addr, "127.0.0.2")) {
+            a.send(AgiConnection.environment("route", "5551234", "1795339360.19"));
             assertThat(a.readCommand()).isNull();
         }
         assertThat(refused()).isEqualTo(1.0);
-        try (FakeAsterisk a = FakeAsterisk.connectFrom(addr, "127.0.0.1")) {
-            a.send(FakeAsterisk.environment("route", "5551234", "1795339360.20"));
+        try (AgiConnection a = AgiConnection.connectFrom(addr, "127.0.0.1")) {
+            a.send(AgiConnection.environment("route", "5551234", "1795339360.20"));
             String line = a.readCommand();
-            assertThat(FakeAsterisk.msetVariables(line)).containsEntry("CP_CUSTOMER_ID", "CUST-1001");
+            assertThat(AgiConnection.msetVariables(line)).containsEntry("CP_CUSTOMER_ID", "CUST-1001");
             a.send("200 result=0\n");
             assertThat(a.closedByServer()).isTrue();
         }

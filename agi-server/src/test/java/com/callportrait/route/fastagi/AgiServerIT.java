@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.callportrait.events.EventWriter;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.memory.InMemoryProfileStore;
+import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.route.RouteMetrics;
 import com.callportrait.route.RouteScript;
 import com.callportrait.route.RulesLoader;
 import com.callportrait.route.SetMode;
-import com.callportrait.testing.CollectingSink;
-import com.callportrait.testing.FakeAsterisk;
-import com.callportrait.testing.TestProfiles;
+import com.callportrait.simulator.agi.AgiConnection;
+import com.callportrait.testkit.ListSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +38,8 @@ class AgiServerIT {
     @BeforeEach
     void start() throws Exception {
         InMemoryProfileStore store = InMemoryProfileStore.create();
-        store.save(TestProfiles.jane());
-        events = EventWriter.create(new CollectingSink(), 100, registry).start();
+        store.save(TestProfiles.asteriskJane());
+        events = EventWriter.create(new ListSink(), 100, registry).start();
         RouteScript route = RouteScript.create(store, RulesLoader.source(java.util.Optional.empty()), events, new RouteMetrics(registry),
                 Duration.ofMillis(150), SetMode.MSET, PhoneOptions.DEFAULT);
         AgiScripts scripts = AgiScripts.builder().add("route", route).add("replay", this::replay).build();
@@ -70,7 +70,7 @@ class AgiServerIT {
 
     @Test
     void replaysTheRecordedAsteriskSessionByteForByte() throws Exception {
-        try (FakeAsterisk a = FakeAsterisk.connect(addr)) {
+        try (AgiConnection a = AgiConnection.connect(addr)) {
             byte[] env = rec.environment();
             String recordedEnv = new String(env, StandardCharsets.UTF_8).replace("network_script: route", "network_script: replay");
             a.send(recordedEnv);
@@ -88,9 +88,9 @@ class AgiServerIT {
 
     @Test
     void routesTheRecordedCallerOverASocket() throws Exception {
-        try (FakeAsterisk a = FakeAsterisk.connect(addr)) {
+        try (AgiConnection a = AgiConnection.connect(addr)) {
             a.send(rec.environment());
-            Map<String, String> vars = FakeAsterisk.msetVariables(a.readCommand());
+            Map<String, String> vars = AgiConnection.msetVariables(a.readCommand());
             assertThat(vars).containsEntry("CP_QUEUE", "billing").containsEntry("CP_PRIORITY", "10")
                     .containsEntry("CP_DEGRADED", "0");
             a.send("HANGUP\n200 result=0\n");
@@ -100,16 +100,16 @@ class AgiServerIT {
 
     @Test
     void brokenSessionsEndAloneWhileAConcurrentCallCompletes() throws Exception {
-        FakeAsterisk good = FakeAsterisk.connect(addr);
-        good.send(FakeAsterisk.environment("route", "5551234", "1.1"));
+        AgiConnection good = AgiConnection.connect(addr);
+        good.send(AgiConnection.environment("route", "5551234", "1.1"));
         String mset = good.readCommand();
         assertThat(mset).startsWith("EXEC MSet ");
         // While the good call waits for our reply, four broken peers come and go.
-        List<FakeAsterisk> bad = new ArrayList<>();
-        FakeAsterisk garbage = FakeAsterisk.connect(addr).send("\u0016\u0003\u0001\u0002\u0000GET / HTTP/1.1\r\n\r\n");
-        FakeAsterisk longLine = FakeAsterisk.connect(addr).send("agi_network: " + "x".repeat(5000));
-        FakeAsterisk truncated = FakeAsterisk.connect(addr).send("agi_network: yes\nagi_network_script: route\nagi_req");
-        FakeAsterisk vanishing = FakeAsterisk.connect(addr).send(FakeAsterisk.environment("route", "5551234", "1.2"));
+        List<AgiConnection> bad = new ArrayList<>();
+        AgiConnection garbage = AgiConnection.connect(addr).send("\u0016\u0003\u0001\u0002\u0000GET / HTTP/1.1\r\n\r\n");
+        AgiConnection longLine = AgiConnection.connect(addr).send("agi_network: " + "x".repeat(5000));
+        AgiConnection truncated = AgiConnection.connect(addr).send("agi_network: yes\nagi_network_script: route\nagi_req");
+        AgiConnection vanishing = AgiConnection.connect(addr).send(AgiConnection.environment("route", "5551234", "1.2"));
         bad.add(garbage);
         bad.add(longLine);
         assertThat(garbage.closedByServer()).isTrue();
@@ -121,7 +121,7 @@ class AgiServerIT {
         good.send("200 result=0\n");
         assertThat(good.closedByServer()).isTrue();
         good.close();
-        for (FakeAsterisk b : bad) {
+        for (AgiConnection b : bad) {
             b.close();
         }
         awaitCount("completed", 1);
@@ -136,7 +136,7 @@ class AgiServerIT {
         server = AgiServer.create(AgiScripts.builder().build(), new AgiMetrics(registry), AgiLimits.DEFAULT,
                 Duration.ofMillis(300), 1);
         addr = server.start("127.0.0.1", 0);
-        try (FakeAsterisk a = FakeAsterisk.connect(addr)) {
+        try (AgiConnection a = AgiConnection.connect(addr)) {
             a.send("agi_network: yes\n");
             assertThat(a.closedByServer()).isTrue();
         }
@@ -145,15 +145,15 @@ class AgiServerIT {
 
     @Test
     void shutdownLetsALiveSessionFinishAndRefusesNewOnes() throws Exception {
-        FakeAsterisk a = FakeAsterisk.connect(addr);
-        a.send(FakeAsterisk.environment("route", "5551234", "9.9"));
+        AgiConnection a = AgiConnection.connect(addr);
+        a.send(AgiConnection.environment("route", "5551234", "9.9"));
         assertThat(a.readCommand()).startsWith("EXEC MSet ");
         Thread closer = new Thread(() -> server.close(Duration.ofSeconds(10)));
         closer.start();
         // New calls are refused once the listener is closed; the live one is still answered.
         boolean refused = false;
         for (int i = 0; i < 200 && !refused; i++) {
-            try (FakeAsterisk late = FakeAsterisk.connect(addr)) {
+            try (AgiConnection late = AgiConnection.connect(addr)) {
                 Thread.sleep(10);
             } catch (java.io.IOException e) {
                 refused = true;

@@ -1,14 +1,14 @@
 package com.callportrait.bench.agi;
 
-import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
-import com.callportrait.server.Settings;
-import com.callportrait.server.Application;
-import com.callportrait.server.Telemetry;
 import com.callportrait.profile.imports.CustomerCsvImporter;
 import com.callportrait.profile.imports.ImportReport;
 import com.callportrait.route.RulesLoader;
 import com.callportrait.route.SetMode;
+import com.callportrait.server.AppOptions;
+import com.callportrait.server.Application;
+import com.callportrait.server.RedisBackend;
+import com.callportrait.server.Settings;
+import com.callportrait.server.Telemetry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;

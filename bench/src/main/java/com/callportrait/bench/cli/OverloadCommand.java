@@ -2,8 +2,8 @@ package com.callportrait.bench.cli;
 
 import com.callportrait.bench.overload.SpeechOverload;
 import com.callportrait.server.AppOptions;
-import com.callportrait.server.RedisBackend;
 import com.callportrait.server.Application;
+import com.callportrait.server.RedisBackend;
 import com.callportrait.server.Settings;
 import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
