@@ -1,13 +1,14 @@
 package com.callportrait.cli;
 
 import com.callportrait.server.AppOptions;
-import com.callportrait.cli.Main;
+import com.callportrait.server.Settings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of every command: gives access to the validated {@link AppOptions}. A command returns its
+ * Base of every command: gives access to the validated {@link Settings} that {@link Main} built
+ * before the command ran. A command returns its
  * exit status from {@link #call()}. Instances are created by picocli per invocation; not shared.
  */
 public abstract class AppCommand implements Callable<Integer> {
@@ -15,10 +16,18 @@ public abstract class AppCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
-    /** The process-wide options (validated; a bad setting has already stopped the process). */
-    protected AppOptions options() {
+    /** Every module's settings (validated; a bad setting has already stopped the process). */
+    protected Settings settings() {
         Object root = spec.root().userObject();
-        return root instanceof Main main ? main.options() : AppOptions.fromEnvironment();
+        if (root instanceof Main main) {
+            return main.settings();
+        }
+        throw new IllegalStateException("commands run under cli.Main, which builds their settings");
+    }
+
+    /** The application's options: {@code settings().app()}. */
+    protected AppOptions options() {
+        return settings().app();
     }
 
     /** Standard output of this command line (tests capture it). */

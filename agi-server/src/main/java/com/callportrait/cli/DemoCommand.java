@@ -1,6 +1,5 @@
 package com.callportrait.cli;
 
-import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.profile.imports.ImportReport;
 import com.callportrait.server.AppOptions;
@@ -39,7 +38,8 @@ public final class DemoCommand extends AppCommand {
         // A simulated Asterisk (AMI endpoint + calls) so routing, transcripts, emotions, priority
         // changes and screen pops show without a PBX.
         SimulatedAsterisk live = SimulatedAsterisk.start();
-        return Running.untilStopped(o, InProcessTarget.liveOptions(LiveOptions.fromEnvironment(), live), redis, stack -> {
+        return Running.untilStopped(settings().withApp(o).withLive(InProcessTarget.liveOptions(settings().live(), live)),
+                redis, stack -> {
             String host = o.bindAddress().equals("0.0.0.0") || o.bindAddress().equals("::") ? "127.0.0.1" : o.bindAddress();
             int agi = stack.agiAddress().getPort();
             int http = stack.httpAddress().getPort();

@@ -1,8 +1,11 @@
 package com.callportrait.cli;
 
 import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.LogSetup;
+import com.callportrait.server.Settings;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -14,8 +17,10 @@ import picocli.CommandLine;
  * Nested commands ({@code profile ...}) are registered the same way in {@link ProfileCommand}.
  * Benchmarks are not here: they have their own jar ({@code bench/}).
  *
- * <p>Settings come from environment variables ({@link AppOptions}); they are read and validated
- * once, before any command runs, and a bad value exits with status 2 and a message naming it.
+ * <p>Settings come from environment variables: {@link Settings} is built from them once, before any
+ * command runs (after {@code --help}, which needs none), and validates every module's options then; a
+ * bad value exits with status 2 and a message naming it. Commands take their options from it and
+ * never read the environment themselves. This class is the one caller of {@link Env#system()}.
  */
 @Command(name = "callportrait", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Real-time customer portrait for Asterisk call centres.",
@@ -35,7 +40,17 @@ public final class Main implements Runnable {
     /** Exit status when a setting is invalid. */
     public static final int EXIT_BAD_OPTIONS = 2;
 
-    private AppOptions options;
+    private final Env env;
+    private Settings settings;
+
+    private Main(Env env) {
+        this.env = env;
+    }
+
+    /** A command line over the process environment (its settings are built when a command first needs them). */
+    public Main() {
+        this(Env.system());
+    }
 
     public static void main(String[] args) {
         int status = run(args);
@@ -43,17 +58,36 @@ public final class Main implements Runnable {
         System.exit(status);
     }
 
-    /** Runs the command line and returns the exit status (tests call this instead of main). */
+    /** Runs the command line with the process environment and returns the exit status (tests call this instead of main). */
     public static int run(String... args) {
-        Main main = new Main();
+        return run(new Main(), null, null, args);
+    }
+
+    /** Runs the command line with the settings in {@code env} (tests, embedded use). */
+    public static int run(Env env, String... args) {
+        return run(env, null, null, args);
+    }
+
+    /** As {@link #run(Env, String...)} writing to {@code out} and {@code err} (null: standard output and error). */
+    public static int run(Env env, PrintWriter out, PrintWriter err, String... args) {
+        return run(new Main(env), out, err, args);
+    }
+
+    private static int run(Main main, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(main);
+        if (out != null) {
+            cl.setOut(out);
+        }
+        if (err != null) {
+            cl.setErr(err);
+        }
         cl.setExecutionStrategy(parsed -> {
             Integer help = CommandLine.executeHelpRequest(parsed);
             if (help != null) {
                 return help;
             }
             try {
-                LogSetup.apply(main.options().logFormat());
+                LogSetup.apply(main.settings().app().logFormat());
             } catch (ConfigException e) {
                 parsed.commandSpec().commandLine().getErr().println("callportrait: invalid setting: " + e.getMessage());
                 return EXIT_BAD_OPTIONS;
@@ -76,12 +110,17 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
-    /** The validated options, read from the environment on first use. */
-    public synchronized AppOptions options() {
-        if (options == null) {
-            options = AppOptions.fromEnvironment();
+    /** Every module's validated settings, built from the environment on first use (before any command runs). */
+    public synchronized Settings settings() {
+        if (settings == null) {
+            settings = Settings.from(env);
         }
-        return options;
+        return settings;
+    }
+
+    /** The application's options: {@code settings().app()}. */
+    public AppOptions options() {
+        return settings().app();
     }
 
     @Override

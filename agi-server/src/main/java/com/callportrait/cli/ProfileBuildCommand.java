@@ -3,7 +3,6 @@ package com.callportrait.cli;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.portrait.collect.CdrCsvSource;
 import com.callportrait.portrait.collect.CrmFileSource;
-import com.callportrait.portrait.collect.EnrichmentOptions;
 import com.callportrait.portrait.collect.HttpEnrichmentSource;
 import com.callportrait.portrait.collect.InteractionStream;
 import com.callportrait.portrait.collect.QueueLogSource;
@@ -99,7 +98,7 @@ public class ProfileBuildCommand extends AppCommand {
 
     /** Sources, build, registry; returns the result for subclasses (the report). */
     protected BatchBuild.Result runBuild(boolean save, ReportStats stats) throws Exception {
-        PortraitConfig config = PortraitConfig.load();
+        PortraitConfig config = settings().portrait();
         HistoryStore histories = new HistoryStore();
         List<Source> sources = new ArrayList<>();
         RedisBackend redis = null;
@@ -132,7 +131,7 @@ public class ProfileBuildCommand extends AppCommand {
                 sources.add(new InteractionStream(redis.connector(), partitions).source("portrait-build",
                         "worker-" + worker, worker, workers));
             }
-            EnrichmentOptions.from(com.callportrait.common.config.Env.system())
+            settings().enrichment()
                     .ifPresent(e -> sources.add(new HttpEnrichmentSource(e, histories::customerIds)));
             ProfileStore store = save ? redis.store() : InMemoryProfileStore.create();
             Instant at = effectiveAsOf();
@@ -163,7 +162,7 @@ public class ProfileBuildCommand extends AppCommand {
         if (export != null) {
             GeneratorOptions g = GeneratorOptions.of(seed, generate == null ? 2000 : generate,
                     interactions == null ? (generate == null ? 2000 : generate) * 10L : interactions).withDirtyShare(0.01);
-            try (DatasetWriter w = new DatasetWriter(export, PortraitConfig.load().zone())) {
+            try (DatasetWriter w = new DatasetWriter(export, settings().portrait().zone())) {
                 long n = new SyntheticGenerator(g).generate(w);
                 out().printf("wrote %,d customers and %,d contacts to %s%n", g.customers(), n, export);
             }

@@ -1,9 +1,9 @@
 package com.callportrait.cli;
 
-import com.callportrait.server.AppOptions;
 import com.callportrait.server.LogSetup;
 import com.callportrait.server.RedisBackend;
 import com.callportrait.server.Application;
+import com.callportrait.server.Settings;
 import com.callportrait.server.Telemetry;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -16,17 +16,12 @@ final class Running {
     private Running() {
     }
 
-    static int untilStopped(AppOptions options, RedisBackend redis, Consumer<Application> banner)
+    static int untilStopped(Settings settings, RedisBackend redis, Consumer<Application> banner)
             throws InterruptedException {
-        return untilStopped(options, com.callportrait.live.LiveOptions.fromEnvironment(), redis, banner);
-    }
-
-    static int untilStopped(AppOptions options, com.callportrait.live.LiveOptions live, RedisBackend redis,
-                            Consumer<Application> banner) throws InterruptedException {
         Telemetry telemetry = new Telemetry();
         Application stack;
         try {
-            stack = Application.start(options, live, redis, telemetry);
+            stack = Application.start(settings, redis, telemetry);
         } catch (InterruptedException | RuntimeException e) {
             redis.close();
             telemetry.close();

@@ -1,6 +1,5 @@
 package com.callportrait.cli;
 
-import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.Application;
@@ -61,8 +60,8 @@ public final class SimulateCommand extends AppCommand {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
             List<Caller> callers = InProcessTarget.demoCallers(o.phones());
             List<SimCall> mix = CallMix.of(callers, calls, Duration.ofMillis(waitMs), Duration.ofMillis(gapMs), survey);
-            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnvironment(),
-                    demo), redis, telemetry)) {
+            try (Application stack = Application.start(settings().withApp(o)
+                    .withLive(InProcessTarget.liveOptions(settings().live(), demo)), redis, telemetry)) {
                 Target target = InProcessTarget.of(stack);
                 if (warmup > 0) {
                     SimulationRun.run(target, demo, CallMix.of(callers, warmup, Duration.ofMillis(1000),

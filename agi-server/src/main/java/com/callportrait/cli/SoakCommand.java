@@ -1,6 +1,5 @@
 package com.callportrait.cli;
 
-import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.Application;
@@ -15,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -100,15 +97,12 @@ public final class SoakCommand extends AppCommand {
         }
         // Loopback only, whatever CP_BIND_ADDRESS says; a fresh embedded Redis, so the exact-once
         // check reads only this run's records.
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("CP_BIND_ADDRESS", "127.0.0.1");
-        env.remove("CP_REDIS_URI");
         Path redisDir = Files.createTempDirectory("cp-soak-redis");
-        AppOptions o = AppOptions.fromEnv(env).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
-                .withEmbeddedRedisDataDir(redisDir);
+        AppOptions o = options().toBuilder().bindAddress("127.0.0.1").build()
+                .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withEmbeddedRedisDataDir(redisDir);
         Path dir = out != null ? out : o.dataDir().resolve("soak");
         Files.createDirectories(dir);
-        SpeechSettings speech = audioCalls == 0 ? SpeechSettings.off() : SpeechSettings.fromEnv(env);
+        SpeechSettings speech = audioCalls == 0 ? SpeechSettings.off() : settings().speech();
         var w = out();
         w.printf("soak: %d calls for %s (%d speaking at a time), sample every %s%s; results in %s%n", calls,
                 human(duration), audioCalls, human(sampleEvery),
@@ -119,8 +113,8 @@ public final class SoakCommand extends AppCommand {
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(env), demo),
-                    speech, redis, telemetry)) {
+            try (Application stack = Application.start(settings().withApp(o)
+                    .withLive(InProcessTarget.liveOptions(settings().live(), demo)).withSpeech(speech), redis, telemetry)) {
                 awaitFreshness(stack, w);
                 r = SoakRun.run(InProcessTarget.of(stack), demo, redis.embedded().orElseThrow().uri(),
                         InProcessTarget.demoCallers(o.phones()), so, w);

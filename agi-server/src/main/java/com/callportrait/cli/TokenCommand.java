@@ -2,7 +2,6 @@ package com.callportrait.cli;
 
 import com.callportrait.common.config.ConfigException;
 import com.callportrait.live.TokenService;
-import java.time.Clock;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +24,10 @@ public final class TokenCommand extends AppCommand {
 
     @Override
     public Integer call() {
-        TokenService tokens = TokenService.fromEnv(System.getenv(), Clock.systemUTC()).orElseThrow(() ->
-                new ConfigException("set CP_TOKEN_SECRET (or CP_TOKEN_SECRET_FILE) to the server's token secret"));
+        if (settings().live().randomTokenSecret()) {
+            throw new ConfigException("set CP_TOKEN_SECRET (or CP_TOKEN_SECRET_FILE) to the server's token secret");
+        }
+        TokenService tokens = settings().live().tokens();
         if (hours < 1 || hours > 24 * 31) {
             err().println("token: --hours must be 1..744");
             return 2;

@@ -1,7 +1,6 @@
 package com.callportrait.cli;
 
 import com.callportrait.speech.SpeechException;
-import com.callportrait.speech.asr.AsrOptions;
 import com.callportrait.speech.emotion.Emotions;
 import com.callportrait.speech.pipeline.FileTranscriber;
 import com.callportrait.speech.pipeline.SpeechEngine;
@@ -25,7 +24,7 @@ public final class TranscribeCommand extends AppCommand {
 
     @Override
     public Integer call() throws Exception {
-        try (SpeechEngine engine = SpeechEngine.builder().options(AsrOptions.fromEnv(System.getenv()))
+        try (SpeechEngine engine = SpeechEngine.builder().options(settings().speech().asr())
                 .emotionScorer(Emotions.scorer()).voiceAnalyzers(Emotions::newVoiceAnalyzer)
                 .redactor(Redactors.standard()).build()) {
             FileTranscriber transcriber = new FileTranscriber(engine);

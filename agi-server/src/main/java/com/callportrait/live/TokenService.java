@@ -1,10 +1,8 @@
 package com.callportrait.live;
 
 import com.callportrait.common.config.ConfigException;
-import java.io.IOException;
+import com.callportrait.common.config.Env;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -51,27 +49,29 @@ public final class TokenService {
         return new TokenService(s, clock);
     }
 
-    /** The secret from {@code CP_TOKEN_SECRET} / {@code CP_TOKEN_SECRET_FILE}, if either is set. */
-    public static Optional<TokenService> fromEnv(Map<String, String> env, Clock clock) {
-        String v = env.get("CP_TOKEN_SECRET");
-        String file = env.get("CP_TOKEN_SECRET_FILE");
-        if (v != null && !v.isBlank() && file != null && !file.isBlank()) {
+    /**
+     * The secret from {@code CP_TOKEN_SECRET} or the first line of the file named by
+     * {@code CP_TOKEN_SECRET_FILE}, if either is set; a bad or short secret names its variable.
+     */
+    public static Optional<TokenService> from(Env env, Clock clock) {
+        Optional<String> inline = env.string("CP_TOKEN_SECRET");
+        if (inline.isPresent() && env.isSet("CP_TOKEN_SECRET_FILE")) {
             throw new ConfigException("set CP_TOKEN_SECRET or CP_TOKEN_SECRET_FILE, not both");
         }
-        if (file != null && !file.isBlank()) {
-            try {
-                v = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new ConfigException("CP_TOKEN_SECRET_FILE cannot be read: " + e.getMessage());
-            }
-        }
-        if (v == null || v.isBlank()) {
+        String variable = inline.isPresent() ? "CP_TOKEN_SECRET" : "CP_TOKEN_SECRET_FILE";
+        Optional<String> v = inline.isPresent() ? inline : env.secretFile("CP_TOKEN_SECRET_FILE");
+        if (v.isEmpty()) {
             return Optional.empty();
         }
-        if (v.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new ConfigException("CP_TOKEN_SECRET must have at least 32 characters (use e.g. openssl rand -hex 32)");
+        if (v.get().getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new ConfigException(variable, "must have at least 32 characters (use e.g. openssl rand -hex 32)");
         }
-        return Optional.of(new TokenService(v.getBytes(StandardCharsets.UTF_8), clock));
+        return Optional.of(new TokenService(v.get().getBytes(StandardCharsets.UTF_8), clock));
+    }
+
+    /** As {@link #from(Env, Clock)} over the given variables (callers that hold a map). */
+    public static Optional<TokenService> fromEnv(Map<String, String> env, Clock clock) {
+        return from(Env.of(env), clock);
     }
 
     /** A token for {@code name} in {@code role}, valid for {@code ttl}. */

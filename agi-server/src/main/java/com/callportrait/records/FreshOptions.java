@@ -1,13 +1,17 @@
 package com.callportrait.records;
 
 import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings of the portrait's freshness path, from the environment, validated at start-up.
+ * Settings of the portrait's freshness path. Immutable and thread-safe; built at start-up by
+ * {@link #from(Env)} and validated then, or by {@link #builder()} (tests, demo), whose defaults are
+ * the {@code DEFAULT_*} constants.
  *
  * @param enabled    {@code CP_FRESH} ({@code on}/{@code off}, default on)
  * @param data       {@code CP_FRESH_DATA}: a directory in the {@code profile build --data} layout the
@@ -25,11 +29,28 @@ import java.util.Optional;
 public record FreshOptions(boolean enabled, Optional<Path> data, int generate, int partitions, String consumer) {
     /** The consumer group of the live path (the batch build uses its own, {@code portrait-build}). */
     public static final String GROUP = "portrait-live";
+    /** Portraits are kept fresh unless switched off. */
+    public static final boolean DEFAULT_ENABLED = true;
+    /** Generated demo customers to train on when there is no data and no model. */
+    public static final int DEFAULT_GENERATE = 2_000;
+    /** One interaction stream. */
+    public static final int DEFAULT_PARTITIONS = 1;
+    /** The largest number of interaction stream partitions. */
+    public static final int MAX_PARTITIONS = 1024;
+    /** This process's consumer name. */
+    public static final String DEFAULT_CONSUMER = "live";
 
     public FreshOptions {
-        if (generate < 0 || partitions < 1 || partitions > 1024 || consumer == null || consumer.isBlank()) {
-            throw new ConfigException("invalid freshness options: generate=" + generate + " partitions=" + partitions
-                    + " consumer=" + consumer);
+        Objects.requireNonNull(data, "data");
+        if (generate < 0) {
+            throw new ConfigException("CP_FRESH_GENERATE", "must be >= 0, got " + generate);
+        }
+        if (partitions < 1 || partitions > MAX_PARTITIONS) {
+            throw new ConfigException("CP_INTERACTION_PARTITIONS", "must be in [1, " + MAX_PARTITIONS + "], got "
+                    + partitions);
+        }
+        if (consumer == null || consumer.isBlank()) {
+            throw new ConfigException("CP_FRESH_CONSUMER", "must not be empty");
         }
         data.ifPresent(d -> {
             if (!Files.isDirectory(d)) {
@@ -38,18 +59,30 @@ public record FreshOptions(boolean enabled, Optional<Path> data, int generate, i
         });
     }
 
-    public static FreshOptions fromEnvironment() {
-        return fromEnv(System.getenv());
+    /** The defaults: on, no data directory, 2,000 generated customers, one partition, consumer {@code live}. */
+    public static FreshOptions defaults() {
+        return builder().build();
     }
 
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings from {@code env}; a bad value names its variable. */
+    public static FreshOptions from(Env env) {
+        return builder()
+                .enabled(env.bool("CP_FRESH", DEFAULT_ENABLED))
+                .data(env.path("CP_FRESH_DATA"))
+                .generate(env.intIn("CP_FRESH_GENERATE", DEFAULT_GENERATE, 0, Integer.MAX_VALUE))
+                .partitions(env.intIn("CP_INTERACTION_PARTITIONS", DEFAULT_PARTITIONS, 1, MAX_PARTITIONS))
+                .consumer(env.string("CP_FRESH_CONSUMER", DEFAULT_CONSUMER))
+                .build();
+    }
+
+    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
     public static FreshOptions fromEnv(Map<String, String> env) {
-        String on = get(env, "CP_FRESH").orElse("on").toLowerCase(java.util.Locale.ROOT);
-        if (!on.equals("on") && !on.equals("off")) {
-            throw new ConfigException("CP_FRESH must be on or off, got '" + on + "'");
-        }
-        return new FreshOptions(on.equals("on"), get(env, "CP_FRESH_DATA").map(Path::of),
-                number(env, "CP_FRESH_GENERATE", 2_000), number(env, "CP_INTERACTION_PARTITIONS", 1),
-                get(env, "CP_FRESH_CONSUMER").orElse("live"));
+        return from(Env.of(env));
     }
 
     /** Same settings with {@code n} generated customers (tests, demo). */
@@ -57,17 +90,44 @@ public record FreshOptions(boolean enabled, Optional<Path> data, int generate, i
         return new FreshOptions(enabled, data, n, partitions, consumer);
     }
 
-    private static Optional<String> get(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
-    }
+    /** Builds {@link FreshOptions}; unset values are the {@code DEFAULT_*} constants. Not thread-safe. */
+    public static final class Builder {
+        private boolean enabled = DEFAULT_ENABLED;
+        private Optional<Path> data = Optional.empty();
+        private int generate = DEFAULT_GENERATE;
+        private int partitions = DEFAULT_PARTITIONS;
+        private String consumer = DEFAULT_CONSUMER;
 
-    private static int number(Map<String, String> env, String name, int def) {
-        Optional<String> v = get(env, name);
-        try {
-            return v.isEmpty() ? def : Integer.parseInt(v.get());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be a whole number, got '" + v.get() + "'");
+        private Builder() {
+        }
+
+        public Builder enabled(boolean v) {
+            enabled = v;
+            return this;
+        }
+
+        public Builder data(Optional<Path> v) {
+            data = v;
+            return this;
+        }
+
+        public Builder generate(int v) {
+            generate = v;
+            return this;
+        }
+
+        public Builder partitions(int v) {
+            partitions = v;
+            return this;
+        }
+
+        public Builder consumer(String v) {
+            consumer = v;
+            return this;
+        }
+
+        public FreshOptions build() {
+            return new FreshOptions(enabled, data, generate, partitions, consumer);
         }
     }
 }

@@ -50,6 +50,8 @@ public final class ProfileFreshness implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProfileFreshness.class);
 
     private final FreshOptions options;
+    /** The portrait engine's configuration, read once at start-up by the caller. */
+    private final PortraitConfig config;
     private final InteractionStream stream;
     private final InteractionRecorder recorder;
     private final ProfileStore store;
@@ -60,10 +62,11 @@ public final class ProfileFreshness implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean stopping;
 
-    private ProfileFreshness(FreshOptions options, SpoolOptions spool, RedisConnector redis, ProfileStore store,
-                             CallRegistry calls, FeedbackRecorder feedback, Path modelsDir, MeterRegistry registry,
-                             Clock clock) {
+    private ProfileFreshness(FreshOptions options, SpoolOptions spool, PortraitConfig config, RedisConnector redis,
+                             ProfileStore store, CallRegistry calls, FeedbackRecorder feedback, Path modelsDir,
+                             MeterRegistry registry, Clock clock) {
         this.options = options;
+        this.config = config;
         this.stream = new InteractionStream(redis, options.partitions());
         this.recorder = new InteractionRecorder(stream, calls, spool, registry);
         io.micrometer.core.instrument.Gauge.builder("cp.interactions.capacity", () -> InteractionRecorder.CAPACITY)
@@ -84,11 +87,11 @@ public final class ProfileFreshness implements AutoCloseable {
      *
      * @throws com.callportrait.records.spool.SpoolException when the spool directory cannot be used
      */
-    public static ProfileFreshness start(FreshOptions options, SpoolOptions spool, RedisConnector redis,
-                                         ProfileStore store, CallRegistry calls, FeedbackRecorder feedback,
-                                         Path modelsDir, MeterRegistry registry, Clock clock) {
-        ProfileFreshness f = new ProfileFreshness(options, spool, redis, store, calls, feedback, modelsDir, registry,
-                clock);
+    public static ProfileFreshness start(FreshOptions options, SpoolOptions spool, PortraitConfig config,
+                                         RedisConnector redis, ProfileStore store, CallRegistry calls,
+                                         FeedbackRecorder feedback, Path modelsDir, MeterRegistry registry, Clock clock) {
+        ProfileFreshness f = new ProfileFreshness(options, spool, config, redis, store, calls, feedback, modelsDir,
+                registry, clock);
         f.recorder.start();
         f.thread.start();
         return f;
@@ -145,7 +148,6 @@ public final class ProfileFreshness implements AutoCloseable {
 
     private InteractionConsumer bootstrap() {
         long t0 = System.nanoTime();
-        PortraitConfig config = PortraitConfig.load();
         ModelMaintainer registryModels = new ModelMaintainer(config, new com.callportrait.portrait.engine.HistoryStore(),
                 new ModelRegistry(modelsDir, 0.0), RetrainPolicy.DEFAULT, 40_000);
         ModelBundle models = registryModels.restore() ? registryModels.current() : null;

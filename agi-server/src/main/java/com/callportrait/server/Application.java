@@ -39,8 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running application: the one place that builds every component from the parsed options and
- * starts and stops them in a stated order. New scripts, routes and checks are registered here.
+ * The running application: the one place that builds every component from the {@link Settings}
+ * (built once and validated before anything starts) and starts and stops them in a stated order.
+ * New scripts, routes and checks are registered here.
  *
  * <p>Start ({@link #start}), each step only once the one before it is up:
  * <ol>
@@ -121,33 +122,23 @@ public final class Application implements AutoCloseable {
                 .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
     }
 
-    /** Builds and starts everything with the live and speech settings of the environment. */
-    public static Application start(AppOptions options, RedisBackend redis, Telemetry telemetry)
-            throws InterruptedException {
-        return start(options, LiveOptions.fromEnvironment(), redis, telemetry);
-    }
-
-    /** As {@link #start(AppOptions, RedisBackend, Telemetry)} with the given live settings (demo, simulator). */
-    public static Application start(AppOptions options, LiveOptions live, RedisBackend redis, Telemetry telemetry)
-            throws InterruptedException {
-        return start(options, live, SpeechSettings.fromEnvironment(), redis, telemetry);
-    }
-
     /**
-     * Builds and starts everything in the order of the class comment ({@link SpeechSettings#off()}
-     * for no speech); on failure, whatever started is stopped again and the error is thrown.
+     * Builds and starts everything from {@code settings} in the order of the class comment; on
+     * failure, whatever started is stopped again and the error is thrown. Every setting was read
+     * and validated when {@code settings} was built: a bad one never stops start-up half way.
      */
-    public static Application start(AppOptions options, LiveOptions live, SpeechSettings speech,
-                                    RedisBackend redis, Telemetry telemetry) throws InterruptedException {
-        // every setting is read before anything starts: a bad one stops start-up with nothing to undo
-        FreshOptions freshOptions = FreshOptions.fromEnvironment();
-        SpoolOptions spool = SpoolOptions.fromEnvironment(options.dataDir());
-        Application app = new Application(options, live, redis, telemetry);
+    public static Application start(Settings settings, RedisBackend redis, Telemetry telemetry)
+            throws InterruptedException {
+        AppOptions options = settings.app();
+        FreshOptions freshOptions = settings.fresh();
+        SpoolOptions spool = settings.spool();
+        SpeechSettings speech = settings.speech();
+        Application app = new Application(options, settings.live(), redis, telemetry);
         try {
             app.events.start();
             warmUp(redis.store());
             if (freshOptions.enabled()) {
-                app.fresh = Optional.of(ProfileFreshness.start(freshOptions, spool, redis.connector(), redis.store(),
+                app.fresh = Optional.of(ProfileFreshness.start(freshOptions, spool, settings.portrait(), redis.connector(), redis.store(),
                         app.calls, app.feedback, options.dataDir().resolve("models"), telemetry.registry(),
                         Clock.systemUTC()));
             }
@@ -166,6 +157,24 @@ public final class Application implements AutoCloseable {
         log.info("ready: FastAGI {}, HTTP {}, AudioSocket {}", app.agiAddress, app.httpAddress,
                 app.speech.map(s -> s.audioSocketAddress().toString()).orElse("off"));
         return app;
+    }
+
+    /** As {@link #start(Settings, RedisBackend, Telemetry)} with {@code options} and every other module's defaults. */
+    public static Application start(AppOptions options, RedisBackend redis, Telemetry telemetry)
+            throws InterruptedException {
+        return start(Settings.of(options), redis, telemetry);
+    }
+
+    /** As above with the given live settings (demo, simulator). */
+    public static Application start(AppOptions options, LiveOptions live, RedisBackend redis, Telemetry telemetry)
+            throws InterruptedException {
+        return start(Settings.of(options).withLive(live), redis, telemetry);
+    }
+
+    /** As above with the given speech settings ({@link SpeechSettings#off()} for no speech). */
+    public static Application start(AppOptions options, LiveOptions live, SpeechSettings speech,
+                                    RedisBackend redis, Telemetry telemetry) throws InterruptedException {
+        return start(Settings.of(options).withLive(live).withSpeech(speech), redis, telemetry);
     }
 
     /**

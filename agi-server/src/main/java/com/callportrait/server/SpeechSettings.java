@@ -1,38 +1,81 @@
 package com.callportrait.server;
 
-import com.callportrait.common.config.ConfigException;
-import com.callportrait.speech.SpeechException;
+import com.callportrait.common.config.Env;
 import com.callportrait.speech.asr.AsrOptions;
 import com.callportrait.speech.audiosocket.AudioSocketOptions;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Speech settings of the application. Immutable.
+ * Speech settings of the application. Immutable and thread-safe; built by {@link #from(Env)} at
+ * start-up or by {@link #builder()}, whose defaults are {@link #DEFAULT_ENABLED} and the speech
+ * module's own defaults.
  *
  * @param enabled {@code CP_SPEECH} (on | off, default on): off = no model, no AudioSocket server
- * @param asr     recognition settings ({@code CP_ASR_*}, {@code CP_VOSK_MODEL})
- * @param socket  AudioSocket settings; host and port are taken from {@link AppOptions}
+ * @param asr     recognition settings ({@code CP_ASR_*}, {@code CP_VOSK_MODEL}, {@code CP_DATA_DIR})
+ * @param socket  AudioSocket settings ({@code CP_AUDIOSOCKET_*}); host and port are taken from {@link AppOptions}
  */
 public record SpeechSettings(boolean enabled, AsrOptions asr, AudioSocketOptions socket) {
-    public static SpeechSettings fromEnv(Map<String, String> env) {
-        String v = env.getOrDefault("CP_SPEECH", "on").trim().toLowerCase(Locale.ROOT);
-        if (!v.equals("on") && !v.equals("off") && !v.isEmpty()) {
-            throw new ConfigException("CP_SPEECH must be on or off, got '" + v + "'");
-        }
-        try {
-            return new SpeechSettings(!v.equals("off"), AsrOptions.fromEnv(env), AudioSocketOptions.fromEnv(env));
-        } catch (SpeechException e) {
-            throw new ConfigException(e.getMessage());
-        }
+    /** Speech is on unless {@code CP_SPEECH=off}. */
+    public static final boolean DEFAULT_ENABLED = true;
+
+    public SpeechSettings {
+        Objects.requireNonNull(asr, "asr");
+        Objects.requireNonNull(socket, "socket");
     }
 
-    public static SpeechSettings fromEnvironment() {
-        return fromEnv(System.getenv());
+    /** The settings from {@code env}; a bad value names its variable. */
+    public static SpeechSettings from(Env env) {
+        return new SpeechSettings(env.bool("CP_SPEECH", DEFAULT_ENABLED), AsrOptions.from(env),
+                AudioSocketOptions.from(env));
+    }
+
+    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
+    public static SpeechSettings fromEnv(Map<String, String> env) {
+        return from(Env.of(env));
+    }
+
+    /** Speech on, with the speech module's defaults. */
+    public static SpeechSettings defaults() {
+        return new SpeechSettings(DEFAULT_ENABLED, AsrOptions.defaults(), AudioSocketOptions.defaults());
     }
 
     /** No speech (tests and benchmarks of the other parts). */
     public static SpeechSettings off() {
         return new SpeechSettings(false, AsrOptions.defaults(), AudioSocketOptions.defaults());
+    }
+
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link SpeechSettings}. Not thread-safe. */
+    public static final class Builder {
+        private boolean enabled = DEFAULT_ENABLED;
+        private AsrOptions asr = AsrOptions.defaults();
+        private AudioSocketOptions socket = AudioSocketOptions.defaults();
+
+        private Builder() {
+        }
+
+        public Builder enabled(boolean v) {
+            enabled = v;
+            return this;
+        }
+
+        public Builder asr(AsrOptions v) {
+            asr = v;
+            return this;
+        }
+
+        public Builder socket(AudioSocketOptions v) {
+            socket = v;
+            return this;
+        }
+
+        public SpeechSettings build() {
+            return new SpeechSettings(enabled, asr, socket);
+        }
     }
 }

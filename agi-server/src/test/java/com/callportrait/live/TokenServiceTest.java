@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,13 +37,30 @@ class TokenServiceTest {
 
     @Test
     void theSecretComesFromTheEnvironmentAndMustBeLongEnough() {
-        assertThat(TokenService.fromEnv(Map.of(), NOW)).isEmpty();
-        assertThatThrownBy(() -> TokenService.fromEnv(Map.of("CP_TOKEN_SECRET", "short"), NOW))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("32");
-        TokenService a = TokenService.fromEnv(Map.of("CP_TOKEN_SECRET", new String(SECRET, StandardCharsets.UTF_8)), NOW)
+        assertThat(TokenService.from(Env.empty(), NOW)).isEmpty();
+        assertThatThrownBy(() -> TokenService.from(Env.of(Map.of("CP_TOKEN_SECRET", "short")), NOW))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("32").hasMessageStartingWith("CP_TOKEN_SECRET ");
+        TokenService a = TokenService.from(Env.of(Map.of("CP_TOKEN_SECRET", new String(SECRET, StandardCharsets.UTF_8))), NOW)
                 .orElseThrow();
         String s = a.issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1));
         assertThat(TokenService.of(SECRET, NOW).verify(s, TokenService.Role.SUPERVISOR, "supervisor")).isTrue();
+    }
+
+    @Test
+    void theSecretFileIsReadAndItsBadValuesNameIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("secret");
+        java.nio.file.Files.writeString(file, new String(SECRET, StandardCharsets.UTF_8) + "\n");
+        TokenService a = TokenService.from(Env.of(Map.of("CP_TOKEN_SECRET_FILE", file.toString())), NOW).orElseThrow();
+        String s = a.issue(TokenService.Role.AGENT, "alice", Duration.ofHours(1));
+        assertThat(TokenService.of(SECRET, NOW).verify(s, TokenService.Role.AGENT, "alice")).isTrue();
+        java.nio.file.Files.writeString(file, "short\n");
+        assertThatThrownBy(() -> TokenService.from(Env.of(Map.of("CP_TOKEN_SECRET_FILE", file.toString())), NOW))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("CP_TOKEN_SECRET_FILE ");
+        assertThatThrownBy(() -> TokenService.from(Env.of(Map.of("CP_TOKEN_SECRET_FILE", dir.resolve("none").toString())), NOW))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("CP_TOKEN_SECRET_FILE ");
+        assertThatThrownBy(() -> TokenService.from(Env.of(Map.of("CP_TOKEN_SECRET_FILE", file.toString(),
+                "CP_TOKEN_SECRET", new String(SECRET, StandardCharsets.UTF_8))), NOW))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not both");
     }
 
     @Test

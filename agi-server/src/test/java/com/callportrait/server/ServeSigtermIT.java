@@ -32,7 +32,9 @@ class ServeSigtermIT {
     @Test
     void sigtermLetsTheLiveSessionFinishThenStopsEverything(@TempDir Path dir) throws Exception {
         Path stderr = dir.resolve("stderr.txt");
+        // the product's log format (call ids in each line), not a test log config the class path may also carry
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"), "com.callportrait.cli.Main", "serve")
                 .redirectError(stderr.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("CP_"));

@@ -1,6 +1,7 @@
 package com.callportrait.live.calls;
 
 import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,6 +25,11 @@ public final class AgentDirectory {
     /** Every member known by its MemberName. */
     public static AgentDirectory identity() {
         return new AgentDirectory(Map.of());
+    }
+
+    /** The map in {@code CP_AGENT_MAP}; unset = {@link #identity()}. A bad entry names the variable. */
+    public static AgentDirectory from(Env env) {
+        return parse(env.string("CP_AGENT_MAP").orElse(null));
     }
 
     /** Parses {@code CP_AGENT_MAP}; blank = identity. */

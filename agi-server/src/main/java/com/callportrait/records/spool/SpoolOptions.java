@@ -1,14 +1,15 @@
 package com.callportrait.records.spool;
 
 import com.callportrait.common.config.ConfigException;
-import java.nio.file.InvalidPathException;
+import com.callportrait.common.config.Env;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Settings of the interaction-record spool, from the environment, validated at start-up.
+ * Settings of the interaction-record spool. Immutable and thread-safe; built at start-up by
+ * {@link #from(Env)} and validated then, or by {@link #builder()} / {@link #under(Path)} (tests,
+ * benchmarks), whose defaults are the {@code DEFAULT_*} constants.
  *
  * @param dir      {@code CP_SPOOL_DIR}: the journal's directory (default
  *                 {@code CP_DATA_DIR/spool/interactions})
@@ -28,9 +29,13 @@ public record SpoolOptions(Path dir, long maxBytes, Duration dedupTtl, Duration 
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
     public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
     public static final Duration DEFAULT_ACK_DELAY = Duration.ofSeconds(2);
+    /** The smallest spool accepted. */
+    public static final long MIN_MAX_BYTES = 64 * 1024;
+    /** The spool's directory below the data directory. */
+    public static final Path DIR_UNDER_DATA_DIR = Path.of("spool", "interactions");
 
     public SpoolOptions {
-        if (dir == null || maxBytes < 64 * 1024 || dedupTtl == null || dedupTtl.toSeconds() < 60
+        if (dir == null || maxBytes < MIN_MAX_BYTES || dedupTtl == null || dedupTtl.toSeconds() < 60
                 || ackDelay == null || ackDelay.isNegative() || ackDelay.toSeconds() > 60) {
             throw new ConfigException("invalid spool options: dir=" + dir + " maxBytes=" + maxBytes
                     + " dedupTtl=" + dedupTtl + " ackDelay=" + ackDelay);
@@ -44,50 +49,61 @@ public record SpoolOptions(Path dir, long maxBytes, Duration dedupTtl, Duration 
 
     /** Defaults under {@code dataDir} ({@code CP_DATA_DIR}). */
     public static SpoolOptions under(Path dataDir) {
-        return new SpoolOptions(dataDir.resolve("spool").resolve("interactions"), DEFAULT_MAX_BYTES,
-                DEFAULT_DEDUP_TTL);
+        return builder().dir(dataDir.resolve(DIR_UNDER_DATA_DIR)).build();
     }
 
-    public static SpoolOptions fromEnvironment(Path dataDir) {
-        return fromEnv(System.getenv(), dataDir);
+    /** A builder starting from the defaults, the directory under {@link Env#DEFAULT_DATA_DIR}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public static SpoolOptions fromEnv(Map<String, String> env, Path dataDir) {
-        Path dir = get(env, "CP_SPOOL_DIR").map(v -> {
-            try {
-                return Path.of(v);
-            } catch (InvalidPathException e) {
-                throw new ConfigException("CP_SPOOL_DIR is not a valid path: '" + v + "'");
-            }
-        }).orElse(under(dataDir).dir());
-        long ackDelayMs = number(env, "CP_SPOOL_ACK_DELAY_MS", DEFAULT_ACK_DELAY.toMillis(), 0);
-        if (ackDelayMs > 60_000) {
-            throw new ConfigException("CP_SPOOL_ACK_DELAY_MS must be <= 60000, got " + ackDelayMs);
-        }
-        return new SpoolOptions(dir, number(env, "CP_SPOOL_MAX_BYTES", DEFAULT_MAX_BYTES, 64 * 1024),
-                Duration.ofSeconds(number(env, "CP_SPOOL_DEDUP_TTL_S", DEFAULT_DEDUP_TTL.toSeconds(), 60)),
-                Duration.ofMillis(ackDelayMs));
+    /** The settings from {@code env}, the directory under {@link Env#dataDir()} by default; a bad value names its variable. */
+    public static SpoolOptions from(Env env) {
+        return builder()
+                .dir(env.path("CP_SPOOL_DIR", env.dataDir().resolve(DIR_UNDER_DATA_DIR)))
+                .maxBytes(env.longIn("CP_SPOOL_MAX_BYTES", DEFAULT_MAX_BYTES, MIN_MAX_BYTES, 1L << 50))
+                .dedupTtl(env.seconds("CP_SPOOL_DEDUP_TTL_S", DEFAULT_DEDUP_TTL, 60, Integer.MAX_VALUE))
+                .ackDelay(env.millis("CP_SPOOL_ACK_DELAY_MS", DEFAULT_ACK_DELAY, 0, 60_000))
+                .build();
     }
 
-    private static Optional<String> get(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
+    public static SpoolOptions fromEnv(Map<String, String> env) {
+        return from(Env.of(env));
     }
 
-    private static long number(Map<String, String> env, String name, long def, long min) {
-        Optional<String> v = get(env, name);
-        if (v.isEmpty()) {
-            return def;
+    /** Builds {@link SpoolOptions}; unset values are the {@code DEFAULT_*} constants. Not thread-safe. */
+    public static final class Builder {
+        private Path dir = Env.DEFAULT_DATA_DIR.resolve(DIR_UNDER_DATA_DIR);
+        private long maxBytes = DEFAULT_MAX_BYTES;
+        private Duration dedupTtl = DEFAULT_DEDUP_TTL;
+        private Duration ackDelay = DEFAULT_ACK_DELAY;
+
+        private Builder() {
         }
-        long n;
-        try {
-            n = Long.parseLong(v.get());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be a whole number >= " + min + ", got '" + v.get() + "'");
+
+        public Builder dir(Path v) {
+            dir = v;
+            return this;
         }
-        if (n < min) {
-            throw new ConfigException(name + " must be >= " + min + ", got " + n);
+
+        public Builder maxBytes(long v) {
+            maxBytes = v;
+            return this;
         }
-        return n;
+
+        public Builder dedupTtl(Duration v) {
+            dedupTtl = v;
+            return this;
+        }
+
+        public Builder ackDelay(Duration v) {
+            ackDelay = v;
+            return this;
+        }
+
+        public SpoolOptions build() {
+            return new SpoolOptions(dir, maxBytes, dedupTtl, ackDelay);
+        }
     }
 }

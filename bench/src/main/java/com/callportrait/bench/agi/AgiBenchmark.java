@@ -7,6 +7,7 @@ import com.callportrait.route.SetMode;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
+import com.callportrait.server.Settings;
 import com.callportrait.server.Telemetry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,10 +21,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 
@@ -52,17 +52,17 @@ public final class AgiBenchmark {
     private AgiBenchmark() {
     }
 
-    public static List<LoadResult> run(Config c, Map<String, String> env, PrintWriter out) throws Exception {
-        Map<String, String> e = new HashMap<>(env);
-        e.remove("CP_REDIS_URI");
-        e.put("CP_BIND_ADDRESS", "127.0.0.1");
-        e.put("CP_AGI_PORT", "0");
-        e.put("CP_HTTP_PORT", "0");
-        e.put("CP_AUDIOSOCKET_PORT", "0");
-        e.put("CP_REDIS_EMBEDDED_PORT", "0");
-        e.put("CP_REDIS_DATA_DIR", c.dataDir().toString());
-        e.put("CP_AGI_SET_MODE", c.mode().name());
-        AppOptions o = AppOptions.fromEnv(e);
+    /** Runs both servers under {@code c}; {@code settings} supply everything the benchmark does not fix (speech, live, phones). */
+    public static List<LoadResult> run(Config c, Settings settings, PrintWriter out) throws Exception {
+        // loopback, any free ports, a Redis of its own under the scratch dir; everything else as configured
+        AppOptions o = settings.app().toBuilder()
+                .bindAddress("127.0.0.1")
+                .ports(0, 0, 0)
+                .redis(Optional.empty())
+                .embeddedRedisPort(0)
+                .embeddedRedisDataDir(c.dataDir())
+                .agiSetMode(c.mode())
+                .build();
         List<LoadResult> results = new ArrayList<>();
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START);
              Telemetry telemetry = new Telemetry();
@@ -72,10 +72,10 @@ public final class AgiBenchmark {
             ImportReport seeded = CustomerCsvImporter.create(o.phones(), Clock.systemUTC())
                     .importInto(new StringReader(customersCsv(c.customers())), redis.store());
             out.println("  " + seeded.summary());
-            Application stack = Application.start(o, redis, telemetry);
+            Application stack = Application.start(settings.withApp(o), redis, telemetry);
             DefaultAgiServer aj = null;
             try {
-                var rules = RulesLoader.source(java.util.Optional.empty());
+                var rules = RulesLoader.source(Optional.empty());
                 AsteriskJavaRouteScript ajScript = new AsteriskJavaRouteScript(redis.store(), rules, stack.events(),
                         o.routeBudget(), c.mode(), o.phones());
                 aj = new DefaultAgiServer(ajScript);

@@ -49,7 +49,7 @@ public final class AgiCommand extends BenchCommand {
         try {
             AgiBenchmark.run(new AgiBenchmark.Config(customers, concurrency, Duration.ofSeconds(warmup),
                     Duration.ofSeconds(duration), rate, Duration.ofSeconds(rateDuration), mode, ajThreads, dir),
-                    System.getenv(), out());
+                    settings(), out());
             return 0;
         } finally {
             try (var files = Files.walk(dir)) {

@@ -31,7 +31,7 @@ public final class AsrAccuracyCommand extends BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-        AccuracyBenchmark.run(limit, threads, stride, wideband, model, rows);
+        AccuracyBenchmark.run(settings().speech().asr(), limit, threads, stride, wideband, model, rows);
         return 0;
     }
 }

@@ -18,7 +18,7 @@ public final class AsrCapacityCommand extends BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-        CapacityBenchmark.run(calls, seconds);
+        CapacityBenchmark.run(settings().speech().asr(), calls, seconds);
         return 0;
     }
 }

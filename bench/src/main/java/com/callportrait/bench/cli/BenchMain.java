@@ -1,8 +1,9 @@
 package com.callportrait.bench.cli;
 
 import com.callportrait.common.config.ConfigException;
-import com.callportrait.server.AppOptions;
+import com.callportrait.common.config.Env;
 import com.callportrait.server.LogSetup;
+import com.callportrait.server.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,8 +11,10 @@ import picocli.CommandLine.Command;
  * Entry point of {@code callportrait-bench.jar}: one subcommand per benchmark. Add one by writing
  * a {@link BenchCommand} in this package and listing it in {@code subcommands} (one line).
  *
- * <p>As in {@code callportrait.jar}, the log format comes from {@code CP_LOG_FORMAT} and a bad
- * setting exits with status 2 and a message naming the variable. Created once per run; not shared.
+ * <p>As in {@code callportrait.jar}, {@link Settings} is built from the environment once, before any
+ * benchmark runs, and a bad setting exits with status 2 and a message naming the variable; benchmarks
+ * take their options from it (or, for one-off reads, from {@link #env()}) and never read the environment
+ * themselves. This class is the bench jar's one caller of {@link Env#system()}. Created once per run; not shared.
  */
 @Command(name = "callportrait-bench", mixinStandardHelpOptions = true, versionProvider = BenchMain.Version.class,
         description = "CallPortrait benchmarks (loopback; figures in BENCHMARKS.md and RELIABILITY.md).",
@@ -35,6 +38,18 @@ public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Env env;
+    private Settings settings;
+
+    private BenchMain(Env env) {
+        this.env = env;
+    }
+
+    /** A command line over the process environment. */
+    public BenchMain() {
+        this(Env.system());
+    }
+
     public static void main(String[] args) {
         int status = run(args);
         LogSetup.flush();
@@ -43,14 +58,23 @@ public final class BenchMain implements Runnable {
 
     /** Runs the command line and returns the exit status (tests call this instead of main). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new BenchMain());
+        return run(new BenchMain(), args);
+    }
+
+    /** Runs the command line with the settings in {@code env} (tests). */
+    public static int run(Env env, String... args) {
+        return run(new BenchMain(env), args);
+    }
+
+    private static int run(BenchMain main, String... args) {
+        CommandLine cl = new CommandLine(main);
         cl.setExecutionStrategy(parsed -> {
             Integer help = CommandLine.executeHelpRequest(parsed);
             if (help != null) {
                 return help;
             }
             try {
-                LogSetup.apply(AppOptions.fromEnvironment().logFormat());
+                LogSetup.apply(main.settings().app().logFormat());
             } catch (ConfigException e) {
                 parsed.commandSpec().commandLine().getErr().println("callportrait-bench: invalid setting: " + e.getMessage());
                 return EXIT_BAD_OPTIONS;
@@ -65,6 +89,19 @@ public final class BenchMain implements Runnable {
             throw ex;
         });
         return cl.execute(args);
+    }
+
+    /** The environment this run was started with (read once). */
+    public Env env() {
+        return env;
+    }
+
+    /** Every module's validated settings, built from {@link #env()} on first use (before any benchmark runs). */
+    public synchronized Settings settings() {
+        if (settings == null) {
+            settings = Settings.from(env);
+        }
+        return settings;
     }
 
     @Override

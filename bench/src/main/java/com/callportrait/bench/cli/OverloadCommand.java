@@ -1,10 +1,10 @@
 package com.callportrait.bench.cli;
 
 import com.callportrait.bench.overload.SpeechOverload;
-import com.callportrait.live.LiveOptions;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
+import com.callportrait.server.Settings;
 import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
 import java.nio.file.Files;
@@ -49,13 +49,11 @@ public final class OverloadCommand extends BenchCommand {
                     .setLevel(ch.qos.logback.classic.Level.WARN);
         }
         Path dir = Files.createTempDirectory("cp-overload");
-        Map<String, String> env = new LinkedHashMap<>(System.getenv());
-        env.remove("CP_REDIS_URI");
-        env.remove("CP_AMI_URI");
-        env.put("CP_BIND_ADDRESS", "127.0.0.1");
-        AppOptions o = AppOptions.fromEnv(env).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
-                .withEmbeddedRedisDataDir(dir.resolve("redis"));
-        SpeechSettings base = SpeechSettings.fromEnv(env);
+        // loopback, a Redis of its own and no AMI; speech and everything else as configured
+        Settings configured = settings();
+        AppOptions o = configured.app().toBuilder().bindAddress("127.0.0.1").build()
+                .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
+        SpeechSettings base = configured.speech();
         var asr = base.asr();
         if (workers > 0) {
             asr = asr.withWorkers(workers);
@@ -68,8 +66,8 @@ public final class OverloadCommand extends BenchCommand {
                 Duration.ofMillis(staggerMs), Duration.ofSeconds(recover), 1000);
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             Application stack = Application.start(o, LiveOptions.fromEnv(env).withAmi(Optional.empty()), speech,
-                     redis, telemetry)) {
+             Application stack = Application.start(configured.withApp(o)
+                     .withLive(configured.live().withAmi(Optional.empty())).withSpeech(speech), redis, telemetry)) {
             var sp = stack.speech().orElseThrow();
             Map<String, Object> setup = new LinkedHashMap<>();
             setup.put("workers", asr.workers());

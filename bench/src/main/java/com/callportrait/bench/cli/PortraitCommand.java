@@ -27,7 +27,7 @@ public final class PortraitCommand extends BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-        PortraitBenchmark.run(customers, interactions, store.equals("redis"), updates);
+        PortraitBenchmark.run(settings().portrait(), customers, interactions, store.equals("redis"), updates);
         return 0;
     }
 }

@@ -26,7 +26,7 @@ public final class SpoolCommand extends BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-        Path d = dir != null ? dir : AppOptions.fromEnvironment().dataDir().resolve("spool-bench");
+        Path d = dir != null ? dir : settings().app().dataDir().resolve("spool-bench");
         Files.createDirectories(d);
         SpoolBenchmark.run(d, records, bytes, batches, out());
         return 0;

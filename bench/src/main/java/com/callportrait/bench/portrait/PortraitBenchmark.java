@@ -39,8 +39,11 @@ public final class PortraitBenchmark {
     private PortraitBenchmark() {
     }
 
-    /** Builds {@code customers} portraits from {@code interactions} contacts, then times {@code updates}. */
-    public static void run(int customers, long interactions, boolean redis, int updates) throws Exception {
+    /**
+     * Builds {@code customers} portraits from {@code interactions} contacts with the engine's
+     * {@code config}, then times {@code updates}.
+     */
+    public static void run(PortraitConfig config, int customers, long interactions, boolean redis, int updates) throws Exception {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             p.resetPeakUsage();
         }
@@ -56,7 +59,6 @@ public final class PortraitBenchmark {
             store = InMemoryProfileStore.create();
         }
         try {
-            PortraitConfig config = PortraitConfig.load();
             GeneratorOptions data = GeneratorOptions.of(42, customers, interactions);
             long cpu0 = cpu();
             long t0 = System.nanoTime();

@@ -30,6 +30,7 @@ public final class AccuracyBenchmark {
     }
 
     /**
+     * @param configured the configured recognition options (CP_ASR_MAX_ACTIVE, CP_ASR_BEAM apply to the live rows)
      * @param limit    at most this many utterances
      * @param threads  decoding threads (and recognition workers of the live rows)
      * @param stride   every {@code stride}-th utterance (3 keeps every sentence and all four voices)
@@ -37,7 +38,7 @@ public final class AccuracyBenchmark {
      * @param modelDirOrNull the Vosk model directory, {@code null} for the build's bundled copy
      * @param only     which rows: any of live, wide, tel, linear, kaldi
      */
-    public static void run(int limit, int threads, int stride, Path wideband, Path modelDirOrNull, String only) throws Exception {
+    public static void run(AsrOptions configured, int limit, int threads, int stride, Path wideband, Path modelDirOrNull, String only) throws Exception {
         BenchSet set = BenchSet.load(BenchSet.module("src/test/benchmark/telephone"), limit, stride);
         Path wide = wideband != null ? wideband : BenchSet.module("target/benchmark-wideband");
         Path modelDir = modelDirOrNull != null ? modelDirOrNull : BenchSet.module("target/classes/vosk/model-en-us");
@@ -45,7 +46,7 @@ public final class AccuracyBenchmark {
                 Runtime.getRuntime().availableProcessors());
         List<String> rows = new ArrayList<>();
         // CP_ASR_MAX_ACTIVE / CP_ASR_BEAM in the environment apply to the live rows
-        AsrOptions env = AsrOptions.fromEnv(System.getenv()).withModelDir(modelDir).withWorkers(threads);
+        AsrOptions env = configured.withModelDir(modelDir).withWorkers(threads);
         if (only.contains("live")) {
             rows.add(live("live path (AudioSocket 8 kHz frames, polyphase resampler, VAD, streaming)"
                     + (env.maxActive() > 0 ? ", max-active " + env.maxActive() : "")
@@ -76,7 +77,7 @@ public final class AccuracyBenchmark {
         }
         Path shadow = allowUpsample(modelDir);
         try (SpeechModel kaldi = SpeechModel.load(shadow)) {
-            AsrOptions options = AsrOptions.fromEnv(java.util.Map.of()).withModelDir(shadow).withWorkers(threads)
+            AsrOptions options = AsrOptions.defaults().withModelDir(shadow).withWorkers(threads)
                     .withResampling(AsrOptions.Resampling.VOSK);
             rows.add(live("live path, Vosk/Kaldi's own resampler (Recognizer at 8000 Hz, --allow-upsample)", set,
                     SpeechEngine.builder().model(kaldi).options(options), threads));

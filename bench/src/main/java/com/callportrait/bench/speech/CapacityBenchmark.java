@@ -44,14 +44,17 @@ public final class CapacityBenchmark {
     private CapacityBenchmark() {
     }
 
-    /** Runs {@code seconds} of real-time calls at each level of concurrent {@code levels}. */
-    public static void run(int[] levels, int seconds) throws Exception {
+    /**
+     * Runs {@code seconds} of real-time calls at each level of concurrent {@code levels} with the
+     * {@code configured} recognition options (the bundled model when they name none).
+     */
+    public static void run(AsrOptions configured, int[] levels, int seconds) throws Exception {
         BenchSet set = BenchSet.load(BenchSet.module("src/test/benchmark/telephone"), 100000);
         List<Clip> clips = new ArrayList<>();
         for (BenchSet.Item item : set.items()) {
             clips.add(clip(AudioFiles.read(item.telephone()).samples(), item.text()));
         }
-        AsrOptions options = AsrOptions.fromEnv(System.getenv());
+        AsrOptions options = configured;
         if (options.modelDir().isEmpty()) {
             options = options.withModelDir(BenchSet.module("target/classes/vosk/model-en-us"));
         }

@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
  * <p>Immutable and thread-safe (the variables are copied once at construction).
  */
 public final class Env {
+    /** The variable naming the directory of all local state (embedded Redis, spool, models, extracted speech model). */
+    public static final String DATA_DIR = "CP_DATA_DIR";
+    /** Where local state lives when {@value #DATA_DIR} is unset: {@code ./data} (relative to the working directory). */
+    public static final Path DEFAULT_DATA_DIR = Path.of("./data");
+
     private static final Env EMPTY = new Env(Map.of());
 
     private final Map<String, String> vars;
@@ -194,6 +199,14 @@ public final class Env {
     /** A file system path; {@code def} when unset. */
     public Path path(String name, Path def) {
         return path(name).orElse(def);
+    }
+
+    /**
+     * The data directory ({@value #DATA_DIR}, default {@link #DEFAULT_DATA_DIR}). Every options type that keeps
+     * local state reads it here, so there is one default and every path below it derives from one value.
+     */
+    public Path dataDir() {
+        return path(DATA_DIR, DEFAULT_DATA_DIR);
     }
 
     /** A path that must name an existing regular file; empty when unset. */

@@ -85,4 +85,11 @@ class EnvTest {
         assertThat(env.port("CP_AGI_PORT", 0)).isEqualTo(1);
         assertThat(other.port("CP_AGI_PORT", 0)).isEqualTo(2);
     }
+
+    @Test
+    void theDataDirHasOneDefault() {
+        assertThat(Env.empty().dataDir()).isEqualTo(Env.DEFAULT_DATA_DIR).isEqualTo(Path.of("./data"));
+        assertThat(Env.of(Map.of("CP_DATA_DIR", " /var/lib/cp ")).dataDir()).isEqualTo(Path.of("/var/lib/cp"));
+        assertThat(Env.of(Map.of("CP_DATA_DIR", " ")).dataDir()).isEqualTo(Env.DEFAULT_DATA_DIR);
+    }
 }

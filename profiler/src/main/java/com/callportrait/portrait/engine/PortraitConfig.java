@@ -72,7 +72,17 @@ public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, Fe
      * @throws ConfigException naming the variable when a value is invalid
      */
     public static PortraitConfig from(Env env) {
-        return builder().files(ConfigFiles.from(env)).zone(zone(env)).phones(PhoneOptions.from(env)).build();
+        return from(env, PhoneOptions.from(env));
+    }
+
+    /**
+     * As {@link #from(Env)} with the phone rule already read (an application that reads
+     * {@code CP_PHONE_*} once, for routing and portraits alike).
+     *
+     * @throws ConfigException naming the variable when a value is invalid
+     */
+    public static PortraitConfig from(Env env, PhoneOptions phones) {
+        return builder().files(ConfigFiles.from(env)).zone(zone(env)).phones(phones).build();
     }
 
     /** {@link #from(Env)} over the process environment: for tools and tests that have no {@link Env} at hand. */

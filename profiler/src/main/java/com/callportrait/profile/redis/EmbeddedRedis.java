@@ -37,7 +37,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
     /** CallPortrait's local state ({@code CP_DATA_DIR}) unless set: {@code ./data}, the one default. */
-    public static final Path DEFAULT_BASE_DIR = Path.of("./data");
+    public static final Path DEFAULT_BASE_DIR = Env.DEFAULT_DATA_DIR;
     /** Where the embedded server keeps its AOF and RDB files unless set: {@code ./data/redis}. */
     public static final Path DEFAULT_DATA_DIR = DEFAULT_BASE_DIR.resolve("redis");
     /** The standard Redis port. */
@@ -66,7 +66,7 @@ public final class EmbeddedRedis implements AutoCloseable {
      * @throws com.callportrait.common.config.ConfigException naming the variable when a value is invalid
      */
     public static Builder from(Env env) {
-        Path base = env.path("CP_DATA_DIR", DEFAULT_BASE_DIR);
+        Path base = env.dataDir();
         return builder()
                 .dataDir(env.path("CP_REDIS_DATA_DIR", base.resolve("redis")))
                 .port(env.port("CP_REDIS_EMBEDDED_PORT", DEFAULT_PORT));

@@ -1,20 +1,21 @@
 package com.callportrait.speech.asr;
 
-import static com.callportrait.speech.EnvValues.decimal;
-import static com.callportrait.speech.EnvValues.integer;
-
 import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Recognition settings, immutable, validated when built.
+ * Recognition settings, immutable and thread-safe, validated when built: by {@link #from(Env)} at
+ * start-up from the {@code CP_*} variables below, or by {@link #builder()} (tests, embedded use),
+ * whose defaults are the {@code DEFAULT_*} constants.
  *
  * @param modelDir        a Vosk model directory ({@code CP_VOSK_MODEL}); empty = the bundled English model
  * @param dataDir         where the bundled model is extracted when it sits inside a jar
- *                        ({@code CP_DATA_DIR}, default {@code ./data})
+ *                        ({@code CP_DATA_DIR}, default {@code ./data}: {@link Env#dataDir()})
  * @param workers         recognition threads ({@code CP_ASR_WORKERS}, default: the number of cores)
  * @param queueFrames     audio frames a call may have waiting before new ones are shed
  *                        ({@code CP_ASR_QUEUE_FRAMES}, default 250 = 5 s of 20 ms frames)
@@ -45,7 +46,28 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
         VOSK
     }
 
+    /** Audio frames a call may have waiting: 5 s of 20 ms frames. */
+    public static final int DEFAULT_QUEUE_FRAMES = 250;
+    /** Quiet that ends an utterance. */
+    public static final int DEFAULT_END_SILENCE_MS = 300;
+    /** Audio kept before the detected onset. */
+    public static final int DEFAULT_PREROLL_MS = 200;
+    /** Audio between two partial results. */
+    public static final int DEFAULT_PARTIAL_EVERY_MS = 400;
+    /** Longest utterance before it is closed. */
+    public static final int DEFAULT_MAX_UTTERANCE_MS = 15_000;
+    /** Frames quieter than this are never speech. */
+    public static final double DEFAULT_MIN_SPEECH_DBFS = -50;
+    /** 0: the model's own {@code --max-active}. */
+    public static final int DEFAULT_MAX_ACTIVE = 0;
+    /** 0: the model's own {@code --beam}. */
+    public static final double DEFAULT_BEAM = 0;
+    /** Our polyphase resampler. */
+    public static final Resampling DEFAULT_RESAMPLING = Resampling.POLYPHASE;
+
     public AsrOptions {
+        Objects.requireNonNull(modelDir, "modelDir");
+        Objects.requireNonNull(dataDir, "dataDir");
         if (modelDir.isPresent() && !Files.isDirectory(modelDir.get())) {
             throw new ConfigException("CP_VOSK_MODEL must be a Vosk model directory, " + modelDir.get()
                     + " is not a directory");
@@ -72,26 +94,42 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
         }
     }
 
-    /** Defaults: bundled model, {@code ./data}, one worker per core. */
-    public static AsrOptions defaults() {
-        return fromEnv(Map.of());
+    /** Default recognition threads: one per core. */
+    public static int defaultWorkers() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
-    /** Reads the {@code CP_*} variables named on the components; a bad value fails here. */
+    /** Defaults: bundled model, {@code ./data}, one worker per core. */
+    public static AsrOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads the {@code CP_*} variables named on the components; a bad value fails here, naming it. */
+    public static AsrOptions from(Env env) {
+        return builder()
+                .modelDir(env.path("CP_VOSK_MODEL"))
+                .dataDir(env.dataDir())
+                .workers(env.intIn("CP_ASR_WORKERS", defaultWorkers(), 1, 256))
+                .queueFrames(env.intIn("CP_ASR_QUEUE_FRAMES", DEFAULT_QUEUE_FRAMES, 10, Integer.MAX_VALUE))
+                .endSilenceMs(env.intIn("CP_ASR_END_SILENCE_MS", DEFAULT_END_SILENCE_MS, 100, 5000))
+                .preRollMs(env.intIn("CP_ASR_PREROLL_MS", DEFAULT_PREROLL_MS, 0, 1000))
+                .partialEveryMs(env.intIn("CP_ASR_PARTIAL_MS", DEFAULT_PARTIAL_EVERY_MS, 100, Integer.MAX_VALUE))
+                .maxUtteranceMs(env.intIn("CP_ASR_MAX_UTTERANCE_MS", DEFAULT_MAX_UTTERANCE_MS, 2000, Integer.MAX_VALUE))
+                .minSpeechDbfs(env.intIn("CP_ASR_MIN_SPEECH_DBFS", (int) DEFAULT_MIN_SPEECH_DBFS, -99, -1))
+                .maxActive(env.intIn("CP_ASR_MAX_ACTIVE", DEFAULT_MAX_ACTIVE, 0, 100_000))
+                .beam(env.doubleIn("CP_ASR_BEAM", DEFAULT_BEAM, 0, 30))
+                .resampling(env.oneOf("CP_ASR_RESAMPLING", DEFAULT_RESAMPLING, Resampling.class))
+                .build();
+    }
+
+    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
     public static AsrOptions fromEnv(Map<String, String> env) {
-        return new AsrOptions(
-                Optional.ofNullable(env.get("CP_VOSK_MODEL")).filter(s -> !s.isBlank()).map(Path::of),
-                Path.of(env.getOrDefault("CP_DATA_DIR", "data")),
-                integer(env, "CP_ASR_WORKERS", Runtime.getRuntime().availableProcessors()),
-                integer(env, "CP_ASR_QUEUE_FRAMES", 250),
-                integer(env, "CP_ASR_END_SILENCE_MS", 300),
-                integer(env, "CP_ASR_PREROLL_MS", 200),
-                integer(env, "CP_ASR_PARTIAL_MS", 400),
-                integer(env, "CP_ASR_MAX_UTTERANCE_MS", 15000),
-                integer(env, "CP_ASR_MIN_SPEECH_DBFS", -50),
-                integer(env, "CP_ASR_MAX_ACTIVE", 0),
-                decimal(env, "CP_ASR_BEAM", 0),
-                resampling(env.getOrDefault("CP_ASR_RESAMPLING", "polyphase")));
+        return from(Env.of(env));
     }
 
     public AsrOptions withModelDir(Path dir) {
@@ -120,12 +158,88 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
                 maxUtteranceMs, minSpeechDbfs, newMaxActive, newBeam, resampling);
     }
 
-    private static Resampling resampling(String v) {
-        try {
-            return Resampling.valueOf(v.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("CP_ASR_RESAMPLING must be polyphase or vosk, was '" + v + "'");
+    /** Builds {@link AsrOptions}; every setter's default is the matching {@code DEFAULT_*}. Not thread-safe. */
+    public static final class Builder {
+        private Optional<Path> modelDir = Optional.empty();
+        private Path dataDir = Env.DEFAULT_DATA_DIR;
+        private int workers = defaultWorkers();
+        private int queueFrames = DEFAULT_QUEUE_FRAMES;
+        private int endSilenceMs = DEFAULT_END_SILENCE_MS;
+        private int preRollMs = DEFAULT_PREROLL_MS;
+        private int partialEveryMs = DEFAULT_PARTIAL_EVERY_MS;
+        private int maxUtteranceMs = DEFAULT_MAX_UTTERANCE_MS;
+        private double minSpeechDbfs = DEFAULT_MIN_SPEECH_DBFS;
+        private int maxActive = DEFAULT_MAX_ACTIVE;
+        private double beam = DEFAULT_BEAM;
+        private Resampling resampling = DEFAULT_RESAMPLING;
+
+        private Builder() {
+        }
+
+        public Builder modelDir(Optional<Path> v) {
+            modelDir = v;
+            return this;
+        }
+
+        public Builder dataDir(Path v) {
+            dataDir = v;
+            return this;
+        }
+
+        public Builder workers(int v) {
+            workers = v;
+            return this;
+        }
+
+        public Builder queueFrames(int v) {
+            queueFrames = v;
+            return this;
+        }
+
+        public Builder endSilenceMs(int v) {
+            endSilenceMs = v;
+            return this;
+        }
+
+        public Builder preRollMs(int v) {
+            preRollMs = v;
+            return this;
+        }
+
+        public Builder partialEveryMs(int v) {
+            partialEveryMs = v;
+            return this;
+        }
+
+        public Builder maxUtteranceMs(int v) {
+            maxUtteranceMs = v;
+            return this;
+        }
+
+        public Builder minSpeechDbfs(double v) {
+            minSpeechDbfs = v;
+            return this;
+        }
+
+        public Builder maxActive(int v) {
+            maxActive = v;
+            return this;
+        }
+
+        public Builder beam(double v) {
+            beam = v;
+            return this;
+        }
+
+        public Builder resampling(Resampling v) {
+            resampling = v;
+            return this;
+        }
+
+        /** The options; a bad combination throws {@link ConfigException} naming the variable. */
+        public AsrOptions build() {
+            return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
+                    maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling);
         }
     }
-
 }

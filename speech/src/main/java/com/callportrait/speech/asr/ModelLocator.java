@@ -63,7 +63,7 @@ public final class ModelLocator {
         return dir;
     }
 
-    private static Path extract(JarURLConnection connection, Path dataDir) throws IOException {
+    static Path extract(JarURLConnection connection, Path dataDir) throws IOException {
         connection.setUseCaches(false);
         try (JarFile jar = connection.getJarFile()) {
             String id;
@@ -76,7 +76,8 @@ public final class ModelLocator {
                 return target;
             }
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempDirectory(target.getParent(), "extracting-");
+            // normalised like every entry below, so a data dir written "./data" still contains them
+            Path tmp = Files.createTempDirectory(target.getParent(), "extracting-").normalize();
             log.info("extracting the bundled Vosk model to {}", target);
             String prefix = BUNDLED + "/";
             for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {

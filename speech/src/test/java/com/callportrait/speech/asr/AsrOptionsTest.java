@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.callportrait.common.config.ConfigException;
-import com.callportrait.speech.audiosocket.AudioSocketOptions;
+import com.callportrait.common.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,23 +19,54 @@ class AsrOptionsTest {
         assertThat(d.modelDir()).isEmpty();
         assertThat(d.workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(d.endSilenceMs()).isEqualTo(300);
-        AsrOptions o = AsrOptions.fromEnv(Map.of("CP_VOSK_MODEL", dir.toString(), "CP_ASR_WORKERS", "3"));
+        AsrOptions o = AsrOptions.from(Env.of(Map.of("CP_VOSK_MODEL", dir.toString(), "CP_ASR_WORKERS", "3")));
         assertThat(o.modelDir()).contains(dir);
         assertThat(o.workers()).isEqualTo(3);
-        assertThat(AudioSocketOptions.fromEnv(Map.of("CP_AUDIOSOCKET_PORT", "9500")).port()).isEqualTo(9500);
-        assertThat(AudioSocketOptions.defaults().port()).isEqualTo(9092);
+    }
+
+    @Test
+    void theBuildersDefaultsAreTheConstantsAndWhatAnEmptyEnvironmentGives() {
+        AsrOptions d = AsrOptions.builder().build();
+        assertThat(d).isEqualTo(AsrOptions.from(Env.empty())).isEqualTo(AsrOptions.defaults());
+        assertThat(d.modelDir()).isEmpty();
+        assertThat(d.dataDir()).isEqualTo(Env.DEFAULT_DATA_DIR);
+        assertThat(d.workers()).isEqualTo(AsrOptions.defaultWorkers());
+        assertThat(d.queueFrames()).isEqualTo(AsrOptions.DEFAULT_QUEUE_FRAMES).isEqualTo(250);
+        assertThat(d.endSilenceMs()).isEqualTo(AsrOptions.DEFAULT_END_SILENCE_MS);
+        assertThat(d.preRollMs()).isEqualTo(AsrOptions.DEFAULT_PREROLL_MS);
+        assertThat(d.partialEveryMs()).isEqualTo(AsrOptions.DEFAULT_PARTIAL_EVERY_MS);
+        assertThat(d.maxUtteranceMs()).isEqualTo(AsrOptions.DEFAULT_MAX_UTTERANCE_MS);
+        assertThat(d.minSpeechDbfs()).isEqualTo(AsrOptions.DEFAULT_MIN_SPEECH_DBFS);
+        assertThat(d.maxActive()).isEqualTo(AsrOptions.DEFAULT_MAX_ACTIVE);
+        assertThat(d.beam()).isEqualTo(AsrOptions.DEFAULT_BEAM);
+        assertThat(d.resampling()).isEqualTo(AsrOptions.DEFAULT_RESAMPLING);
+    }
+
+    @Test
+    void theModelIsExtractedUnderTheOneDataDir() {
+        assertThat(AsrOptions.from(Env.of(Map.of("CP_DATA_DIR", "/var/lib/cp"))).dataDir()).isEqualTo(Path.of("/var/lib/cp"));
+        assertThat(AsrOptions.from(Env.empty()).dataDir()).isEqualTo(Path.of("./data"));
     }
 
     @Test
     void badValuesFailFastWithTheVariableName(@TempDir Path dir) {
-        assertThatThrownBy(() -> AsrOptions.fromEnv(Map.of("CP_ASR_WORKERS", "many")))
+        assertThatThrownBy(() -> AsrOptions.from(Env.of(Map.of("CP_ASR_WORKERS", "many"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CP_ASR_WORKERS");
-        assertThatThrownBy(() -> AsrOptions.fromEnv(Map.of("CP_ASR_WORKERS", "0")))
+        assertThatThrownBy(() -> AsrOptions.from(Env.of(Map.of("CP_ASR_WORKERS", "0"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CP_ASR_WORKERS");
-        assertThatThrownBy(() -> AsrOptions.fromEnv(Map.of("CP_VOSK_MODEL", dir.resolve("nope").toString())))
+        assertThatThrownBy(() -> AsrOptions.from(Env.of(Map.of("CP_VOSK_MODEL", dir.resolve("nope").toString()))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CP_VOSK_MODEL");
-        assertThatThrownBy(() -> AudioSocketOptions.fromEnv(Map.of("CP_AUDIOSOCKET_PORT", "70000")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_AUDIOSOCKET_PORT");
+        for (String name : new String[] {"CP_ASR_QUEUE_FRAMES", "CP_ASR_END_SILENCE_MS", "CP_ASR_PREROLL_MS",
+                "CP_ASR_PARTIAL_MS", "CP_ASR_MAX_UTTERANCE_MS", "CP_ASR_MIN_SPEECH_DBFS", "CP_ASR_MAX_ACTIVE",
+                "CP_ASR_BEAM", "CP_ASR_RESAMPLING"}) {
+            assertThatThrownBy(() -> AsrOptions.from(Env.of(Map.of(name, "lots"))))
+                    .isInstanceOf(ConfigException.class).hasMessageStartingWith(name + " ")
+                    .satisfies(e -> assertThat(((ConfigException) e).variable()).contains(name));
+        }
+        assertThatThrownBy(() -> AsrOptions.from(Env.of(Map.of("CP_ASR_MAX_ACTIVE", "50"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_ASR_MAX_ACTIVE");
+        assertThatThrownBy(() -> AsrOptions.builder().beam(2).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_ASR_BEAM");
     }
 
     @Test
