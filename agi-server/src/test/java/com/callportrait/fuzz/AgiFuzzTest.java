@@ -62,7 +62,7 @@ class AgiFuzzTest {
 
     @Test
     void sessionEndsOnceWithOneOutcome() {
-        try (QuietLogs logs = new QuietLogs(false, "com.callportrait.agi")) {
+        try (QuietLogs logs = new QuietLogs(false, "com.callportrait.route.fastagi")) {
             FuzzRun.Result result = new FuzzRun("agi-session", target(this::sessionCase)).run(CI_CASES / 5);
             assertThat(result.count("protocol_error")).isGreaterThan(result.cases() / 20);
             assertThat(result.count("completed")).isGreaterThan(result.cases() / 100);

@@ -125,7 +125,7 @@ class HostileAmiIT {
         assertThat(Resources.await(10, () -> Resources.threads("ami-") == 0)).isTrue();
         int fds = Resources.openFds();
         List<byte[]> garbage = hostileInputs(63);
-        try (QuietLogs logs = new QuietLogs(true, "com.callportrait.ami");
+        try (QuietLogs logs = new QuietLogs(true, "com.callportrait.live.ami");
              Endpoint flaky = new Endpoint(garbage.subList(0, 3));
              Endpoint hostile = new Endpoint(garbage.subList(3, garbage.size()))) {
             List<AmiMessage> got = Collections.synchronizedList(new ArrayList<>());

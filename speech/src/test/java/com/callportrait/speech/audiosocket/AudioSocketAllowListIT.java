@@ -111,7 +111,7 @@ class AudioSocketAllowListIT {
     void aBurstOfRefusalsIsCountedInFullButLoggedOnce() throws Exception {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
-        Logger log = (Logger) LoggerFactory.getLogger("com.callportrait.speech.access");
+        Logger log = (Logger) LoggerFactory.getLogger("com.callportrait.common.net");
         log.addAppender(logs);
         try (AudioSocketServer server = start("192.0.2.0/24")) {
             for (int i = 0; i < 5; i++) {
