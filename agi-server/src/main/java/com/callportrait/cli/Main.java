@@ -1,6 +1,5 @@
 package com.callportrait.cli;
 
-import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.LogSetup;
@@ -38,7 +37,7 @@ import picocli.CommandLine;
 public final class Main implements Runnable {
 
     /** Exit status when a setting is invalid. */
-    public static final int EXIT_BAD_OPTIONS = 2;
+    public static final int EXIT_BAD_OPTIONS = SettingsFirst.EXIT_BAD_OPTIONS;
 
     private final Env env;
     private Settings settings;
@@ -81,32 +80,7 @@ public final class Main implements Runnable {
         if (err != null) {
             cl.setErr(err);
         }
-        cl.setExecutionStrategy(parsed -> {
-            Integer help = CommandLine.executeHelpRequest(parsed);
-            if (help != null) {
-                return help;
-            }
-            try {
-                LogSetup.apply(main.settings().app().logFormat());
-            } catch (ConfigException e) {
-                parsed.commandSpec().commandLine().getErr().println("callportrait: invalid setting: " + e.getMessage());
-                return EXIT_BAD_OPTIONS;
-            }
-            return new CommandLine.RunLast().execute(parsed);
-        });
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof ConfigException) {
-                line.getErr().println("callportrait: invalid setting: " + ex.getMessage());
-                return EXIT_BAD_OPTIONS;
-            }
-            if (ex instanceof RuntimeException && !(ex instanceof NullPointerException)) {
-                // Expected failures (Redis unreachable, unreadable file, bad rules): one clear line.
-                line.getErr().println("callportrait: " + ex.getMessage());
-                org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
-                return 1;
-            }
-            throw ex;
-        });
+        SettingsFirst.install(cl, "callportrait", main::settings, true);
         return cl.execute(args);
     }
 

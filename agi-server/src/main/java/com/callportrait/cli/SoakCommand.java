@@ -1,6 +1,7 @@
 package com.callportrait.cli;
 
 import com.callportrait.profile.imports.DemoCustomers;
+import com.callportrait.records.spool.SpoolOptions;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
@@ -97,10 +98,11 @@ public final class SoakCommand extends AppCommand {
         }
         // Loopback only, whatever CP_BIND_ADDRESS says; a fresh embedded Redis, so the exact-once
         // check reads only this run's records.
+        // Its spool is its own too: a soak never replays (or leaves) records in the server's spool.
         Path redisDir = Files.createTempDirectory("cp-soak-redis");
+        Path dir = out != null ? out : options().dataDir().resolve("soak");
         AppOptions o = options().toBuilder().bindAddress("127.0.0.1").build()
-                .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withEmbeddedRedisDataDir(redisDir);
-        Path dir = out != null ? out : o.dataDir().resolve("soak");
+                .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withDataDir(redisDir);
         Files.createDirectories(dir);
         SpeechSettings speech = audioCalls == 0 ? SpeechSettings.off() : settings().speech();
         var w = out();
@@ -113,7 +115,7 @@ public final class SoakCommand extends AppCommand {
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (Application stack = Application.start(settings().withApp(o)
+            try (Application stack = Application.start(settings().withApp(o).withSpool(SpoolOptions.under(redisDir))
                     .withLive(InProcessTarget.liveOptions(settings().live(), demo)).withSpeech(speech), redis, telemetry)) {
                 awaitFreshness(stack, w);
                 r = SoakRun.run(InProcessTarget.of(stack), demo, redis.embedded().orElseThrow().uri(),

@@ -169,6 +169,15 @@ public record AppOptions(
         return toBuilder().embeddedRedisDataDir(dir).build();
     }
 
+    /**
+     * A copy keeping all local state under {@code dir} (embedded Redis in {@code dir/redis}, and, for
+     * settings derived from these options, the spool and models): a run of its own that never reads
+     * or replays another run's state (tests, soak, benchmarks).
+     */
+    public AppOptions withDataDir(Path dir) {
+        return toBuilder().dataDir(dir).embeddedRedisDataDir(dir.resolve(REDIS_UNDER_DATA_DIR)).build();
+    }
+
     /** A copy accepting FastAGI connections only from {@code allow}. */
     public AppOptions withAgiAllow(SourceAllowList allow) {
         return toBuilder().agiAllow(allow).build();

@@ -43,7 +43,7 @@ class SoakIT {
     @Test
     void fortyCallsForThirtySecondsAllCompleteWithOneRecordEachAndNothingGrows(@TempDir Path dir) throws Exception {
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
-                .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
+                .withPorts(0, 0, 0).withDataDir(dir);
         SoakOptions so = new SoakOptions(40, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(8),
                 0.5, 0, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO, 1_000, 8, 7);
         StringWriter progress = new StringWriter();

@@ -92,7 +92,7 @@ class AmiDropIT {
     void afterADroppedAndRefusedConnectionTheStateIsResynchronisedAndNoActionIsLostOrRepeated(@TempDir Path dir)
             throws Exception {
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
-                .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis")).withRouteBudget(Duration.ofSeconds(5));
+                .withPorts(0, 0, 0).withDataDir(dir).withRouteBudget(Duration.ofSeconds(5));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk d = SimulatedAsterisk.start()) {

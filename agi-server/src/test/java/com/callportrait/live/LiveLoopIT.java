@@ -43,7 +43,7 @@ class LiveLoopIT {
     @Test
     void anAngryKnownCallerIsMovedUpAndTheAgentGetsThePortrait(@TempDir Path dir) throws Exception {
         AppOptions o = AppOptions.fromEnv(Map.of()).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
-                .withEmbeddedRedisDataDir(dir.resolve("redis")).withRouteBudget(Duration.ofSeconds(5));
+                .withDataDir(dir).withRouteBudget(Duration.ofSeconds(5));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk demo = SimulatedAsterisk.start()) {

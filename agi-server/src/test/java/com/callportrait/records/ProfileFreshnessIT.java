@@ -45,7 +45,7 @@ class ProfileFreshnessIT {
     @Test
     void anEndedCallUpdatesTheCustomersPortraitOnceAndFeedbackFollows(@TempDir Path dir) throws Exception {
         AppOptions o = AppOptions.fromEnv(Map.of()).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
-                .withEmbeddedRedisDataDir(dir.resolve("redis"));
+                .withDataDir(dir);
         // a customer of the generated data the process loads its histories from
         GeneratorOptions data = GeneratorOptions.of(42, 300, 3_000);
         AtomicReference<CustomerRecord> customer = new AtomicReference<>();

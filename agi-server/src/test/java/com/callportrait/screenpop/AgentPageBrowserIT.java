@@ -66,7 +66,7 @@ class AgentPageBrowserIT {
                         + " and CP_CHROMEDRIVER) - the agent page was not tested in a browser");
 
         AppOptions o = AppOptions.fromEnv(Map.of()).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
-                .withEmbeddedRedisDataDir(dir.resolve("redis")).withRouteBudget(Duration.ofSeconds(5));
+                .withDataDir(dir).withRouteBudget(Duration.ofSeconds(5));
         ChromeOptions opts = new ChromeOptions();
         opts.setBinary(chromium.toFile());
         opts.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

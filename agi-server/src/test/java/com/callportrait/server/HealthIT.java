@@ -46,7 +46,7 @@ class HealthIT {
         AmiEndpoint ami = AmiEndpoint.create("callportrait", "s3cret");
         InetSocketAddress amiAddress = ami.start("127.0.0.1", 0);
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(java.util.Optional.empty(), 0)
-                .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
+                .withPorts(0, 0, 0).withDataDir(dir);
         LiveOptions live = LiveOptions.fromEnv(Map.of("CP_AMI_URI", "ami://callportrait:s3cret@127.0.0.1:"
                 + amiAddress.getPort(), "CP_AMI_RECONNECT_MAX_MS", "500"));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);

@@ -34,7 +34,7 @@ class LiveSpeechIT {
     @Test
     void recordedCallBecomesTranscriptAndEmotionEvents(@TempDir Path dir) throws Exception {
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
-                .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
+                .withPorts(0, 0, 0).withDataDir(dir);
         SpeechSettings defaults = SpeechSettings.fromEnv(Map.of());
         // A deeper queue than the default 5 s: on a loaded CI machine the worker may lag the real-time
         // stream for a while, and this test is about words, not about shedding.

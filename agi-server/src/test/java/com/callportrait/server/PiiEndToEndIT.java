@@ -66,7 +66,7 @@ class PiiEndToEndIT {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(logs);
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
-                .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
+                .withPorts(0, 0, 0).withDataDir(dir);
         SpeechSettings defaults = SpeechSettings.fromEnv(Map.of());
         SpeechSettings speech = new SpeechSettings(true, defaults.asr().withQueueFrames(3000),
                 defaults.socket());

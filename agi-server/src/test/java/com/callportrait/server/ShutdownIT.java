@@ -49,7 +49,7 @@ class ShutdownIT {
     void closeFinishesLiveWorkAndFlushesEverything(@TempDir Path dir) throws Exception {
         Set<Thread> before = nonDaemonThreads();
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1", "CP_SHUTDOWN_GRACE_MS", "30000"))
-                .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
+                .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withDataDir(dir);
         SpeechSettings d = SpeechSettings.fromEnv(Map.of());
         SpeechSettings speech = new SpeechSettings(true, d.asr().withQueueFrames(1500), d.socket());
         RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);

@@ -4,6 +4,7 @@ import com.callportrait.profile.imports.CustomerCsvImporter;
 import com.callportrait.profile.imports.ImportReport;
 import com.callportrait.route.RulesLoader;
 import com.callportrait.route.SetMode;
+import com.callportrait.records.spool.SpoolOptions;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
@@ -72,7 +73,8 @@ public final class AgiBenchmark {
             ImportReport seeded = CustomerCsvImporter.create(o.phones(), Clock.systemUTC())
                     .importInto(new StringReader(customersCsv(c.customers())), redis.store());
             out.println("  " + seeded.summary());
-            Application stack = Application.start(settings.withApp(o), redis, telemetry);
+            Application stack = Application.start(settings.withApp(o).withSpool(SpoolOptions.under(c.dataDir())),
+                    redis, telemetry);
             DefaultAgiServer aj = null;
             try {
                 var rules = RulesLoader.source(Optional.empty());

@@ -1,6 +1,6 @@
 package com.callportrait.bench.cli;
 
-import com.callportrait.common.config.ConfigException;
+import com.callportrait.cli.SettingsFirst;
 import com.callportrait.common.config.Env;
 import com.callportrait.server.LogSetup;
 import com.callportrait.server.Settings;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Command;
 public final class BenchMain implements Runnable {
 
     /** Exit status when a setting is invalid (as {@code callportrait.jar}). */
-    public static final int EXIT_BAD_OPTIONS = 2;
+    public static final int EXIT_BAD_OPTIONS = SettingsFirst.EXIT_BAD_OPTIONS;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -68,26 +68,7 @@ public final class BenchMain implements Runnable {
 
     private static int run(BenchMain main, String... args) {
         CommandLine cl = new CommandLine(main);
-        cl.setExecutionStrategy(parsed -> {
-            Integer help = CommandLine.executeHelpRequest(parsed);
-            if (help != null) {
-                return help;
-            }
-            try {
-                LogSetup.apply(main.settings().app().logFormat());
-            } catch (ConfigException e) {
-                parsed.commandSpec().commandLine().getErr().println("callportrait-bench: invalid setting: " + e.getMessage());
-                return EXIT_BAD_OPTIONS;
-            }
-            return new CommandLine.RunLast().execute(parsed);
-        });
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof ConfigException) {
-                line.getErr().println("callportrait-bench: invalid setting: " + ex.getMessage());
-                return EXIT_BAD_OPTIONS;
-            }
-            throw ex;
-        });
+        SettingsFirst.install(cl, "callportrait-bench", main::settings, false);
         return cl.execute(args);
     }
 

@@ -1,6 +1,7 @@
 package com.callportrait.bench.cli;
 
 import com.callportrait.bench.overload.SpeechOverload;
+import com.callportrait.records.spool.SpoolOptions;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
@@ -52,7 +53,7 @@ public final class OverloadCommand extends BenchCommand {
         // loopback, a Redis of its own and no AMI; speech and everything else as configured
         Settings configured = settings();
         AppOptions o = configured.app().toBuilder().bindAddress("127.0.0.1").build()
-                .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
+                .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withDataDir(dir);
         SpeechSettings base = configured.speech();
         var asr = base.asr();
         if (workers > 0) {
@@ -66,7 +67,7 @@ public final class OverloadCommand extends BenchCommand {
                 Duration.ofMillis(staggerMs), Duration.ofSeconds(recover), 1000);
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             Application stack = Application.start(configured.withApp(o)
+             Application stack = Application.start(configured.withApp(o).withSpool(SpoolOptions.under(dir))
                      .withLive(configured.live().withAmi(Optional.empty())).withSpeech(speech), redis, telemetry)) {
             var sp = stack.speech().orElseThrow();
             Map<String, Object> setup = new LinkedHashMap<>();

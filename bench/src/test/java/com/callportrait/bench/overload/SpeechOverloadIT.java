@@ -38,7 +38,7 @@ class SpeechOverloadIT {
         logs.start();
         monitorLog.addAppender(logs);
         AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
-                .withPorts(0, 0, 0).withEmbeddedRedisDataDir(dir.resolve("redis"));
+                .withPorts(0, 0, 0).withDataDir(dir);
         SpeechSettings d = SpeechSettings.fromEnv(Map.of());
         SpeechSettings speech = new SpeechSettings(true, d.asr().withWorkers(1).withQueueFrames(50),
                 d.socket());

@@ -211,7 +211,7 @@ final class CallWorker {
             return;
         }
         lastPartial = raw;
-        String text = engine.redact(raw);
+        String text = engine.redactPartial(raw);
         if (text != null) {
             double start = anchorCallSec;
             engine.listeners().transcript(new TranscriptEvent(callId, utterance, false, text, List.of(), start,

@@ -191,8 +191,18 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
 
     /** The redacted text, or null if the redactor failed (the caller then drops the event). */
     String redact(String rawText) {
+        return redact(rawText, false);
+    }
+
+    /** As {@link #redact(String)} for a partial result (a number still being said is masked too). */
+    String redactPartial(String rawText) {
+        return redact(rawText, true);
+    }
+
+    private String redact(String rawText, boolean partial) {
         try {
-            return Objects.requireNonNull(redactor.redact(rawText), "redactor returned null");
+            String text = partial ? redactor.redactPartial(rawText) : redactor.redact(rawText);
+            return Objects.requireNonNull(text, "redactor returned null");
         } catch (RuntimeException e) {
             log.error("redaction failed; transcript dropped: {}", e.getClass().getName());
             return null;

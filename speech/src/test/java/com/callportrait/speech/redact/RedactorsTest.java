@@ -40,6 +40,28 @@ class RedactorsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        // the caller is still saying the number: its first digits are masked already
+        "you can call me back on two one two five|you can call me back on [PHONE]",
+        "my card number is four five three two|my card number is [CARD]",
+        "the first digits are one two three|the first digits are [NUMBER]",
+        // finished numbers, amounts, counts and short words stay as they are
+        "you can call me back on two one two five well i|you can call me back on two one two five well i",
+        "it costs twenty dollars|it costs twenty dollars",
+        "i have been waiting for two hours|i have been waiting for two hours",
+        "i called you twice|i called you twice",
+        "it's flat twenty one|it's flat twenty one",
+    })
+    void aPartialResultMasksTheNumberStillBeingSaid(String in, String out) {
+        assertThat(r.redactPartial(in)).isEqualTo(out);
+    }
+
+    @Test
+    void aFinalResultKeepsAShortNumberThatEndsIt() {
+        assertThat(r.redact("you can call me back on two one two five")).isEqualTo("you can call me back on two one two five");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "I waited for two hours",
         "it cost twenty dollars",
         "oh I see thank you",

@@ -54,6 +54,22 @@ final class NumberClassifier {
         return n >= 5 ? Placeholder.NUMBER : null;
     }
 
+    /**
+     * The placeholder of a digit run still being said at the end of a partial result: what its cue
+     * word announces, else a number.
+     */
+    static Placeholder pending(Context.Kind ctx) {
+        if (ctx == null) {
+            return Placeholder.NUMBER;
+        }
+        return switch (ctx) {
+            case CARD -> Placeholder.CARD;
+            case PHONE, AREA_CODE -> Placeholder.PHONE;
+            case NATIONAL_ID -> Placeholder.NATIONAL_ID;
+            case NUMBER, CODE -> Placeholder.NUMBER;
+        };
+    }
+
     /** The Luhn checksum of card numbers. */
     static boolean luhn(String digits) {
         int sum = 0;

@@ -19,6 +19,14 @@ final class NumberRuns {
     }
 
     static void find(List<Lexer.Token> tokens, List<Span> spans) {
+        find(tokens, spans, false);
+    }
+
+    /**
+     * @param unfinished the text is a partial result: a run of three or more digits that ends the text
+     *                   is a number still being said and is masked even when too short to classify
+     */
+    static void find(List<Lexer.Token> tokens, List<Span> spans, boolean unfinished) {
         int n = tokens.size();
         int i = 0;
         while (i < n) {
@@ -81,6 +89,9 @@ final class NumberRuns {
             boolean money = last + 1 < n && MONEY.contains(tokens.get(last + 1).text())
                     || i > 0 && MONEY.contains(tokens.get(i - 1).text()) || decimal(tokens, i, last);
             Placeholder p = NumberClassifier.classify(d, ctx, allDigits ? groups : List.of(), plus, money);
+            if (p == null && unfinished && last == n - 1 && !money && !d.magnitude() && d.digits().length() >= 3) {
+                p = NumberClassifier.pending(ctx);
+            }
             if (p != null) {
                 int start = i;
                 if (plus || i > 0 && "(".equals(tokens.get(i - 1).text())) {

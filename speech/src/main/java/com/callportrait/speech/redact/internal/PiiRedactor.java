@@ -28,6 +28,15 @@ public final class PiiRedactor implements Redactor {
 
     @Override
     public String redact(String text) {
+        return redact(text, false);
+    }
+
+    @Override
+    public String redactPartial(String text) {
+        return redact(text, true);
+    }
+
+    private static String redact(String text, boolean unfinished) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -36,7 +45,7 @@ public final class PiiRedactor implements Redactor {
         List<Lexer.Token> tokens = Lexer.tokens(s);
         List<Span> spans = new ArrayList<>();
         SpokenEmail.find(tokens, spans);
-        NumberRuns.find(tokens, spans);
+        NumberRuns.find(tokens, spans, unfinished);
         if (spans.isEmpty()) {
             return s;
         }
