@@ -107,7 +107,7 @@ public final class EmbeddedRedis implements AutoCloseable {
                     + dataDir.toAbsolutePath() + ": " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), e);
         }
-        log.info("embedded Redis listening on 127.0.0.1:{}, data in {}", port, dataDir.toAbsolutePath());
+        log.info("embedded Redis listening on 127.0.0.1:{}, data in {}", port, dataDir.toAbsolutePath().normalize());
         return this;
     }
 
