@@ -1,7 +1,9 @@
 package com.callportrait.speech.emotion;
 
+import com.callportrait.speech.SpeechException;
+
 /** The emotion model could not be loaded or is not the model this code expects. */
-public class EmotionModelException extends RuntimeException {
+public class EmotionModelException extends SpeechException {
     private static final long serialVersionUID = 1L;
 
     public EmotionModelException(String message) {
