@@ -10,7 +10,11 @@ import java.time.Clock;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 
-/** {@code demo}: everything on embedded defaults, with the demo customers seeded. */
+/**
+ * {@code demo}: everything on embedded defaults, with the demo customers seeded. One instance per
+ * command-line run, used on the main thread, which it blocks until the JVM is asked to stop; not
+ * thread-safe.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "The server on embedded defaults: an embedded Redis (even if CP_REDIS_URI is set), the"
                 + " bundled demo customers seeded, all servers; prints where each listens and what to try.")

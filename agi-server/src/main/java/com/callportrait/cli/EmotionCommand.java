@@ -10,7 +10,8 @@ import picocli.CommandLine.Unmatched;
 /**
  * {@code emotion}: text lines on standard input, one JSON object per line on standard output
  * (redacted text, label, valence, arousal, confidence, sentiment group) from the same text model
- * and redactor the live path uses. {@code emotion train} retrains that model.
+ * and redactor the live path uses. {@code emotion train} retrains that model. One instance per
+ * command-line run, used on the main thread; not thread-safe.
  */
 @Command(name = "emotion", mixinStandardHelpOptions = true,
         description = "Reads text lines on standard input and prints one JSON object per line:"

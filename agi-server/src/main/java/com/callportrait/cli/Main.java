@@ -19,7 +19,9 @@ import picocli.CommandLine;
  * <p>Settings come from environment variables: {@link Settings} is built from them once, before any
  * command runs (after {@code --help}, which needs none), and validates every module's options then; a
  * bad value exits with status 2 and a message naming it. Commands take their options from it and
- * never read the environment themselves. This class is the one caller of {@link Env#system()}.
+ * never read the environment themselves. This class is the one caller of {@link Env#system()}. One
+ * instance per command-line run, used on the main thread; only {@link #settings()} is thread-safe
+ * (synchronized).
  */
 @Command(name = "callportrait", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Real-time customer portrait for Asterisk call centres.",

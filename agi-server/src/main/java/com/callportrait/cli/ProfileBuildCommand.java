@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code profile build}: every source through cleaning, models trained behind the evaluation gate,
- * every portrait saved to Redis, with a progress bar and a summary.
+ * every portrait saved to Redis, with a progress bar and a summary. One instance per command-line
+ * run, used on the main thread; not thread-safe (its progress bar is: the build reports from its
+ * own threads).
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Builds every portrait from all sources (CRM files, Asterisk CDR/queue_log, the live "

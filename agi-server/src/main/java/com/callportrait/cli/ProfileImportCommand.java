@@ -9,7 +9,10 @@ import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code profile import FILE}: loads customers from CSV. */
+/**
+ * {@code profile import FILE}: loads customers from CSV. One instance per command-line run, used on
+ * the main thread; not thread-safe.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Loads customers from a CSV file (header customer_id,phone,name,tier,language[,lifetime_value,"
                 + "open_complaints,last_topic]); prints loaded/rejected counts and each rejected line with its reason."

@@ -8,7 +8,10 @@ import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code profile models}: every model version with its gate decision, metrics and date. */
+/**
+ * {@code profile models}: every model version with its gate decision, metrics and date. One
+ * instance per command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Lists every model version in the registry: date, gate decision, metrics, provenance.")
 public final class ProfileModelsCommand extends AppCommand {

@@ -15,7 +15,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code profile report}: a build (same sources as {@code profile build}) written as an HTML report for managers. */
+/**
+ * {@code profile report}: a build (same sources as {@code profile build}) written as an HTML report
+ * for managers. One instance per command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Builds portraits from the same sources as 'profile build' and writes a self-contained HTML "
                 + "report: segments and centroids, tags, risk, model metrics over time, rising topics, agent outcomes.")

@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code profile show PHONE}: prints one portrait. */
+/**
+ * {@code profile show PHONE}: prints one portrait. One instance per command-line run, used on the
+ * main thread; not thread-safe.
+ */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Prints the portrait of the customer owning PHONE. Exit status 1 when there is none.")
 public final class ProfileShowCommand extends AppCommand {

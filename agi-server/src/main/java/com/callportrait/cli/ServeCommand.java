@@ -4,7 +4,10 @@ import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
 import picocli.CommandLine.Command;
 
-/** {@code serve}: the production server. */
+/**
+ * {@code serve}: the production server. One instance per command-line run, used on the main thread,
+ * which it blocks until the JVM is asked to stop; not thread-safe.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "The production server: FastAGI, HTTP and the event writer. Redis from CP_REDIS_URI,"
                 + " an embedded Redis under CP_DATA_DIR when unset. Stops gracefully on SIGTERM.")

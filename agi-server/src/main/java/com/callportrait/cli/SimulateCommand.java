@@ -18,7 +18,10 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code simulate}: plays many scripted calls end to end and reports what happened and how fast. */
+/**
+ * {@code simulate}: plays many scripted calls end to end and reports what happened and how fast.
+ * One instance per command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Starts the server on embedded defaults (embedded Redis, demo customers) with a simulated"
                 + " Asterisk: FastAGI sessions, an AMI endpoint the server logs in to, scripted caller moods;"

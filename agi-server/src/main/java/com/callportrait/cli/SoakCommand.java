@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code soak}: keeps many simulated calls up for a bounded time against an in-process server on
  * loopback (embedded Redis in a fresh directory, demo customers), prints a line per sample, writes
- * the series (CSV) and the report (markdown), and exits 1 when a verdict fails.
+ * the series (CSV) and the report (markdown), and exits 1 when a verdict fails. One instance per
+ * command-line run, used on the main thread; not thread-safe.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Load and soak run on loopback: keeps --calls simulated calls up for --duration (FastAGI route,"

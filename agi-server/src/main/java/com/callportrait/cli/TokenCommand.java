@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code token agent NAME} / {@code token supervisor}: issues a signed, expiring page token. */
+/**
+ * {@code token agent NAME} / {@code token supervisor}: issues a signed, expiring page token. One
+ * instance per command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "token", mixinStandardHelpOptions = true,
         description = "Issues a token for the agent page (/agent/NAME) or the supervisor page (/supervisor,"
                 + " /api/calls), signed with CP_TOKEN_SECRET (or CP_TOKEN_SECRET_FILE): the running server"

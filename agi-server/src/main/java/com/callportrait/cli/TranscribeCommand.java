@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code transcribe FILE...}: recordings through exactly the live speech path (AudioSocket
- * framing, resampling, VAD, Vosk, emotion, redaction), one JSON object per utterance.
+ * framing, resampling, VAD, Vosk, emotion, redaction), one JSON object per utterance. One instance
+ * per command-line run, used on the main thread; not thread-safe.
  */
 @Command(name = "transcribe", mixinStandardHelpOptions = true,
         description = "Transcribes recordings (WAV of any common rate, PCM, mu-law or A-law; or .raw 8 kHz "

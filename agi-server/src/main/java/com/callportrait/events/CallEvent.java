@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * One entry of the {@code cp:events} stream. The common fields come first, in this order:
- * {@code type call uniqueid phone ts}, then the type's own fields in insertion order.
+ * {@code type call uniqueid phone ts}, then the type's own fields in insertion order. Immutable and
+ * thread-safe.
  *
  * @param type     route | transcript | emotion | action | screenpop | feedback
  * @param call     the call's CP_UUID

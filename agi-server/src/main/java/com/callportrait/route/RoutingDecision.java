@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Where one call goes and how it is greeted: the values of the {@code CP_*} channel variables.
- * Values are sanitised to the MSet-safe character set in the constructor.
+ * Values are sanitised to the MSet-safe character set in the constructor. Immutable and
+ * thread-safe.
  *
  * @param queue      Asterisk queue name ({@code CP_QUEUE})
  * @param priority   {@code QUEUE_PRIO} for {@code Queue()}, higher is answered first ({@code CP_PRIORITY})

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An unresolved complaint or ticket of the customer.
+ * An unresolved complaint or ticket of the customer. Immutable and thread-safe.
  *
  * @param id       source id (complaint or ticket number)
  * @param topic    taxonomy topic

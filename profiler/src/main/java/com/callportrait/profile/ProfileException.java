@@ -7,7 +7,8 @@ import com.callportrait.common.CallPortraitException;
  * them: {@code RedisStoreException} for the Redis store, {@code PortraitException} (and its own
  * subclasses) for the portrait engine. Bad settings are reported with
  * {@link com.callportrait.common.config.ConfigException}, bad input values with
- * {@link IllegalArgumentException}, as the records' compact constructors do.
+ * {@link IllegalArgumentException}, as the records' compact constructors do. Immutable; so are its
+ * subclasses.
  */
 public class ProfileException extends CallPortraitException {
     private static final long serialVersionUID = 1L;

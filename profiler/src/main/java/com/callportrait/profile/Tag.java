@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One portrait tag, with the explanation an agent sees: which rule or model set it and from which
- * inputs.
+ * inputs. Immutable and thread-safe.
  *
  * @param family      one of the six tag families (channel, evaluation, attribute, traffic, risk, segment)
  * @param name        short operator word, e.g. {@code repeat-caller}

@@ -2,7 +2,10 @@ package com.callportrait.profile;
 
 import java.util.Locale;
 
-/** Commercial tier of a customer, lowest first. Parsing is case-insensitive and strict. */
+/**
+ * Commercial tier of a customer, lowest first. Parsing is case-insensitive and strict. Immutable
+ * and thread-safe.
+ */
 public enum Tier {
     STANDARD,
     SILVER,

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A past contact reduced to what an agent needs: what it was about and how it ended.
+ * A past contact reduced to what an agent needs: what it was about and how it ended. Immutable and
+ * thread-safe.
  *
  * @param topic   taxonomy topic, e.g. {@code billing}
  * @param outcome how it ended, e.g. {@code resolved}, {@code escalated}, {@code unresolved}

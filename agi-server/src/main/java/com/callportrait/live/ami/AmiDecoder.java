@@ -13,7 +13,7 @@ import java.util.Map;
  * CRLF (Asterisk) or LF (tolerated); a blank line ends a message; extra blank lines are skipped.
  * Explicit state ({@code BANNER}, {@code FIELDS}, {@code FAILED}) and one violation path:
  * {@link #fail} closes the connection with a logged reason; nothing is decoded after that.
- * One instance per connection (not sharable).
+ * One instance per channel, run on that channel's event loop only (not sharable); not thread-safe.
  */
 public final class AmiDecoder extends ByteToMessageDecoder {
     /** Longest line accepted (Asterisk's own limit for a header is about 1 KiB; Data can be longer). */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An action the live policy took (or tried) for a call.
+ * An action the live policy took (or tried) for a call. Immutable and thread-safe.
  *
  * @param rule     the rule that fired
  * @param kind     raise_priority | redirect | alert

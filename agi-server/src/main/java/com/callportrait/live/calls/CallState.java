@@ -2,7 +2,7 @@ package com.callportrait.live.calls;
 
 import java.util.Locale;
 
-/** Where a live call stands. */
+/** Where a live call stands. Immutable and thread-safe. */
 public enum CallState {
     /** Routed by the AGI, not yet in a queue. */
     ROUTED,

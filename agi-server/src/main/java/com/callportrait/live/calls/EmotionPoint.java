@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One emotion reading of the caller, at a time.
+ * One emotion reading of the caller, at a time. Immutable and thread-safe.
  *
  * @param utterance the utterance it scored
  * @param reading   label, valence, arousal, confidence

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the route script knows when it has decided: the start of a live call.
+ * What the route script knows when it has decided: the start of a live call. Immutable and
+ * thread-safe.
  *
  * @param callId     CP_UUID
  * @param channel    {@code agi_channel}, the exact channel name (needed by QueueChangePriorityCaller)

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One line of the live transcript; the text is already redacted by the speech pipeline.
+ * One line of the live transcript; the text is already redacted by the speech pipeline. Immutable
+ * and thread-safe.
  *
  * @param number  the utterance's number in the call, from 1
  * @param text    redacted words

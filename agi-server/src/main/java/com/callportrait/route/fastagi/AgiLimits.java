@@ -2,7 +2,8 @@ package com.callportrait.route.fastagi;
 
 /**
  * Bounds on what one peer may send. Asterisk 22 itself writes environment lines of a few dozen
- * bytes and at most 128 {@code agi_arg_N}; anything far beyond is not Asterisk.
+ * bytes and at most 128 {@code agi_arg_N}; anything far beyond is not Asterisk. Immutable and
+ * thread-safe.
  *
  * @param maxLineBytes        longest line accepted, without its LF
  * @param maxEnvironmentBytes largest environment block

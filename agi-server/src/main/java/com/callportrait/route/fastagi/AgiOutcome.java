@@ -2,7 +2,10 @@ package com.callportrait.route.fastagi;
 
 import java.util.Locale;
 
-/** How a FastAGI session ended; the {@code outcome} tag of {@code cp_agi_sessions_total}. */
+/**
+ * How a FastAGI session ended; the {@code outcome} tag of {@code cp_agi_sessions_total}. Immutable
+ * and thread-safe.
+ */
 public enum AgiOutcome {
     /** The script finished and the server closed the socket. */
     COMPLETED,

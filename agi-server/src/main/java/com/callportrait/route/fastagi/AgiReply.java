@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One reply from Asterisk.
+ * One reply from Asterisk. Immutable and thread-safe.
  *
  * @param code   200, 510, 511 or 520
  * @param result the {@code result=} number of a 200 reply (0 for an empty one, {@code 200 result= (timeout)}:

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 /**
  * The environment block Asterisk sends first: {@code agi_*} variables in the order received.
+ * Immutable and thread-safe.
  *
  * @param variables every {@code key: value} line, keys as sent ({@code agi_callerid}, ...)
  */

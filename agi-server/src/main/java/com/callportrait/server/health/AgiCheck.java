@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * The FastAGI server, the one critical check: when it does not listen, Asterisk gets
  * {@code AGISTATUS=FAILURE} for every call, so the application is DOWN (HTTP 503, not ready).
+ * Stateless and thread-safe.
  */
 public final class AgiCheck implements HealthCheck {
     private final AgiServer server;

@@ -10,7 +10,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * AMI: OFF when {@code CP_AMI_URI} is unset; DOWN while not logged in (with the client's last
  * problem: refused, login failed, connection lost; it keeps reconnecting); DEGRADED while events
- * are dropped because consumers fall behind; else UP.
+ * are dropped because consumers fall behind; else UP. Not thread-safe (keeps a window of readings):
+ * its {@link HealthMonitor} calls it, one evaluation at a time.
  */
 public final class AmiCheck implements HealthCheck {
     private final Optional<AmiClient> client;

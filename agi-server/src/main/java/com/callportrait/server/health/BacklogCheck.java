@@ -15,7 +15,8 @@ import java.util.concurrent.CompletionStage;
  * full) plus {@code cp_spool_rejected} (spool at its size cap). Read from
  * the meter registry, so it needs no reference to the writers. DEGRADED while anything was dropped
  * in the window (data lost: buffer full) or while a backlog builds up (Redis slow or down); UP when
- * both drain.
+ * both drain. Not thread-safe (keeps a window of readings): its {@link HealthMonitor} calls it, one
+ * evaluation at a time.
  */
 public final class BacklogCheck implements HealthCheck {
     /** Records waiting beyond this many mean the appender cannot keep up. */

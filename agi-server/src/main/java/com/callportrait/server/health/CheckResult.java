@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What one check found: a state, a reason an operator can act on (empty when up), and details
- * for the JSON (numbers and short strings).
+ * for the JSON (numbers and short strings). Immutable and thread-safe.
  */
 public record CheckResult(HealthState state, String reason, Map<String, Object> details) {
     public CheckResult {

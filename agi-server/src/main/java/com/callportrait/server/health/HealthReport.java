@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The last evaluation of every check, as {@code /health} shows it.
+ * The last evaluation of every check, as {@code /health} shows it. Immutable and thread-safe.
  *
  * @param status  the application's state: DOWN when draining or a critical check is down (HTTP 503,
  *                not ready), DEGRADED when any check is degraded or down, else UP

@@ -10,6 +10,8 @@ package com.callportrait.server.health;
  *   <li>{@link #DOWN}: the dependency is unreachable or the part is stopped.
  *   <li>{@link #OFF}: not configured (e.g. no {@code CP_AMI_URI}); never a problem.
  * </ul>
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum HealthState {
     UP(2), DEGRADED(1), DOWN(0), OFF(2);

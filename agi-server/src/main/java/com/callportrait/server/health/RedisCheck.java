@@ -7,7 +7,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Redis: one PING per evaluation. DOWN when it fails or does not answer in time (routing then
  * runs on defaults, {@code CP_DEGRADED=1}); DEGRADED when it answers slower than {@code slowMs}
- * (calls near the routing budget are at risk of defaults); else UP with the round trip.
+ * (calls near the routing budget are at risk of defaults); else UP with the round trip. Stateless
+ * and thread-safe.
  */
 public final class RedisCheck implements HealthCheck {
     private final ProfileStore store;

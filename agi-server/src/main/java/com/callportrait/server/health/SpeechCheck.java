@@ -14,7 +14,8 @@ import java.util.concurrent.CompletionStage;
  * {@value #PARTIALS_DROPPED_WARN} partial results were skipped, or recognition lags real time by
  * {@code lagMs} or more. It stays DEGRADED until a whole window passes without any of these, so
  * one overload episode is one DEGRADED period (one WARN line), not a flapping state; the INFO line
- * at recovery sums the episode up (frames shed, partials skipped, worst lag).
+ * at recovery sums the episode up (frames shed, partials skipped, worst lag). Not thread-safe
+ * (keeps a window of readings): its {@link HealthMonitor} calls it, one evaluation at a time.
  */
 public final class SpeechCheck implements HealthCheck {
     /** A few skipped partials are the first, cheap, shedding step; this many in a window is overload. */

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One request as a handler sees it.
+ * One request as a handler sees it. Thread-safe; immutable except the query's value lists, which
+ * are not copied and must not be changed.
  *
  * @param method     upper-case HTTP method
  * @param path       decoded path without query

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A complete HTTP response.
+ * A complete HTTP response. Thread-safe as long as nobody writes to {@code body}, which is not
+ * copied.
  *
  * @param status      HTTP status code
  * @param contentType media type of {@code body}

@@ -31,7 +31,8 @@ import org.asteriskjava.fastagi.DefaultAgiServer;
 /**
  * {@code agi}: an embedded Redis seeded with synthetic customers, CallPortrait's FastAGI
  * server and asterisk-java's {@code DefaultAgiServer} (same lookup, rules, variables and events)
- * on loopback, and the same Asterisk-like load against each in turn. Single use.
+ * on loopback, and the same Asterisk-like load against each in turn. Stateless (static methods
+ * only); {@link #run} blocks its caller and closes everything it started.
  */
 public final class AgiBenchmark {
 

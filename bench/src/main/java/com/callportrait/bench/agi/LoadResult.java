@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one load phase measured.
+ * What one load phase measured. Immutable and thread-safe.
  *
  * @param server        which server
  * @param phase         {@code closed-loop cN} or {@code fixed R/s}

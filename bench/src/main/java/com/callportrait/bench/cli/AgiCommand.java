@@ -8,7 +8,10 @@ import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code agi}: FastAGI routing throughput and latency against asterisk-java. */
+/**
+ * {@code agi}: FastAGI routing throughput and latency against asterisk-java. One instance per
+ * command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "agi", mixinStandardHelpOptions = true,
         description = "Drives many concurrent FastAGI sessions over loopback (exactly as Asterisk 22 does, with the"
                 + " Redis profile lookup) against CallPortrait and, in the same run, asterisk-java's DefaultAgiServer"

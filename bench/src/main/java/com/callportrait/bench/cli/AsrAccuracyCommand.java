@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code asr-accuracy}: word error rate of the live speech path on the telephone-band set. */
+/**
+ * {@code asr-accuracy}: word error rate of the live speech path on the telephone-band set. One
+ * instance per command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "asr-accuracy", mixinStandardHelpOptions = true,
         description = "Word error rate of the live path (AudioSocket frames, resampler, VAD, streaming Vosk) on the"
                 + " telephone-band set speech/src/test/benchmark/telephone, next to offline decodes by the same model."

@@ -4,7 +4,10 @@ import com.callportrait.bench.speech.CapacityBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code asr-capacity}: concurrent calls the live speech path transcribes in real time. */
+/**
+ * {@code asr-capacity}: concurrent calls the live speech path transcribes in real time. One
+ * instance per command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "asr-capacity", mixinStandardHelpOptions = true,
         description = "Streams N real-time AudioSocket calls (utterances of the telephone set with pauses) to the speech"
                 + " engine over loopback and measures end-of-speech to final result, shedding and CPU per level."

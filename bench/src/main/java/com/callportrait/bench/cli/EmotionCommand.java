@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code emotion}: quality and speed of the bundled text emotion model. */
+/**
+ * {@code emotion}: quality and speed of the bundled text emotion model. One instance per
+ * command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "emotion", mixinStandardHelpOptions = true,
         description = "Measures the bundled text emotion model: macro-F1 on the GoEmotions dev split (as written and as"
                 + " recognised), confusion, calibration, time per utterance, and polarity on the UCI sentences against"

@@ -17,7 +17,10 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code overload}: the "Vosk overloaded" fault, long version (RELIABILITY.md, "Operations"). */
+/**
+ * {@code overload}: the "Vosk overloaded" fault, long version (RELIABILITY.md, "Operations"). One
+ * instance per command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "overload", mixinStandardHelpOptions = true,
         description = "Starts the application on loopback (embedded Redis, the bundled Vosk model), streams more"
                 + " real-audio calls to its AudioSocket port than the recognition pool can carry, then stops them;"

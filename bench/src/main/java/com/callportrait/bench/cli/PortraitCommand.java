@@ -4,7 +4,10 @@ import com.callportrait.bench.portrait.PortraitBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code portrait}: batch build and live updates of the portrait engine. */
+/**
+ * {@code portrait}: batch build and live updates of the portrait engine. One instance per
+ * command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "portrait", mixinStandardHelpOptions = true,
         description = "Batch build of generated customers and contacts into an embedded Redis (or memory), peak heap,"
                 + " live updates after single calls (p50/p99), and the complaint-risk AUC against its baseline.")

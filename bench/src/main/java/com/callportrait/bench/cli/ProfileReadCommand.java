@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code profile-read}: the profile lookup on the routing path against a real Redis. */
+/**
+ * {@code profile-read}: the profile lookup on the routing path against a real Redis. One instance
+ * per command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "profile-read", mixinStandardHelpOptions = true,
         description = "findByPhone latency and throughput (script and two-step lookups, 1/16/64 in flight) against an"
                 + " embedded redis-server holding N realistic portraits; prints a Markdown table and Redis commandstats.")

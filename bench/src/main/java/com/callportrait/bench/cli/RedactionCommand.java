@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code redaction}: recall, false positives and speed of the standard redactor. */
+/**
+ * {@code redaction}: recall, false positives and speed of the standard redactor. One instance per
+ * command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "redaction", mixinStandardHelpOptions = true,
         description = "Scores the standard redactor on labelled sets (text TAB types TAB secrets), a seeded spoken set"
                 + " and ordinary sentences; prints Markdown and the misses. With no argument: the committed set"

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code spool}: the cost of accepting interaction records (journal write + fsync). */
+/**
+ * {@code spool}: the cost of accepting interaction records (journal write + fsync). One instance
+ * per command-line run, used on the main thread; not thread-safe.
+ */
 @Command(name = "spool", mixinStandardHelpOptions = true,
         description = "Writes records to a scratch spool (under CP_DATA_DIR unless --dir) with one fsync per batch,"
                 + " for several batch sizes; prints us per commit (p50/p99), us per record and records/s.")

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A setting has a bad value. The message names the variable (or option) and says what it accepts and
  * what it got, e.g. {@code CP_AGI_PORT must be a whole number in [0, 65535], got 'abc'}; start-up stops
- * on it. Thrown only while options are built, never on a call's path.
+ * on it. Thrown only while options are built, never on a call's path. Immutable; so are its
+ * subclasses.
  */
 public class ConfigException extends CallPortraitException {
     private final String variable;

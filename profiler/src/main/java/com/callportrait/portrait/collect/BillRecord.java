@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One bill (or order) of a customer.
+ * One bill (or order) of a customer. Immutable and thread-safe.
  *
  * @param billId     source id
  * @param customerId owner

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A formal complaint.
+ * A formal complaint. Immutable and thread-safe.
  *
  * @param complaintId source id
  * @param customerId  owner

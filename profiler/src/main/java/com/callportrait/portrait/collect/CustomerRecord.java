@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A customer as a CRM export describes it. Fields other than the id may be missing ({@code null})
- * in raw input; the cleaning stage fills or rejects them.
+ * in raw input; the cleaning stage fills or rejects them. Immutable and thread-safe.
  *
  * @param customerId    CRM id, never blank
  * @param name          display name

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Attributes a third party knows about a customer (e.g. {@code business=true}, {@code household=4}).
+ * Attributes a third party knows about a customer (e.g. {@code business=true},
+ * {@code household=4}). Immutable and thread-safe.
  *
  * @param customerId owner
  * @param attributes name to value, copied

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Feedback that arrives after a contact was recorded — the caller's post-call survey score or the
  * agent's disposition — linked to that contact by its source id. Merging it into the history sets
- * the contact's survey and/or outcome; merging the same feedback twice changes nothing.
+ * the contact's survey and/or outcome; merging the same feedback twice changes nothing. Immutable
+ * and thread-safe.
  *
  * @param interactionId source id of the contact (the call's CP_UUID)
  * @param customerId    CRM id when known, else {@code null} (resolved from the phone)

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One contact with a customer: a live call as CallPortrait recorded it, a CDR / queue_log line, a
  * chat or an email. Raw input may carry impossible values (negative seconds, a survey of 9); the
- * cleaning stage repairs or drops them and counts what it did.
+ * cleaning stage repairs or drops them and counts what it did. Immutable and thread-safe.
  *
  * @param interactionId source id (call CP_UUID, CDR uniqueid, chat id); duplicates are dropped by it
  * @param customerId    CRM id when known, else {@code null} (resolved from the phone)

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A service ticket (repair, meter visit, new connection...).
+ * A service ticket (repair, meter visit, new connection...). Immutable and thread-safe.
  *
  * @param ticketId   source id
  * @param customerId owner

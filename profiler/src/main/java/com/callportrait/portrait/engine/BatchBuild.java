@@ -27,7 +27,9 @@ import java.util.function.Consumer;
 /**
  * The batch build: every source through cleaning into the histories, models trained (or the given
  * ones reused), every portrait built and saved through the {@link ProfileStore} with a bounded
- * number of saves in flight. One build runs at a time per instance; not reentrant.
+ * number of saves in flight. Thread-safe: the instance holds only its settings and each
+ * {@link #run} makes its own state; a run blocks its caller and calls the {@link BuildListener}
+ * from the pool it builds on too.
  */
 public final class BatchBuild {
     /** Everything a build produced, for the live updater, the registry and the report. */

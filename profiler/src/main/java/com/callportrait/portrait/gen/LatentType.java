@@ -2,7 +2,8 @@ package com.callportrait.portrait.gen;
 
 /**
  * The hidden customer types the generator draws from. They are never written into the data; the
- * portrait engine must rediscover them from behaviour. Rates are per year.
+ * portrait engine must rediscover them from behaviour. Rates are per year. Immutable and
+ * thread-safe.
  */
 public enum LatentType {
     //               weight calls  spend  late  complaint neg   chat  hour  topics: billing payment outage meter newsvc move

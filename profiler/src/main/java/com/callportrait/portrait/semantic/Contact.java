@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One interaction reduced to its meaning and measures, as the engine keeps it per customer (about
- * 80 bytes, so a million fit a bounded heap). Missing numbers are {@code -1}; a missing survey is 0.
+ * 80 bytes, so a million fit a bounded heap). Missing numbers are {@code -1}; a missing
+ * survey is 0. Immutable and thread-safe.
  *
  * @param idHash   64-bit hash of the source id (de-duplication, deterministic ordering)
  * @param at       epoch seconds of the start

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * have something to show. When the application runs speech (the target has an AudioSocket
  * address), every caller speaks the bundled recording over AudioSocket (real transcripts and
  * emotions); otherwise the moods' scripted lines go to the target's {@link ScriptedSpeech}.
- * Daemon threads; stops with the JVM.
+ * Daemon threads; stops with the JVM. Stateless; {@link #start} may be called from any thread.
  */
 public final class DemoCalls {
     private DemoCalls() {

@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link SoakMeter}. Everything about the application is read from outside: {@code /metrics}
  * (live calls, AMI login), its Redis (records, {@code used_memory}, the transcripts in
  * {@code cp:events}); heap, threads and file descriptors are this JVM's (the application runs in
- * it for {@code soak}). One run per instance; blocking.
+ * it for {@code soak}). {@link #run} blocks its caller; each run has its own instance, thread-safe
+ * because that run's timer and call threads share it.
  */
 public final class SoakRun {
     private final Target target;

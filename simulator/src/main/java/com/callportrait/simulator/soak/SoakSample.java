@@ -2,7 +2,7 @@ package com.callportrait.simulator.soak;
 
 /**
  * One row of a soak run's time series. Latencies are of the calls/utterances that finished in the
- * interval (NaN when none did); memory in MB; -1 = not measured.
+ * interval (NaN when none did); memory in MB; -1 = not measured. Immutable and thread-safe.
  *
  * @param seconds        seconds since the run started
  * @param started        calls started so far

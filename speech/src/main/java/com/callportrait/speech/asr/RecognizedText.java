@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What Vosk returned for a stretch of audio. Word times are in the recogniser's own clock (the
- * seconds of audio fed to it), which the pipeline maps back onto the call's clock.
+ * seconds of audio fed to it), which the pipeline maps back onto the call's clock. Immutable and
+ * thread-safe.
  *
  * @param text  the words joined by spaces, empty when nothing was recognised
  * @param words the words with timings (empty for partial results)

@@ -3,7 +3,7 @@ package com.callportrait.speech.asr;
 import java.util.Objects;
 
 /**
- * One recognised word with its timing.
+ * One recognised word with its timing. Immutable and thread-safe.
  *
  * @param text       the word (or a redaction placeholder such as {@code [CARD]})
  * @param startSec   start, in seconds from the start of the call's audio

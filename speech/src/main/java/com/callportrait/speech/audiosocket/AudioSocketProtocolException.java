@@ -2,7 +2,10 @@ package com.callportrait.speech.audiosocket;
 
 import com.callportrait.speech.SpeechException;
 
-/** The peer broke the AudioSocket protocol; the session that received it is ended. */
+/**
+ * The peer broke the AudioSocket protocol; the session that received it is ended. Immutable; so are
+ * its subclasses.
+ */
 public class AudioSocketProtocolException extends SpeechException {
     public AudioSocketProtocolException(String message) {
         super(message);

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The signed-linear audio kinds of AudioSocket (16-bit little-endian mono PCM) and their sample
  * rates. {@code 0x10} (8 kHz) is what {@code AudioSocket()} always sends; the others exist since
- * Asterisk 22.7 for the channel driver with {@code c(slinNN)}.
+ * Asterisk 22.7 for the channel driver with {@code c(slinNN)}. Immutable and thread-safe.
  */
 public enum SlinRate {
     SLIN_8K(0x10, 8_000),

@@ -2,7 +2,7 @@ package com.callportrait.speech.emotion;
 
 import java.util.Locale;
 
-/** The caller moods routing and agents act on. */
+/** The caller moods routing and agents act on. Immutable and thread-safe. */
 public enum EmotionLabel {
     ANGRY,
     FRUSTRATED,

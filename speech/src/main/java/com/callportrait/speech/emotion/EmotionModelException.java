@@ -2,7 +2,10 @@ package com.callportrait.speech.emotion;
 
 import com.callportrait.speech.SpeechException;
 
-/** The emotion model could not be loaded or is not the model this code expects. */
+/**
+ * The emotion model could not be loaded or is not the model this code expects. Immutable; so are
+ * its subclasses.
+ */
 public class EmotionModelException extends SpeechException {
     private static final long serialVersionUID = 1L;
 

@@ -3,7 +3,7 @@ package com.callportrait.speech.emotion;
 import java.util.Objects;
 
 /**
- * Emotion of one utterance.
+ * Emotion of one utterance. Immutable and thread-safe.
  *
  * @param label      the mood
  * @param valence    unpleasant (-1) to pleasant (+1)

@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * The four sentiment groups of the GoEmotions paper (Demszky et al. 2020), the unit the text
  * emotion model is evaluated on. {@link #mood(double, double)} maps a group onto the caller moods.
+ * Immutable and thread-safe.
  */
 public enum SentimentGroup {
     POSITIVE,

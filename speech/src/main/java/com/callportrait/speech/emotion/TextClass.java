@@ -11,6 +11,8 @@ import java.util.Set;
  *   <li>{@link #DISTRESS}: disappointment, sadness, fear, nervousness, embarrassment, grief,
  *       remorse (let down, worried).</li>
  * </ul>
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum TextClass {
     POSITIVE(SentimentGroup.POSITIVE),

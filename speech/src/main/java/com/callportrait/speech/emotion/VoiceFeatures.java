@@ -3,7 +3,8 @@ package com.callportrait.speech.emotion;
 /**
  * Prosody of one utterance relative to the same caller's running baseline. Each value is a
  * z-score-like ratio: 0 means "as this caller usually sounds", positive means louder / higher /
- * faster. {@link #NONE} is used when there is no audio (text-only scoring).
+ * faster. {@link #NONE} is used when there is no audio (text-only scoring). Immutable and
+ * thread-safe.
  *
  * @param loudness     RMS energy relative to the caller's baseline, in standard deviations
  * @param pitch        median F0 relative to the caller's baseline, in standard deviations

@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The emotion reading of one final utterance (from its raw words and the caller's voice).
+ * The emotion reading of one final utterance (from its raw words and the caller's voice). Immutable
+ * and thread-safe.
  *
  * @param callId    the call's id
  * @param utterance the utterance's number, as in its final {@link TranscriptEvent}

@@ -3,6 +3,7 @@ package com.callportrait.speech.pipeline;
 /**
  * A snapshot of how loaded the speech engine is, for health checks and load tests. Counters are
  * totals since start (compare two snapshots for a rate); gauges are values at the snapshot.
+ * Immutable and thread-safe.
  *
  * @param activeCalls      calls with an open transcriber
  * @param workers          recognition threads

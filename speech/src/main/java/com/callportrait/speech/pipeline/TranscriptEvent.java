@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A partial or final transcript of one utterance of one call. The text and words are already
- * redacted. Times are seconds from the start of the call's audio.
+ * redacted. Times are seconds from the start of the call's audio. Immutable and thread-safe.
  *
  * @param callId    the call's id (the AudioSocket UUID = the AGI's {@code CP_UUID})
  * @param utterance the utterance's number in the call, from 1; partials share it with their final

@@ -6,7 +6,8 @@ package com.callportrait.speech.emotion.internal;
  * pitch tracker is on Maven Central (TarsosDSP is not published there), so this is a small,
  * tested implementation.
  *
- * <p>Holds scratch buffers: one instance per thread (a {@link ProsodyAnalyzer} owns one).
+ * <p>Not thread-safe (holds scratch buffers): one instance per thread; a {@link ProsodyAnalyzer}
+ * owns one.
  */
 public final class YinPitch {
 

@@ -52,6 +52,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *
  * <p>Writes {@code caller-mood.tribuo.gz} (Tribuo protobuf, gzipped, with provenance) and
  * {@code caller-mood.json} (version, date, calibration) into {@code --out}.
+ *
+ * <p>One instance per training run, used on one thread: {@link #run} blocks it until the model is
+ * written. The static helpers are stateless and thread-safe.
  */
 public final class EmotionTrainer {
 
