@@ -96,10 +96,23 @@ public final class HealthMonitor implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - lastRunNanos);
     }
 
-    /** From now on the application is DOWN ("shutting down"); re-evaluates at once. */
+    /**
+     * From now on the application is DOWN ("shutting down"), published at once from the last readings.
+     * The checks are not run here: a round may be running on the scheduler, and the stateful checks
+     * are evaluated one round at a time.
+     */
     public void drain() {
         draining = true;
-        evaluateAsync();
+        synchronized (this) {
+            Map<String, HealthReport.Entry> last = new LinkedHashMap<>();
+            for (HealthCheck c : checks) {
+                HealthReport.Entry e = entries.get(c.name());
+                if (e != null) {
+                    last.put(c.name(), e);
+                }
+            }
+            report = summarise(last, clock.instant());
+        }
     }
 
     /** Runs every check now and waits for the new report (start-up and tests). */

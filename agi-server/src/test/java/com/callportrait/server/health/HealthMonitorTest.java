@@ -89,6 +89,8 @@ class HealthMonitorTest {
         m.evaluate();
         assertThat(m.report().status()).isEqualTo(HealthState.UP);
         m.drain();
+        assertThat(m.report().status()).as("published at once").isEqualTo(HealthState.DOWN);
+        assertThat(m.report().reason()).contains("shutting down");
         m.evaluate();
         assertThat(m.report().status()).isEqualTo(HealthState.DOWN);
         assertThat(m.report().reason()).contains("shutting down");
