@@ -42,7 +42,7 @@ public final class DemoCommand extends AppCommand {
         // A simulated Asterisk (AMI endpoint + calls) so routing, transcripts, emotions, priority
         // changes and screen pops show without a PBX.
         SimulatedAsterisk live = SimulatedAsterisk.start();
-        return Running.untilStopped(settings().withApp(o).withLive(InProcessTarget.liveOptions(settings().live(), live)),
+        return Running.untilStoppedFeeding(settings().withApp(o).withLive(InProcessTarget.liveOptions(settings().live(), live)),
                 redis, stack -> {
             String host = o.bindAddress().equals("0.0.0.0") || o.bindAddress().equals("::") ? "127.0.0.1" : o.bindAddress();
             int agi = stack.agiAddress().getPort();
@@ -75,11 +75,12 @@ public final class DemoCommand extends AppCommand {
             }
             w.printf("    http://%s:%d/supervisor?token=%s%n", host, http,
                     tokens.issue(com.callportrait.live.TokenService.Role.SUPERVISOR, "supervisor", day));
-            DemoCalls.start(InProcessTarget.of(stack), live, InProcessTarget.demoCallers(o.phones()),
-                    java.time.Duration.ofSeconds(6));
+            Runnable stopCalls = DemoCalls.start(InProcessTarget.of(stack), live,
+                    InProcessTarget.demoCallers(o.phones()), java.time.Duration.ofSeconds(6));
             w.println();
             w.println("Stop with Ctrl-C (calls in progress finish first).");
             w.flush();
+            return stopCalls;
         });
     }
 }

@@ -6,7 +6,9 @@ import com.callportrait.server.Application;
 import com.callportrait.server.Settings;
 import com.callportrait.server.Telemetry;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a {@link Application} until the JVM is asked to stop (SIGTERM, Ctrl-C): the shutdown hook
@@ -18,6 +20,18 @@ final class Running {
 
     static int untilStopped(Settings settings, RedisBackend redis, Consumer<Application> banner)
             throws InterruptedException {
+        return untilStoppedFeeding(settings, redis, app -> {
+            banner.accept(app);
+            return () -> { };
+        });
+    }
+
+    /**
+     * As above, where {@code started} starts what feeds the application (the demo's simulated calls)
+     * and returns how to stop it: on shutdown that stops first, before the application stops taking calls.
+     */
+    static int untilStoppedFeeding(Settings settings, RedisBackend redis, Function<Application, Runnable> started)
+            throws InterruptedException {
         Telemetry telemetry = new Telemetry();
         Application stack;
         try {
@@ -28,8 +42,10 @@ final class Running {
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<Runnable> feeder = new AtomicReference<>(() -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                feeder.get().run();
                 stack.close();
                 redis.close();
                 telemetry.close();
@@ -38,7 +54,7 @@ final class Running {
                 stopped.countDown();
             }
         }, "shutdown"));
-        banner.accept(stack);
+        feeder.set(started.apply(stack));
         stopped.await();
         return 0;
     }

@@ -20,8 +20,12 @@ public final class DemoCalls {
     private DemoCalls() {
     }
 
-    /** Starts a call every {@code every} (the first after 2 s) from {@code callers} in turn. */
-    public static void start(Target target, SimulatedAsterisk demo, List<Caller> callers, Duration every) {
+    /**
+     * Starts a call every {@code every} (the first after 2 s) from {@code callers} in turn.
+     *
+     * @return stops starting calls (calls already under way go on); call it before the server stops
+     */
+    public static Runnable start(Target target, SimulatedAsterisk demo, List<Caller> callers, Duration every) {
         // Real audio when the speech engine runs: the callers' words go through AudioSocket and Vosk.
         var audio = target.audioSocket().map(a -> AudioCaller.bundled(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), a.getPort())));
@@ -35,5 +39,6 @@ public final class DemoCalls {
         });
         timer.scheduleWithFixedDelay(() -> sim.play(calls.get(next.getAndIncrement() % calls.size())),
                 2000, every.toMillis(), TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
     }
 }
