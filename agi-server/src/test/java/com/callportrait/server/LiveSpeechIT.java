@@ -51,6 +51,7 @@ class LiveSpeechIT {
                     "Jane Doe", "support", 5, "gold", false, "test", Optional.empty()));
             int port = app.speech().orElseThrow().audioSocketAddress().getPort();
 
+            // Raw socket on purpose: the recorded Asterisk bytes go out as recorded, not as AudioCaller renders them.
             try (Socket s = new Socket("127.0.0.1", port)) {
                 streamInRealTime(recording, s.getOutputStream());
             } // Asterisk just closes the socket: the utterance in progress must be finalised

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.callportrait.live.calls.RoutedCall;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.live.TokenService;
+import com.callportrait.simulator.audio.AudioCaller;
 import com.callportrait.testkit.Await;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.Range;
@@ -17,12 +18,10 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.io.BufferedInputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,8 +82,9 @@ class PiiEndToEndIT {
             WebSocket supervisor = open(http, "/ws/supervisor?token="
                     + tokens.issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1)), pages);
 
-            try (Socket s = new Socket("127.0.0.1", app.speech().orElseThrow().audioSocketAddress().getPort())) {
-                stream(s.getOutputStream());
+            try (AudioCaller.Session s = AudioCaller.connect(new InetSocketAddress("127.0.0.1",
+                    app.speech().orElseThrow().audioSocketAddress().getPort()), CALL)) {
+                s.stream(recording(), 2.0); // twice real time
             } // Asterisk hangs up by closing the socket: the last utterance is finalised
 
             var sync = redis.connector().sync();
@@ -151,24 +151,13 @@ class PiiEndToEndIT {
                 }).get(10, TimeUnit.SECONDS);
     }
 
-    /** The UUID frame, then the recording in 20 ms frames at twice real time, as Asterisk frames it. */
-    private static void stream(OutputStream out) throws Exception {
-        UUID id = UUID.fromString(CALL);
-        out.write(ByteBuffer.allocate(19).put((byte) 1).putShort((short) 16).putLong(id.getMostSignificantBits())
-                .putLong(id.getLeastSignificantBits()).array());
-        byte[] pcm;
+    /** The caller's words: 8 kHz signed 16-bit little-endian mono, as Asterisk sends them. */
+    private static byte[] recording() throws Exception {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(new BufferedInputStream(
                 PiiEndToEndIT.class.getResourceAsStream("/pii/pii-call-8k.wav")))) {
             assertThat(in.getFormat().getSampleRate()).isEqualTo(8000f);
             assertThat(in.getFormat().isBigEndian()).isFalse();
-            pcm = in.readAllBytes();
-        }
-        for (int i = 0; i < pcm.length; i += 320) {
-            int len = Math.min(320, pcm.length - i);
-            out.write(new byte[] {0x10, (byte) (len >> 8), (byte) len});
-            out.write(pcm, i, len);
-            out.flush();
-            Thread.sleep(10);
+            return in.readAllBytes();
         }
     }
 

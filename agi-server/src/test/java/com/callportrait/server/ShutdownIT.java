@@ -9,19 +9,17 @@ import com.callportrait.live.calls.RoutedCall;
 import com.callportrait.portrait.collect.InteractionStream;
 import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.simulator.agi.AgiConnection;
+import com.callportrait.simulator.audio.AudioCaller;
 import com.callportrait.testkit.Await;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +69,8 @@ class ShutdownIT {
             }
             // a caller mid-utterance on AudioSocket ("i've been waiting for..."), socket left open
             String speaking = UUID.randomUUID().toString();
-            Socket audio = startSpeaking(app.speech().orElseThrow().audioSocketAddress(), speaking, 2_400);
+            AudioCaller.Session audio = AudioCaller.connect(app.speech().orElseThrow().audioSocketAddress(), speaking);
+            audio.streamRealTime(Arrays.copyOf(AudioCaller.bundledAudio(), 2_400 / 20 * 320)); // its first 2.4 s
             // calls that just ended: their interaction records are queued for Redis
             for (int i = 0; i < ENDED_CALLS; i++) {
                 String id = "ended-" + i;
@@ -136,30 +135,6 @@ class ShutdownIT {
         } catch (java.io.IOException e) {
             return false;
         }
-    }
-
-    /** Connects, sends the UUID frame and {@code ms} of the recorded caller in real time; leaves the socket open. */
-    private static Socket startSpeaking(InetSocketAddress at, String callId, int ms) throws Exception {
-        byte[] pcm;
-        try (InputStream in = ShutdownIT.class.getResourceAsStream("/sim/caller-8k.raw")) {
-            pcm = in.readAllBytes();
-        }
-        UUID id = UUID.fromString(callId);
-        Socket s = new Socket(at.getAddress(), at.getPort());
-        OutputStream out = s.getOutputStream();
-        out.write(ByteBuffer.allocate(19).put((byte) 0x01).putShort((short) 16)
-                .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array());
-        long t0 = System.nanoTime();
-        for (int n = 0; n < ms / 20; n++) {
-            out.write(new byte[] {0x10, 0x01, 0x40});
-            out.write(pcm, n * 320, 320);
-            out.flush();
-            long ahead = t0 + (n + 1) * 20_000_000L - System.nanoTime();
-            if (ahead > 0) {
-                TimeUnit.NANOSECONDS.sleep(ahead);
-            }
-        }
-        return s;
     }
 
     private static Set<Thread> nonDaemonThreads() {
