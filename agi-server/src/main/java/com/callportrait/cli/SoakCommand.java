@@ -1,5 +1,6 @@
 package com.callportrait.cli;
 
+import com.callportrait.common.config.Durations;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.records.spool.SpoolOptions;
 import com.callportrait.server.AppOptions;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -159,28 +159,12 @@ public final class SoakCommand extends AppCommand {
         }
     }
 
-    /** {@code 10m}, {@code 45s}, {@code 500ms}, {@code 1h}, {@code 0}, or ISO-8601 ({@code PT10M}). */
+    /** A duration as {@link Durations#parse} reads it: {@code 10m}, {@code 45s}, {@code 500ms}, {@code 0}, {@code PT10M}. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String v) {
-            String s = v.trim().toLowerCase(Locale.ROOT);
-            if (s.startsWith("pt")) {
-                return Duration.parse(s.toUpperCase(Locale.ROOT));
-            }
-            if (s.equals("0")) {
-                return Duration.ZERO;
-            }
-            var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(s);
-            if (!m.matches()) {
-                throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a duration like 10m, 45s, 500ms");
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
+            return Durations.parse(v).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                    "'" + v + "' is not a duration like 10m, 45s, 500ms"));
         }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,10 +68,6 @@ public record LiveOptions(Optional<AmiOptions> ami, Optional<Path> liveRules, Ag
         return b.build();
     }
 
-    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
-    public static LiveOptions fromEnv(Map<String, String> env) {
-        return from(Env.of(env));
-    }
 
     /** A copy connecting to another AMI endpoint (demo, simulator). */
     public LiveOptions withAmi(Optional<AmiOptions> other) {

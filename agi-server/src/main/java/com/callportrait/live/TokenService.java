@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -69,10 +68,6 @@ public final class TokenService {
         return Optional.of(new TokenService(v.get().getBytes(StandardCharsets.UTF_8), clock));
     }
 
-    /** As {@link #from(Env, Clock)} over the given variables (callers that hold a map). */
-    public static Optional<TokenService> fromEnv(Map<String, String> env, Clock clock) {
-        return from(Env.of(env), clock);
-    }
 
     /** A token for {@code name} in {@code role}, valid for {@code ttl}. */
     public String issue(Role role, String name, Duration ttl) {

@@ -4,7 +4,6 @@ import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -80,10 +79,6 @@ public record FreshOptions(boolean enabled, Optional<Path> data, int generate, i
                 .build();
     }
 
-    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
-    public static FreshOptions fromEnv(Map<String, String> env) {
-        return from(Env.of(env));
-    }
 
     /** Same settings with {@code n} generated customers (tests, demo). */
     public FreshOptions withGenerate(int n) {

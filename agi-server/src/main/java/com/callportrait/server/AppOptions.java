@@ -9,7 +9,6 @@ import com.callportrait.route.SetMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -130,14 +129,10 @@ public record AppOptions(
                 .eventsBuffer(env.intIn("CP_EVENTS_BUFFER", DEFAULT_EVENTS_BUFFER, 10, 10_000_000))
                 .shutdownGrace(env.millis("CP_SHUTDOWN_GRACE_MS", DEFAULT_SHUTDOWN_GRACE, 0, 600_000))
                 .logFormat(env.oneOf("CP_LOG_FORMAT", DEFAULT_LOG_FORMAT, LogFormat.class))
-                .agiAllow(SourceAllowList.parse("CP_AGI_ALLOW", env.string("CP_AGI_ALLOW").orElse(null)))
+                .agiAllow(SourceAllowList.from(env, "CP_AGI_ALLOW"))
                 .build();
     }
 
-    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
-    public static AppOptions fromEnv(Map<String, String> env) {
-        return from(Env.of(env));
-    }
 
     /** A builder holding these options, to change some of them. */
     public Builder toBuilder() {

@@ -3,7 +3,6 @@ package com.callportrait.server;
 import com.callportrait.common.config.Env;
 import com.callportrait.speech.asr.AsrOptions;
 import com.callportrait.speech.audiosocket.AudioSocketOptions;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,10 +29,6 @@ public record SpeechSettings(boolean enabled, AsrOptions asr, AudioSocketOptions
                 AudioSocketOptions.from(env));
     }
 
-    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
-    public static SpeechSettings fromEnv(Map<String, String> env) {
-        return from(Env.of(env));
-    }
 
     /** Speech on, with the speech module's defaults. */
     public static SpeechSettings defaults() {

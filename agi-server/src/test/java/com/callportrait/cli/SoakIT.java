@@ -3,6 +3,7 @@ package com.callportrait.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.cli.InProcessTarget;
+import com.callportrait.common.config.Env;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SoakIT {
     @Test
     void fortyCallsForThirtySecondsAllCompleteWithOneRecordEachAndNothingGrows(@TempDir Path dir) throws Exception {
-        AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
+        AppOptions o = AppOptions.from(Env.of(Map.of("CP_BIND_ADDRESS", "127.0.0.1"))).withRedis(Optional.empty(), 0)
                 .withPorts(0, 0, 0).withDataDir(dir);
         SoakOptions so = new SoakOptions(40, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(8),
                 0.5, 0, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO, 1_000, 8, 7);
@@ -52,7 +53,7 @@ class SoakIT {
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), SpeechSettings.off(), redis,
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.from(Env.of(Map.of())), demo), SpeechSettings.off(), redis,
                     telemetry)) {
                 r = SoakRun.run(InProcessTarget.of(stack), demo, redis.embedded().orElseThrow().uri(),
                         InProcessTarget.demoCallers(o.phones()),

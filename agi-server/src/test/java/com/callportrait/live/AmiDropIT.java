@@ -3,6 +3,7 @@ package com.callportrait.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.cli.InProcessTarget;
+import com.callportrait.common.config.Env;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.live.TokenService;
 import com.callportrait.live.calls.CallSnapshot;
@@ -91,14 +92,14 @@ class AmiDropIT {
     @Test
     void afterADroppedAndRefusedConnectionTheStateIsResynchronisedAndNoActionIsLostOrRepeated(@TempDir Path dir)
             throws Exception {
-        AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
+        AppOptions o = AppOptions.from(Env.of(Map.of("CP_BIND_ADDRESS", "127.0.0.1"))).withRedis(Optional.empty(), 0)
                 .withPorts(0, 0, 0).withDataDir(dir).withRouteBudget(Duration.ofSeconds(5));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk d = SimulatedAsterisk.start()) {
             demo = d;
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (Application s = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), SpeechSettings.off(), redis, telemetry)) {
+            try (Application s = Application.start(o, InProcessTarget.liveOptions(LiveOptions.from(Env.of(Map.of())), demo), SpeechSettings.off(), redis, telemetry)) {
                 stack = s;
                 Await.until(20, () -> stack.amiConnected());
                 PopWatcher pops = PopWatcher.connect(stack.httpAddress().getPort(), 3,

@@ -3,6 +3,7 @@ package com.callportrait.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.cli.InProcessTarget;
+import com.callportrait.common.config.Env;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
@@ -42,13 +43,13 @@ class LiveLoopIT {
 
     @Test
     void anAngryKnownCallerIsMovedUpAndTheAgentGetsThePortrait(@TempDir Path dir) throws Exception {
-        AppOptions o = AppOptions.fromEnv(Map.of()).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
+        AppOptions o = AppOptions.from(Env.of(Map.of())).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
                 .withDataDir(dir).withRouteBudget(Duration.ofSeconds(5));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), redis, telemetry)) {
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.from(Env.of(Map.of())), demo), redis, telemetry)) {
                 SimCall jane = new SimCall("5551234", "Jane Doe", Mood.ANGRY, Duration.ofMillis(1500),
                         Duration.ofMillis(200), "4");
                 String[] pop = new String[1];

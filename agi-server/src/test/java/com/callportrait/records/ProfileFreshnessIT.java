@@ -2,6 +2,7 @@ package com.callportrait.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.common.config.Env;
 import com.callportrait.events.EventWriter;
 import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.CallRegistry;
@@ -44,7 +45,7 @@ class ProfileFreshnessIT {
 
     @Test
     void anEndedCallUpdatesTheCustomersPortraitOnceAndFeedbackFollows(@TempDir Path dir) throws Exception {
-        AppOptions o = AppOptions.fromEnv(Map.of()).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
+        AppOptions o = AppOptions.from(Env.of(Map.of())).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
                 .withDataDir(dir);
         // a customer of the generated data the process loads its histories from
         GeneratorOptions data = GeneratorOptions.of(42, 300, 3_000);

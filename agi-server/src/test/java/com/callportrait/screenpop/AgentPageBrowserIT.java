@@ -3,6 +3,7 @@ package com.callportrait.screenpop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.cli.InProcessTarget;
+import com.callportrait.common.config.Env;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.live.TokenService;
 import com.callportrait.profile.imports.DemoCustomers;
@@ -65,7 +66,7 @@ class AgentPageBrowserIT {
                 "SKIPPED: no headless browser here (install Debian's chromium and chromium-driver, or set CP_CHROMIUM"
                         + " and CP_CHROMEDRIVER) - the agent page was not tested in a browser");
 
-        AppOptions o = AppOptions.fromEnv(Map.of()).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
+        AppOptions o = AppOptions.from(Env.of(Map.of())).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
                 .withDataDir(dir).withRouteBudget(Duration.ofSeconds(5));
         ChromeOptions opts = new ChromeOptions();
         opts.setBinary(chromium.toFile());
@@ -79,7 +80,7 @@ class AgentPageBrowserIT {
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk demo = SimulatedAsterisk.start()) {
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
-            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.fromEnv(Map.of()), demo), redis, telemetry)) {
+            try (Application stack = Application.start(o, InProcessTarget.liveOptions(LiveOptions.from(Env.of(Map.of())), demo), redis, telemetry)) {
                 int http = stack.httpAddress().getPort();
                 String token = stack.tokens().issue(TokenService.Role.AGENT, "agent1", Duration.ofHours(1));
                 WebDriver web = new ChromeDriver(service, opts);

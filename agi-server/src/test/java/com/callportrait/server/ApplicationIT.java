@@ -2,6 +2,7 @@ package com.callportrait.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.common.config.Env;
 import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.simulator.agi.AgiConnection;
 import io.lettuce.core.Range;
@@ -39,9 +40,9 @@ class ApplicationIT {
 
     @BeforeAll
     static void start() throws Exception {
-        AppOptions o = AppOptions.fromEnv(Map.of("CP_AGI_PORT", "0", "CP_HTTP_PORT", "0", "CP_AUDIOSOCKET_PORT", "0",
+        AppOptions o = AppOptions.from(Env.of(Map.of("CP_AGI_PORT", "0", "CP_HTTP_PORT", "0", "CP_AUDIOSOCKET_PORT", "0",
                 "CP_REDIS_EMBEDDED_PORT", "0", "CP_DATA_DIR", dataDir.toString(), "CP_BIND_ADDRESS", "127.0.0.1",
-                "CP_SHUTDOWN_GRACE_MS", "2000"));
+                "CP_SHUTDOWN_GRACE_MS", "2000")));
         redis = RedisBackend.open(o, RedisBackend.Embedded.START);
         redis.store().save(TestProfiles.asteriskJane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
         telemetry = new Telemetry();

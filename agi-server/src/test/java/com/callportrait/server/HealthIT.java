@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.callportrait.common.config.Env;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.redis.TestProfiles;
 import com.callportrait.server.health.HealthMonitor;
@@ -45,10 +46,10 @@ class HealthIT {
         monitorLog.addAppender(logs);
         AmiEndpoint ami = AmiEndpoint.create("callportrait", "s3cret");
         InetSocketAddress amiAddress = ami.start("127.0.0.1", 0);
-        AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(java.util.Optional.empty(), 0)
+        AppOptions o = AppOptions.from(Env.of(Map.of("CP_BIND_ADDRESS", "127.0.0.1"))).withRedis(java.util.Optional.empty(), 0)
                 .withPorts(0, 0, 0).withDataDir(dir);
-        LiveOptions live = LiveOptions.fromEnv(Map.of("CP_AMI_URI", "ami://callportrait:s3cret@127.0.0.1:"
-                + amiAddress.getPort(), "CP_AMI_RECONNECT_MAX_MS", "500"));
+        LiveOptions live = LiveOptions.from(Env.of(Map.of("CP_AMI_URI", "ami://callportrait:s3cret@127.0.0.1:"
+                + amiAddress.getPort(), "CP_AMI_RECONNECT_MAX_MS", "500")));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
              Application app = Application.start(o, live, SpeechSettings.off(), redis, telemetry)) {

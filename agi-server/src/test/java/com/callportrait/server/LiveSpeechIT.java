@@ -2,6 +2,7 @@ package com.callportrait.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.common.config.Env;
 import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.RoutedCall;
 import com.callportrait.live.calls.Utterance;
@@ -33,9 +34,9 @@ class LiveSpeechIT {
 
     @Test
     void recordedCallBecomesTranscriptAndEmotionEvents(@TempDir Path dir) throws Exception {
-        AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
+        AppOptions o = AppOptions.from(Env.of(Map.of("CP_BIND_ADDRESS", "127.0.0.1"))).withRedis(Optional.empty(), 0)
                 .withPorts(0, 0, 0).withDataDir(dir);
-        SpeechSettings defaults = SpeechSettings.fromEnv(Map.of());
+        SpeechSettings defaults = SpeechSettings.from(Env.of(Map.of()));
         // A deeper queue than the default 5 s: on a loaded CI machine the worker may lag the real-time
         // stream for a while, and this test is about words, not about shedding.
         SpeechSettings speech = new SpeechSettings(true, defaults.asr().withQueueFrames(1500),
@@ -46,7 +47,7 @@ class LiveSpeechIT {
         }
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
+             Application app = Application.start(o, LiveOptions.from(Env.of(Map.of())), speech, redis, telemetry)) {
             app.calls().routed(new RoutedCall(CALL, "PJSIP/1001-00000003", "1795339360.19", "5551234",
                     "Jane Doe", "support", 5, "gold", false, "test", Optional.empty()));
             int port = app.speech().orElseThrow().audioSocketAddress().getPort();

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.callportrait.common.config.Env;
 import com.callportrait.live.calls.RoutedCall;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.live.TokenService;
@@ -64,15 +65,15 @@ class PiiEndToEndIT {
         logs.start();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(logs);
-        AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
+        AppOptions o = AppOptions.from(Env.of(Map.of("CP_BIND_ADDRESS", "127.0.0.1"))).withRedis(Optional.empty(), 0)
                 .withPorts(0, 0, 0).withDataDir(dir);
-        SpeechSettings defaults = SpeechSettings.fromEnv(Map.of());
+        SpeechSettings defaults = SpeechSettings.from(Env.of(Map.of()));
         SpeechSettings speech = new SpeechSettings(true, defaults.asr().withQueueFrames(3000),
                 defaults.socket());
         List<String> pages = new CopyOnWriteArrayList<>();
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
+             Application app = Application.start(o, LiveOptions.from(Env.of(Map.of())), speech, redis, telemetry)) {
             app.calls().routed(new RoutedCall(CALL, "PJSIP/1001-00000007", "1795339360.42", "5551234",
                     "Jane Doe", "support", 5, "gold", false, "test", Optional.empty()));
             TokenService tokens = app.tokens();

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.callportrait.common.config.Env;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.profile.ProfileException;
 import com.callportrait.profile.redis.RedisConnector;
@@ -166,7 +167,7 @@ class RedisTlsAclIT {
 
     @Test
     void theApplicationRoutesAndWritesEventsOverTlsAsTheAclUser() throws Exception {
-        AppOptions o = AppOptions.fromEnv(env("callportrait", passwordFile, ca));
+        AppOptions o = AppOptions.from(Env.of(env("callportrait", passwordFile, ca)));
         assertThat(o.redis().orElseThrow().tls()).isTrue();
         try (RedisBackend backend = RedisBackend.open(o, RedisBackend.Embedded.START);
              Telemetry telemetry = new Telemetry()) {
@@ -176,8 +177,8 @@ class RedisTlsAclIT {
             // reconnect warnings must not carry the secret either.
             Path amiSecret = Files.writeString(dir.resolve("ami.secret"), AMI_SECRET);
             Path tokenSecret = Files.writeString(dir.resolve("token.secret"), TOKEN_SECRET);
-            LiveOptions live = LiveOptions.fromEnv(Map.of("CP_AMI_URI", "ami://callportrait:@127.0.0.1:" + closedPort(),
-                    "CP_AMI_SECRET_FILE", amiSecret.toString(), "CP_TOKEN_SECRET_FILE", tokenSecret.toString()));
+            LiveOptions live = LiveOptions.from(Env.of(Map.of("CP_AMI_URI", "ami://callportrait:@127.0.0.1:" + closedPort(),
+                    "CP_AMI_SECRET_FILE", amiSecret.toString(), "CP_TOKEN_SECRET_FILE", tokenSecret.toString())));
             try (Application app = Application.start(o, live, SpeechSettings.off(), backend, telemetry)) {
                 try (AgiConnection a = AgiConnection.connect(app.agiAddress())) {
                     a.send(AgiConnection.environment("route", "5551234", "1795339360.77"));
@@ -233,7 +234,7 @@ class RedisTlsAclIT {
     void aWrongPasswordStopsStartUpWithAClearMessageAndNoSecret() throws Exception {
         String wrong = "not-the-password-" + UUID.randomUUID();
         Path wrongFile = Files.writeString(dir.resolve("wrong.pass"), wrong);
-        AppOptions o = AppOptions.fromEnv(env("callportrait", wrongFile, ca));
+        AppOptions o = AppOptions.from(Env.of(env("callportrait", wrongFile, ca)));
         assertThatThrownBy(() -> RedisBackend.open(o, RedisBackend.Embedded.START))
                 .isInstanceOf(ProfileException.class)
                 .hasMessageContaining("rediss://callportrait@localhost:" + tlsPort)
@@ -245,11 +246,11 @@ class RedisTlsAclIT {
 
     @Test
     void aPasswordInsideTheUriIsWarnedAboutAndNeverPrinted() {
-        AppOptions o = AppOptions.fromEnv(Map.of("CP_REDIS_URI", "rediss://callportrait:" + PASSWORD + "@localhost:"
+        AppOptions o = AppOptions.from(Env.of(Map.of("CP_REDIS_URI", "rediss://callportrait:" + PASSWORD + "@localhost:"
                 + tlsPort, "CP_REDIS_TLS_CA", ca.toString(), "CP_AMI_URI", "ami://callportrait:" + AMI_SECRET
-                + "@127.0.0.1:5038"));
+                + "@127.0.0.1:5038")));
         assertThat(o.toString()).doesNotContain(PASSWORD).doesNotContain(AMI_SECRET);
-        LiveOptions live = LiveOptions.fromEnv(Map.of("CP_AMI_URI", "ami://callportrait:" + AMI_SECRET + "@127.0.0.1:5038"));
+        LiveOptions live = LiveOptions.from(Env.of(Map.of("CP_AMI_URI", "ami://callportrait:" + AMI_SECRET + "@127.0.0.1:5038")));
         assertThat(live.toString()).doesNotContain(AMI_SECRET);
         try (RedisBackend backend = RedisBackend.open(o, RedisBackend.Embedded.START)) {
             assertThat(backend.connector().sync().ping()).isEqualTo("PONG");
@@ -262,7 +263,7 @@ class RedisTlsAclIT {
 
     @Test
     void anUntrustedServerCertificateStopsStartUpWithAClearMessage() {
-        AppOptions o = AppOptions.fromEnv(env("callportrait", passwordFile, otherCa));
+        AppOptions o = AppOptions.from(Env.of(env("callportrait", passwordFile, otherCa)));
         assertThatThrownBy(() -> RedisBackend.open(o, RedisBackend.Embedded.START))
                 .isInstanceOf(ProfileException.class)
                 .hasMessageContaining("rediss://callportrait@localhost:" + tlsPort)

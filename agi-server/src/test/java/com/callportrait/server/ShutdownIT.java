@@ -3,6 +3,7 @@ package com.callportrait.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.callportrait.common.config.Env;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.live.calls.CallChange;
 import com.callportrait.live.calls.RoutedCall;
@@ -46,16 +47,16 @@ class ShutdownIT {
     @Test
     void closeFinishesLiveWorkAndFlushesEverything(@TempDir Path dir) throws Exception {
         Set<Thread> before = nonDaemonThreads();
-        AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1", "CP_SHUTDOWN_GRACE_MS", "30000"))
+        AppOptions o = AppOptions.from(Env.of(Map.of("CP_BIND_ADDRESS", "127.0.0.1", "CP_SHUTDOWN_GRACE_MS", "30000")))
                 .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withDataDir(dir);
-        SpeechSettings d = SpeechSettings.fromEnv(Map.of());
+        SpeechSettings d = SpeechSettings.from(Env.of(Map.of()));
         SpeechSettings speech = new SpeechSettings(true, d.asr().withQueueFrames(1500), d.socket());
         RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
         Telemetry telemetry = new Telemetry();
         int redisPort = redis.embedded().orElseThrow().port();
         try {
             redis.store().save(TestProfiles.asteriskJane()).toCompletableFuture().get(10, TimeUnit.SECONDS);
-            Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry);
+            Application app = Application.start(o, LiveOptions.from(Env.of(Map.of())), speech, redis, telemetry);
             InetSocketAddress agi = app.agiAddress();
             String base = "http://127.0.0.1:" + app.httpAddress().getPort();
 

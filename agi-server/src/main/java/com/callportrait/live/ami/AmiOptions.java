@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -109,10 +108,6 @@ public record AmiOptions(String host, int port, String username, String secret, 
                 .actionTimeout(actionTimeout).eventQueue(eventQueue).reconnectMax(reconnectMax).build());
     }
 
-    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
-    public static Optional<AmiOptions> fromEnv(Map<String, String> env) {
-        return from(Env.of(env));
-    }
 
     @Override
     public String toString() {

@@ -4,7 +4,6 @@ import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Settings of the interaction-record spool. Immutable and thread-safe; built at start-up by
@@ -67,10 +66,6 @@ public record SpoolOptions(Path dir, long maxBytes, Duration dedupTtl, Duration 
                 .build();
     }
 
-    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
-    public static SpoolOptions fromEnv(Map<String, String> env) {
-        return from(Env.of(env));
-    }
 
     /** Builds {@link SpoolOptions}; unset values are the {@code DEFAULT_*} constants. Not thread-safe. */
     public static final class Builder {

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.callportrait.common.config.Env;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.Application;
@@ -37,9 +38,9 @@ class SpeechOverloadIT {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         monitorLog.addAppender(logs);
-        AppOptions o = AppOptions.fromEnv(Map.of("CP_BIND_ADDRESS", "127.0.0.1")).withRedis(Optional.empty(), 0)
+        AppOptions o = AppOptions.from(Env.of(Map.of("CP_BIND_ADDRESS", "127.0.0.1"))).withRedis(Optional.empty(), 0)
                 .withPorts(0, 0, 0).withDataDir(dir);
-        SpeechSettings d = SpeechSettings.fromEnv(Map.of());
+        SpeechSettings d = SpeechSettings.from(Env.of(Map.of()));
         SpeechSettings speech = new SpeechSettings(true, d.asr().withWorkers(1).withQueueFrames(50),
                 d.socket());
         SpeechOverload.Settings load = new SpeechOverload.Settings(4, Duration.ofSeconds(10), Duration.ofMillis(100),
@@ -48,7 +49,7 @@ class SpeechOverloadIT {
         String metrics;
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              Telemetry telemetry = new Telemetry();
-             Application app = Application.start(o, LiveOptions.fromEnv(Map.of()), speech, redis, telemetry)) {
+             Application app = Application.start(o, LiveOptions.from(Env.of(Map.of())), speech, redis, telemetry)) {
             var sp = app.speech().orElseThrow();
             r = new SpeechOverload(sp.engine(), sp.audioSocketAddress(), () -> app.health().report()).run(load);
             SpeechOverload.describe(load, r, Map.of("workers", 1, "queue_frames", 50)).forEach(System.out::println);

@@ -152,15 +152,15 @@ public final class Env {
     }
 
     /**
-     * A duration written with its unit: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 7d},
-     * or an ISO-8601 {@code PT10M}; at least {@code min}. {@code def} when unset.
+     * A duration as {@link Durations#parse} reads it ({@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h},
+     * {@code 7d}, {@code PT10M}); at least {@code min}. {@code def} when unset.
      */
     public Duration duration(String name, Duration def, Duration min) {
         Optional<String> v = string(name);
         if (v.isEmpty()) {
             return def;
         }
-        Duration d = parseDuration(v.get()).orElseThrow(() -> new ConfigException(name,
+        Duration d = Durations.parse(v.get()).orElseThrow(() -> new ConfigException(name,
                 "must be a duration such as 500ms, 30s, 10m, 2h or 7d, got '" + v.get() + "'"));
         if (d.compareTo(min) < 0) {
             throw new ConfigException(name, "must be at least " + min + ", got " + v.get());
@@ -275,32 +275,6 @@ public final class Env {
         }
     }
 
-    static Optional<Duration> parseDuration(String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
-        if (s.startsWith("pt") || s.startsWith("p")) {
-            try {
-                return Optional.of(Duration.parse(s.toUpperCase(Locale.ROOT)));
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-        int i = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
-            i++;
-        }
-        if (i == 0 || i > 12) {
-            return Optional.empty();
-        }
-        long n = Long.parseLong(s.substring(0, i));
-        return switch (s.substring(i).trim()) {
-            case "ms" -> Optional.of(Duration.ofMillis(n));
-            case "s" -> Optional.of(Duration.ofSeconds(n));
-            case "m", "min" -> Optional.of(Duration.ofMinutes(n));
-            case "h" -> Optional.of(Duration.ofHours(n));
-            case "d" -> Optional.of(Duration.ofDays(n));
-            default -> Optional.empty();
-        };
-    }
 
     private static String redactUserInfo(String uri) {
         return uri.replaceAll("//[^@/]*@", "//***@");

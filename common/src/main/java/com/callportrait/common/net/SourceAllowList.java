@@ -1,6 +1,7 @@
 package com.callportrait.common.net;
 
 import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
@@ -15,7 +16,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -46,9 +46,9 @@ public final class SourceAllowList {
         return ANY;
     }
 
-    /** The list in {@code env[variable]}; unset, blank or {@code any} gives {@link #any()}. */
-    public static SourceAllowList fromEnv(Map<String, String> env, String variable) {
-        return parse(variable, env.get(variable));
+    /** The list in {@code variable}; unset, blank or {@code any} gives {@link #any()}. */
+    public static SourceAllowList from(Env env, String variable) {
+        return parse(variable, env.string(variable).orElse(null));
     }
 
     /**

@@ -79,6 +79,16 @@ class EnvTest {
     }
 
     @Test
+    void durationsReadAsOperatorsWriteThem() {
+        assertThat(Durations.parse("0")).contains(Duration.ZERO);
+        assertThat(Durations.parse(" 10min ")).contains(Duration.ofMinutes(10));
+        assertThat(Durations.parse("7d")).contains(Duration.ofDays(7));
+        assertThat(Durations.parse("PT2M")).contains(Duration.ofMinutes(2));
+        assertThat(Durations.parse("ten minutes")).isEmpty();
+        assertThat(Durations.parse("5 parsecs")).isEmpty();
+    }
+
+    @Test
     void withOverridesOneVariableAndLeavesTheOriginalAlone() {
         Env env = Env.of(Map.of("CP_AGI_PORT", "1"));
         Env other = env.with("CP_AGI_PORT", "2");

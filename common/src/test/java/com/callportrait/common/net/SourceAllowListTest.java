@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.callportrait.common.config.ConfigException;
+import com.callportrait.common.config.Env;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class SourceAllowListTest {
 
     @Test
     void unsetBlankOrAnyAcceptsEveryAddress() {
-        assertThat(SourceAllowList.fromEnv(Map.of(), "CP_AGI_ALLOW").acceptsAny()).isTrue();
+        assertThat(SourceAllowList.from(Env.of(Map.of()), "CP_AGI_ALLOW").acceptsAny()).isTrue();
         assertThat(SourceAllowList.parse("CP_AGI_ALLOW", "  ").acceptsAny()).isTrue();
         assertThat(SourceAllowList.parse("CP_AGI_ALLOW", "ANY").allows(at("203.0.113.9"))).isTrue();
     }

@@ -4,7 +4,6 @@ import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -127,10 +126,6 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
                 .build();
     }
 
-    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
-    public static AsrOptions fromEnv(Map<String, String> env) {
-        return from(Env.of(env));
-    }
 
     public AsrOptions withModelDir(Path dir) {
         return new AsrOptions(Optional.of(dir), dataDir, workers, queueFrames, endSilenceMs, preRollMs,

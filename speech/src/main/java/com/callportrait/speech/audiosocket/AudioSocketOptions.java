@@ -3,7 +3,6 @@ package com.callportrait.speech.audiosocket;
 import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import com.callportrait.common.net.SourceAllowList;
-import java.util.Map;
 
 /**
  * AudioSocket server settings, immutable and thread-safe, validated when built: by {@link #from(Env)}
@@ -67,14 +66,10 @@ public record AudioSocketOptions(String host, int port, int maxPayload, int idle
         return builder()
                 .maxPayload(env.intIn("CP_AUDIOSOCKET_MAX_PAYLOAD", DEFAULT_MAX_PAYLOAD, 320, 0xFFFF))
                 .idleMs(env.intIn("CP_AUDIOSOCKET_IDLE_MS", DEFAULT_IDLE_MS, 500, Integer.MAX_VALUE))
-                .allow(SourceAllowList.parse("CP_AUDIOSOCKET_ALLOW", env.string("CP_AUDIOSOCKET_ALLOW").orElse(null)))
+                .allow(SourceAllowList.from(env, "CP_AUDIOSOCKET_ALLOW"))
                 .build();
     }
 
-    /** As {@link #from(Env)} over the given variables (callers that hold a map). */
-    public static AudioSocketOptions fromEnv(Map<String, String> env) {
-        return from(Env.of(env));
-    }
 
     public AudioSocketOptions withPort(int newPort) {
         return new AudioSocketOptions(host, newPort, maxPayload, idleMs, allow);

@@ -2,6 +2,7 @@ package com.callportrait.speech.asr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callportrait.common.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,8 +19,8 @@ class DecoderTuningTest {
         Files.writeString(model.resolve("am/final.mdl"), "weights");
         Files.writeString(model.resolve("conf/model.conf"), "--min-active=200\n--max-active=3000\n--beam=10.0\n");
         Files.writeString(model.resolve("conf/mfcc.conf"), "--sample-frequency=16000\n");
-        AsrOptions options = AsrOptions.fromEnv(Map.of("CP_DATA_DIR", tmp.resolve("data").toString(),
-                "CP_ASR_MAX_ACTIVE", "1000", "CP_ASR_BEAM", "8"));
+        AsrOptions options = AsrOptions.from(Env.of(Map.of("CP_DATA_DIR", tmp.resolve("data").toString(),
+                "CP_ASR_MAX_ACTIVE", "1000", "CP_ASR_BEAM", "8")));
 
         Path tuned = DecoderTuning.apply(model, options);
 
