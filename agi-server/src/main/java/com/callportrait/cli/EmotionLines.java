@@ -70,6 +70,7 @@ final class EmotionLines {
         o.put("valence", round(e.valence()));
         o.put("arousal", round(e.arousal()));
         o.put("confidence", round(e.confidence()));
+        o.put("escalation", round(e.escalation()));
         o.put("sentiment", t.group().wireName());
         return o;
     }

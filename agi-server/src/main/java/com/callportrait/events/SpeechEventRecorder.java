@@ -58,10 +58,12 @@ public final class SpeechEventRecorder implements SpeechListener {
         f.put("valence", num(e.reading().valence()));
         f.put("arousal", num(e.reading().arousal()));
         f.put("confidence", num(e.reading().confidence()));
+        f.put("escalation", num(e.reading().escalation()));
         f.put("source", "fused");
         f.put("escalating", e.trend().escalating() ? "1" : "0");
         f.put("trend_valence", num(e.trend().valence()));
         f.put("trend_arousal", num(e.trend().arousal()));
+        f.put("trend_escalation", num(e.trend().escalation()));
         offer("emotion", e.callId(), e.at(), f);
     }
 

@@ -155,7 +155,8 @@ public final class PopMessages {
     private static ObjectNode emotion(EmotionPoint p) {
         return JSON.createObjectNode().put("label", p.reading().label().wireName())
                 .put("valence", p.reading().valence()).put("arousal", p.reading().arousal())
-                .put("confidence", p.reading().confidence()).put("utterance", p.utterance());
+                .put("confidence", p.reading().confidence()).put("escalation", p.reading().escalation())
+                .put("utterance", p.utterance());
     }
 
     /** Last four digits only. */

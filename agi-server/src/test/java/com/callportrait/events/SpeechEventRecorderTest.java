@@ -32,7 +32,7 @@ class SpeechEventRecorderTest {
         r.onTranscript(new TranscriptEvent(CALL, 1, true, "i've been waiting for an hour",
                 List.of(new Word("waiting", 0.36, 0.78, 1.0)), 0.09, 1.38, false, AT));
         r.onEmotion(new EmotionEvent(CALL, 1, new EmotionReading(EmotionLabel.FRUSTRATED, -0.4, 0.5, 0.7),
-                VoiceFeatures.NONE, new EmotionTrend.Snapshot(-0.4, 0.5, 1, EmotionLabel.FRUSTRATED, true),
+                VoiceFeatures.NONE, new EmotionTrend.Snapshot(-0.4, 0.5, 1, EmotionLabel.FRUSTRATED, true, 0.0),
                 0.09, 1.38, AT));
         r.onTranscript(new TranscriptEvent("other", 1, true, "hello", List.of(), 0, 1, true, AT));
         w.close(Duration.ofSeconds(5));

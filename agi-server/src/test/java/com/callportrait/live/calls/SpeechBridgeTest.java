@@ -35,7 +35,7 @@ class SpeechBridgeTest {
                 "been waiting for an hour i want to speak to a manager", List.of(), 0.2, 4.1, false, now));
         bridge.onEmotion(new EmotionEvent("b8614daa-fdd9-44c2-9c87-72250d1e743a", 1,
                 new EmotionReading(EmotionLabel.ANGRY, -0.8, 0.9, 0.8), VoiceFeatures.NONE,
-                new EmotionTrend.Snapshot(-0.8, 0.9, 1, EmotionLabel.ANGRY, false), 0.2, 4.1, now));
+                new EmotionTrend.Snapshot(-0.8, 0.9, 1, EmotionLabel.ANGRY, false, 0.0), 0.2, 4.1, now));
         CallSnapshot c = calls.get("b8614daa-fdd9-44c2-9c87-72250d1e743a").orElseThrow();
         assertThat(c.transcript()).extracting(Utterance::text)
                 .containsExactly("been waiting for an hour i want to speak to a manager");
@@ -51,7 +51,7 @@ class SpeechBridgeTest {
 
     private static EmotionEvent angry(String callId, int utterance) {
         return new EmotionEvent(callId, utterance, new EmotionReading(EmotionLabel.ANGRY, -0.8, 0.9, 0.8),
-                VoiceFeatures.NONE, new EmotionTrend.Snapshot(-0.8, 0.9, 1, EmotionLabel.ANGRY, false), 0.2, 1.0, NOW);
+                VoiceFeatures.NONE, new EmotionTrend.Snapshot(-0.8, 0.9, 1, EmotionLabel.ANGRY, false, 0.0), 0.2, 1.0, NOW);
     }
 
     private static double unmatched(SimpleMeterRegistry r, String reason) {

@@ -35,9 +35,11 @@ public final class EmotionTrend {
      * @param utterances readings so far
      * @param last       label of the latest reading (NEUTRAL before any)
      * @param escalating the caller is getting more negative or agitated
+     * @param escalation probability, in [0, 1], that the caller is escalating by now (asks for a
+     *                   manager, threatens to leave or complain): from the words and the trend
      */
     public record Snapshot(double valence, double arousal, int utterances, EmotionLabel last,
-            boolean escalating) {
+            boolean escalating, double escalation) {
     }
 
     private final Deque<double[]> history = new ArrayDeque<>();
@@ -47,6 +49,7 @@ public final class EmotionTrend {
     private EmotionLabel last = EmotionLabel.NEUTRAL;
     private EmotionLabel beforeLast = EmotionLabel.NEUTRAL;
     private boolean escalating;
+    private double escalation;
 
     /** Adds the reading of the next utterance and returns the new state. */
     public synchronized Snapshot add(EmotionReading r) {
@@ -69,11 +72,13 @@ public final class EmotionTrend {
         boolean worse = valence - then[0] <= -DROP || arousal - then[1] >= RISE;
         boolean twiceAngry = last == EmotionLabel.ANGRY && beforeLast == EmotionLabel.ANGRY;
         escalating = utterances >= MIN_UTTERANCES && (valence < NEGATIVE_VALENCE && worse || twiceAngry);
+        // A request to escalate stays said: the call keeps the highest word evidence so far.
+        escalation = Math.max(escalation, r.escalation());
         return snapshot();
     }
 
     /** The current state. */
     public synchronized Snapshot snapshot() {
-        return new Snapshot(valence, arousal, utterances, last, escalating);
+        return new Snapshot(valence, arousal, utterances, last, escalating, escalation);
     }
 }
