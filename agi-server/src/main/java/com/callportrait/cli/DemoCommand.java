@@ -59,7 +59,9 @@ public final class DemoCommand extends AppCommand {
             w.printf("  Customers  demo list seeded: %s%n", report.summary());
             w.println();
             w.println("Try:");
-            w.printf("  curl -s http://%s:%d/api/profiles/5551234%n", host, http);
+            w.printf("  curl -s -H 'Authorization: Bearer %s' http://%s:%d/api/profiles/5551234%n",
+                    stack.tokens().issue(com.callportrait.live.TokenService.Role.SERVICE, "demo",
+                            java.time.Duration.ofHours(12)), host, http);
             w.printf("  curl -s http://%s:%d/health%n", host, http);
             w.println("  # a FastAGI session as Asterisk opens it (answer the one EXEC MSet with 200 result=0):");
             w.printf("  ( printf 'agi_network: yes\\nagi_network_script: route\\nagi_uniqueid: 1795339360.19\\n"

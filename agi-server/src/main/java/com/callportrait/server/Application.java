@@ -7,6 +7,8 @@ import com.callportrait.live.LiveCalls;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.live.TokenService;
 import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.profile.PhoneNumbers;
+import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.records.FreshOptions;
 import com.callportrait.records.ProfileFreshness;
@@ -24,6 +26,7 @@ import com.callportrait.screenpop.FeedbackRecorder;
 import com.callportrait.screenpop.ScreenPopHandler;
 import com.callportrait.screenpop.ScreenPopHub;
 import com.callportrait.server.health.HealthMonitor;
+import com.callportrait.server.http.HttpOptions;
 import com.callportrait.server.http.HttpServer;
 import io.micrometer.core.instrument.Gauge;
 import java.net.InetSocketAddress;
@@ -90,7 +93,8 @@ public final class Application implements AutoCloseable {
     private volatile InetSocketAddress agiAddress;
     private volatile InetSocketAddress httpAddress;
 
-    private Application(AppOptions options, LiveOptions liveOptions, RedisBackend redis, Telemetry telemetry) {
+    private Application(AppOptions options, LiveOptions liveOptions, HttpOptions httpOptions, RedisBackend redis,
+                        Telemetry telemetry) {
         this.options = options;
         this.redis = redis;
         this.telemetry = telemetry;
@@ -116,8 +120,9 @@ public final class Application implements AutoCloseable {
                 .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
         this.health = Monitoring.health(agi, redis.store(), options, live.amiClient(),
                 () -> speech.map(LiveSpeech::engine), telemetry, scheduler);
-        this.http = HttpServer.create(Monitoring.router(health, this::healthInfo, telemetry, redis.store()),
-                List.of(ScreenPopHandler.create(screenPops, tokens, calls, feedback)));
+        this.http = HttpServer.secured(Monitoring.router(health, this::healthInfo, telemetry, redis.store(),
+                        (agent, phone) -> onCallWith(agent, phone, options.phones())),
+                List.of(ScreenPopHandler.create(screenPops, tokens, calls, feedback)), tokens, httpOptions, registry);
         Gauge.builder("cp.netty.pending.tasks", http, HttpServer::pendingTasks).tag("loop", "http")
                 .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
     }
@@ -133,7 +138,7 @@ public final class Application implements AutoCloseable {
         FreshOptions freshOptions = settings.fresh();
         SpoolOptions spool = settings.spool();
         SpeechSettings speech = settings.speech();
-        Application app = new Application(options, settings.live(), redis, telemetry);
+        Application app = new Application(options, settings.live(), settings.http(), redis, telemetry);
         try {
             app.events.start();
             warmUp(redis.store());
@@ -149,7 +154,7 @@ public final class Application implements AutoCloseable {
             app.rules.pollEvery(RULES_POLL, app.scheduler);
             app.agiAddress = app.agi.start(options.bindAddress(), options.agiPort());
             app.health.start();
-            app.httpAddress = app.http.start(options.bindAddress(), options.httpPort());
+            app.httpAddress = app.http.start(options.httpPort());
         } catch (InterruptedException | RuntimeException e) {
             app.close();
             throw e;
@@ -189,6 +194,13 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /** Whether {@code agent} is on a live call from {@code phone} (any form the phone rule reads). */
+    private boolean onCallWith(String agent, String phone, PhoneOptions phones) {
+        String wanted = PhoneNumbers.normalise(phone, phones).orElse(phone.replaceAll("[^0-9]", ""));
+        return !wanted.isEmpty() && calls.all().stream().anyMatch(c -> agent.equals(c.agent())
+                && wanted.equals(PhoneNumbers.normalise(c.phone(), phones).orElse(c.phone().replaceAll("[^0-9]", ""))));
+    }
+
     private Map<String, Object> healthInfo() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("agi_sessions", agi.activeSessions());
@@ -203,6 +215,11 @@ public final class Application implements AutoCloseable {
     /** Where FastAGI listens (the actual port when 0 was asked for). */
     public InetSocketAddress agiAddress() {
         return agiAddress;
+    }
+
+    /** Every HTTP path with who may use it (the access test walks it). */
+    public com.callportrait.server.http.Router httpRoutes() {
+        return http.router();
     }
 
     /** Where HTTP listens (probes, metrics, screen pops). */
