@@ -5,6 +5,7 @@ import com.callportrait.events.EventWriter;
 import com.callportrait.events.RedisStreamSink;
 import com.callportrait.live.LiveCalls;
 import com.callportrait.live.LiveOptions;
+import com.callportrait.live.RedisActionClaims;
 import com.callportrait.live.TokenService;
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.profile.PhoneNumbers;
@@ -23,6 +24,7 @@ import com.callportrait.route.fastagi.AgiMetrics;
 import com.callportrait.route.fastagi.AgiScripts;
 import com.callportrait.route.fastagi.AgiServer;
 import com.callportrait.screenpop.FeedbackRecorder;
+import com.callportrait.screenpop.RedisPopRelay;
 import com.callportrait.screenpop.ScreenPopHandler;
 import com.callportrait.screenpop.ScreenPopHub;
 import com.callportrait.server.health.HealthMonitor;
@@ -88,13 +90,14 @@ public final class Application implements AutoCloseable {
     private final AgiServer agi;
     private final HealthMonitor health;
     private final HttpServer http;
+    private final io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> relaySubscription;
     private volatile Optional<LiveSpeech> speech = Optional.empty();
     private volatile Optional<ProfileFreshness> fresh = Optional.empty();
     private volatile InetSocketAddress agiAddress;
     private volatile InetSocketAddress httpAddress;
 
-    private Application(AppOptions options, LiveOptions liveOptions, HttpOptions httpOptions, RedisBackend redis,
-                        Telemetry telemetry) {
+    private Application(AppOptions options, LiveOptions liveOptions, HttpOptions httpOptions,
+                        InstanceOptions instance, RedisBackend redis, Telemetry telemetry) {
         this.options = options;
         this.redis = redis;
         this.telemetry = telemetry;
@@ -109,6 +112,24 @@ public final class Application implements AutoCloseable {
         calls.addListener(screenPops);
         this.feedback = FeedbackRecorder.create(events, calls);
         this.live = LiveCalls.create(liveOptions, calls, screenPops, events, registry, scheduler);
+        if (live.amiConfigured()) {
+            // Any number of instances may watch one Asterisk: each action is claimed in Redis and
+            // sent by one of them; page messages are relayed to whichever instance a page is on.
+            live.claimingIn(RedisActionClaims.create(redis.connector().async(), instance.id(), instance.claimTtl(),
+                    instance.claimTimeout(), registry));
+            this.relaySubscription = redis.connector().connectPubSub();
+            try {
+                screenPops.relayThrough(pages -> RedisPopRelay.start(redis.connector().async(), relaySubscription,
+                        instance.id(), instance.claimTtl(), instance.claimTimeout(), pages, registry));
+            } catch (IllegalStateException e) {
+                // Pages on this instance still get this instance's messages: degraded, not down.
+                log.error("screen pops reach only the pages connected to this instance: {} (the Redis user needs"
+                        + " PUBLISH and SUBSCRIBE on channel cp:pops, see redis-config/users.acl.example)",
+                        e.getMessage());
+            }
+        } else {
+            this.relaySubscription = null;
+        }
         AgiScripts scripts = AgiScripts.builder()
                 .add("route", RouteScript.create(redis.store(), rules, events, new RouteMetrics(registry),
                         options.routeBudget(), options.agiSetMode(), options.phones()).onRouted(live.routeListener()))
@@ -138,7 +159,8 @@ public final class Application implements AutoCloseable {
         FreshOptions freshOptions = settings.fresh();
         SpoolOptions spool = settings.spool();
         SpeechSettings speech = settings.speech();
-        Application app = new Application(options, settings.live(), settings.http(), redis, telemetry);
+        Application app = new Application(options, settings.live(), settings.http(), settings.instance(), redis,
+                telemetry);
         try {
             app.events.start();
             warmUp(redis.store());

@@ -95,6 +95,11 @@ public final class AppProcess implements AutoCloseable {
         return new InetSocketAddress("127.0.0.1", agiPort);
     }
 
+    /** The HTTP port from the start-up banner. */
+    public int httpPort() {
+        return httpPort;
+    }
+
     public long pid() {
         return process.pid();
     }
