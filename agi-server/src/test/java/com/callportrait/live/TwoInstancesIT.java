@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two {@code serve} processes (real JVMs, started like the jar) on one shared Redis and one
+ * Two {@code serve} processes ({@code java -jar target/callportrait.jar serve}) on one shared Redis and one
  * simulated Asterisk (its AMI endpoint, both logged in; FastAGI sessions to either). Every call
  * waits long enough for three rules (a priority change, an alert, a redirect) to fall due on
  * both instances; each rule acts exactly once per call across both, also while one instance is
@@ -115,7 +115,7 @@ class TwoInstancesIT {
         Map<String, String> e = new HashMap<>(env);
         e.put("CP_INSTANCE_ID", id);
         e.put("CP_DATA_DIR", dir.resolve(id).toString());
-        return AppProcess.start(e, dir.resolve(id + "-" + System.nanoTime() + ".log"), Duration.ofSeconds(90));
+        return AppProcess.startPackaged(e, dir.resolve(id + "-" + System.nanoTime() + ".log"), Duration.ofSeconds(90));
     }
 
     @Test
