@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * whole table, at most every 250 ms. Writes are Netty's non-blocking {@code writeAndFlush}, so
  * the producer (AMI dispatch, speech worker) never waits for a browser.
  *
+ * <p>With several instances on one Asterisk the messages go through a {@link PopRelay}
+ * ({@link #relayThrough}), so an agent's page gets its pops, transcript and alerts once, whichever
+ * instance it is connected to.
+ *
  * <p>Thread-safe. Lifecycle: {@link #create}, register as a {@link CallListener}, {@link #close()}.
  */
 public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseable {
@@ -38,6 +42,7 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     private final Counter pops;
     private final Counter updates;
     private final Counter dropped;
+    private volatile PopRelay relay;
 
     private ScreenPopHub(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler) {
         this.calls = calls;
@@ -53,6 +58,7 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         io.micrometer.core.instrument.Gauge.builder("cp.screenpop.sockets.backed.up", this, ScreenPopHub::backedUp)
                 .description("page sockets whose outbound buffer is over the high-water mark (slow browsers)")
                 .register(registry);
+        this.relay = PopRelay.local(localPages());
         this.supervisorFlush = scheduler.scheduleWithFixedDelay(this::flushSupervisors, 250, 250,
                 TimeUnit.MILLISECONDS);
     }
@@ -63,6 +69,32 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
      */
     public static ScreenPopHub create(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler) {
         return new ScreenPopHub(calls, registry, scheduler);
+    }
+
+    /**
+     * Sends agent and alert messages through the relay {@code factory} builds on this instance's
+     * pages (several instances on one Asterisk). Call before calls arrive.
+     */
+    public ScreenPopHub relayThrough(java.util.function.Function<PopRelay.Pages, PopRelay> factory) {
+        this.relay = factory.apply(localPages());
+        return this;
+    }
+
+    private PopRelay.Pages localPages() {
+        return new PopRelay.Pages() {
+            @Override
+            public void toAgent(String agent, String text) {
+                Set<Channel> s = agents.get(agent);
+                if (s != null && !s.isEmpty()) {
+                    s.forEach(ch -> write(ch, text));
+                }
+            }
+
+            @Override
+            public void toSupervisors(String text) {
+                supervisors.forEach(ch -> write(ch, text));
+            }
+        };
     }
 
     /** An agent page connected (token already checked); it gets the pop of a call in progress. */
@@ -105,20 +137,27 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     @Override
     public void onChange(CallSnapshot c, CallChange change) {
         supervisorDirty.set(true);
+        if (change != CallChange.ENDED) {
+            relay.seen(c);
+        }
         if (c.agent().isEmpty()) {
+            if (change == CallChange.ENDED) {
+                relay.ended(c);
+            }
             return;
         }
         switch (change) {
             case AGENT_CALLED, CONNECTED -> {
                 pops.increment();
-                toAgent(c.agent(), PopMessages.pop(c, calls.clock().instant()));
+                toAgent(c, PopMessages.pop(c, calls.clock().instant()), true);
             }
             case TRANSCRIPT -> toAgentDuringCall(c, PopMessages.transcript(c));
             case EMOTION -> toAgentDuringCall(c, PopMessages.emotion(c));
-            case AGENT_DONE -> toAgent(c.agent(), PopMessages.simple("done", c));
+            case AGENT_DONE -> toAgent(c, PopMessages.simple("done", c), true);
             case ENDED -> {
                 lastEnded.put(c.agent(), c);
-                toAgent(c.agent(), PopMessages.simple("ended", c));
+                toAgent(c, PopMessages.simple("ended", c), true);
+                relay.ended(c);
             }
             default -> { }
         }
@@ -128,25 +167,20 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     public void alert(CallSnapshot c, String rule, String message) {
         ObjectNode a = PopMessages.alert(c, rule, message);
         if (!c.agent().isEmpty()) {
-            toAgent(c.agent(), a);
+            toAgent(c, a, false);
         }
-        String text = PopMessages.text(a);
-        supervisors.forEach(ch -> write(ch, text));
+        relay.toSupervisors(c, PopMessages.text(a));
     }
 
     private void toAgentDuringCall(CallSnapshot c, ObjectNode msg) {
         if (c.state() == CallState.CONNECTED || c.state() == CallState.RINGING) {
             updates.increment();
-            toAgent(c.agent(), msg);
+            toAgent(c, msg, false);
         }
     }
 
-    private void toAgent(String agent, ObjectNode msg) {
-        Set<Channel> s = agents.get(agent);
-        if (s != null && !s.isEmpty()) {
-            String text = PopMessages.text(msg);
-            s.forEach(ch -> write(ch, text));
-        }
+    private void toAgent(CallSnapshot c, ObjectNode msg, boolean everyInstance) {
+        relay.toAgent(c, c.agent(), PopMessages.text(msg), everyInstance);
     }
 
     private void flushSupervisors() {
@@ -190,5 +224,6 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     @Override
     public void close() {
         supervisorFlush.cancel(false);
+        relay.close();
     }
 }
