@@ -20,7 +20,7 @@ public record AgentLegOptions(boolean enabled, int gapMs) {
 
     public AgentLegOptions {
         if (gapMs < 0 || gapMs > 5_000) {
-            throw new ConfigException("CP_TALK_GAP_MS must be 0-5000 ms, was " + gapMs);
+            throw new ConfigException("CP_TALK_GAP_MS", "must be 0-5000 ms, got " + gapMs);
         }
     }
 

@@ -2,7 +2,7 @@ package com.callportrait.speech.pipeline;
 
 import java.util.Locale;
 
-/** Who spoke: the caller (the customer's leg, always tapped) or the agent (tapped only when asked). */
+/** Who spoke: the caller (the customer's leg, always tapped) or the agent (tapped only when asked). Immutable. */
 public enum Speaker {
     CALLER, AGENT;
 
