@@ -86,11 +86,19 @@
   }
 
   function line(u) {
+    // With the agent's leg tapped each line names its speaker, utterances are numbered per speaker,
+    // and the other party's lines may come between a partial and its final.
+    const who = u.speaker || 'caller';
     const ol = $('transcript');
-    const last = ol.lastElementChild;
-    if (last && last.dataset.n === String(u.n) && last.dataset.final !== 'true') ol.removeChild(last);
-    const li = el('li', u.text, u.final ? 'final' : 'partial');
-    li.dataset.n = u.n; li.dataset.final = u.final;
+    for (let prev = ol.lastElementChild; prev; prev = prev.previousElementSibling) {
+      if (prev.dataset.speaker !== who) continue;
+      if (prev.dataset.n === String(u.n) && prev.dataset.final !== 'true') ol.removeChild(prev);
+      break;
+    }
+    const li = el('li', undefined, (u.final ? 'final' : 'partial') + (u.speaker ? ' ' + who : ''));
+    if (u.speaker) li.appendChild(el('span', who === 'agent' ? 'Agent: ' : 'Caller: ', 'speaker'));
+    li.appendChild(document.createTextNode(u.text));
+    li.dataset.n = u.n; li.dataset.final = u.final; li.dataset.speaker = who;
     ol.appendChild(li);
   }
 

@@ -39,7 +39,7 @@ public final class PopMessages {
         caller.put("phone", mask(c.phone()));
         c.profile().ifPresentOrElse(p -> portrait(n.putObject("customer"), p), () -> n.putNull("customer"));
         ArrayNode t = n.putArray("transcript");
-        c.transcript().forEach(u -> t.add(utterance(u)));
+        c.transcript().forEach(u -> t.add(utterance(u, c.agentTapped())));
         ArrayNode e = n.putArray("emotions");
         c.emotions().forEach(p -> e.add(emotion(p)));
         return n;
@@ -92,7 +92,7 @@ public final class PopMessages {
         ObjectNode n = base("transcript", c);
         List<Utterance> t = c.transcript();
         if (!t.isEmpty()) {
-            n.set("utterance", utterance(t.get(t.size() - 1)));
+            n.set("utterance", utterance(t.get(t.size() - 1), c.agentTapped()));
         }
         return n;
     }
@@ -148,8 +148,13 @@ public final class PopMessages {
         return JSON.createObjectNode().put("type", type).put("call", c.callId());
     }
 
-    private static ObjectNode utterance(Utterance u) {
-        return JSON.createObjectNode().put("n", u.number()).put("text", u.text()).put("final", u.isFinal());
+    /** One transcript line; {@code speakers}: the agent's leg is tapped, so the line says whose words it is. */
+    private static ObjectNode utterance(Utterance u, boolean speakers) {
+        ObjectNode n = JSON.createObjectNode().put("n", u.number()).put("text", u.text()).put("final", u.isFinal());
+        if (speakers) {
+            n.put("speaker", u.speaker().wireName());
+        }
+        return n;
     }
 
     private static ObjectNode emotion(EmotionPoint p) {

@@ -1,6 +1,8 @@
 package com.callportrait.live.calls;
 
+import com.callportrait.speech.conversation.TalkFigures;
 import com.callportrait.speech.emotion.EmotionReading;
+import com.callportrait.speech.pipeline.Speaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,6 +163,31 @@ public final class CallRegistry implements SpeechUpdates {
     public void transcript(String callId, int utterance, boolean isFinal, String redactedText) {
         update(callId, false, CallChange.TRANSCRIPT,
                 c -> c.call().utterance(new Utterance(utterance, redactedText, isFinal, clock.instant())));
+    }
+
+    /** Transcript update of one party (the agent's only when the agent's leg is tapped). */
+    @Override
+    public void transcript(String callId, int utterance, boolean isFinal, String redactedText, Speaker speaker) {
+        update(callId, false, CallChange.TRANSCRIPT,
+                c -> c.call().utterance(new Utterance(utterance, redactedText, isFinal, clock.instant(), speaker)));
+    }
+
+    @Override
+    public void agentLegStarted(String callId) {
+        update(callId, false, CallChange.TALK, c -> {
+            if (c.call().talk == null) {
+                c.call().talk = CallTalk.started(clock.instant());
+            }
+        });
+    }
+
+    @Override
+    public void talk(String callId, TalkFigures figures, boolean isFinal) {
+        update(callId, false, CallChange.TALK, c -> {
+            Instant now = clock.instant();
+            CallTalk t = c.call().talk;
+            c.call().talk = (t == null ? CallTalk.started(now) : t).with(figures, isFinal, now);
+        });
     }
 
     /** Emotion update from the speech pipeline. */

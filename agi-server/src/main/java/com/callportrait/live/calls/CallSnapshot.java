@@ -2,6 +2,7 @@ package com.callportrait.live.calls;
 
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.speech.emotion.EmotionLabel;
+import com.callportrait.speech.pipeline.Speaker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,13 +35,14 @@ import java.util.Set;
  * @param actions     actions taken, oldest first
  * @param firedRules  rules that already acted (idempotency)
  * @param version     increases with every change
+ * @param talk        the agent's leg and its talk-over and silence, when the agent's leg is tapped
  */
 public record CallSnapshot(String callId, String channel, String uniqueId, String linkedId, String phone,
                            String callerName, Optional<CustomerProfile> profile, String segment, boolean vip,
                            CallState state, String queue, int position, int priority, String agent,
                            Instant started, Optional<Instant> queuedAt, Optional<Instant> connectedAt,
                            List<Utterance> transcript, List<EmotionPoint> emotions, List<ActionRecord> actions,
-                           Set<String> firedRules, long version) {
+                           Set<String> firedRules, long version, Optional<CallTalk> talk) {
     public CallSnapshot {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(state, "state");
@@ -49,6 +51,29 @@ public record CallSnapshot(String callId, String channel, String uniqueId, Strin
         emotions = List.copyOf(emotions);
         actions = List.copyOf(actions);
         firedRules = Set.copyOf(firedRules);
+        Objects.requireNonNull(talk, "talk");
+    }
+
+    /** A call whose agent leg is not tapped. */
+    public CallSnapshot(String callId, String channel, String uniqueId, String linkedId, String phone,
+                        String callerName, Optional<CustomerProfile> profile, String segment, boolean vip,
+                        CallState state, String queue, int position, int priority, String agent,
+                        Instant started, Optional<Instant> queuedAt, Optional<Instant> connectedAt,
+                        List<Utterance> transcript, List<EmotionPoint> emotions, List<ActionRecord> actions,
+                        Set<String> firedRules, long version) {
+        this(callId, channel, uniqueId, linkedId, phone, callerName, profile, segment, vip, state, queue, position,
+                priority, agent, started, queuedAt, connectedAt, transcript, emotions, actions, firedRules, version,
+                Optional.empty());
+    }
+
+    /** True when the agent's leg is transcribed too (its words are in the transcript). */
+    public boolean agentTapped() {
+        return talk.isPresent();
+    }
+
+    /** The agent's final utterances, oldest first (empty when the agent's leg is not tapped). */
+    public List<Utterance> agentWords() {
+        return transcript.stream().filter(u -> u.isFinal() && u.speaker() == Speaker.AGENT).toList();
     }
 
     /** Seconds waited in the queue so far (0 when not queued; frozen when connected). */

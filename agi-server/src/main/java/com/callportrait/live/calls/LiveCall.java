@@ -37,6 +37,8 @@ final class LiveCall {
     Instant lastChange;
     Instant queuedAt;
     Instant connectedAt;
+    /** The agent's leg, when it is tapped; null otherwise. */
+    CallTalk talk;
     final Deque<Utterance> transcript = new ArrayDeque<>();
     final Deque<EmotionPoint> emotions = new ArrayDeque<>();
     final Deque<ActionRecord> actions = new ArrayDeque<>();
@@ -50,10 +52,16 @@ final class LiveCall {
     }
 
     void utterance(Utterance u) {
-        // A partial is replaced by the next partial or by its final.
-        Utterance last = transcript.peekLast();
-        if (last != null && last.number() == u.number() && !last.isFinal()) {
-            transcript.pollLast();
+        // A partial is replaced by the next partial or by its final (of the same speaker: with both
+        // legs tapped the other party's lines may come in between).
+        for (java.util.Iterator<Utterance> it = transcript.descendingIterator(); it.hasNext(); ) {
+            Utterance last = it.next();
+            if (last.speaker() == u.speaker()) {
+                if (last.number() == u.number() && !last.isFinal()) {
+                    it.remove();
+                }
+                break;
+            }
         }
         transcript.addLast(u);
         while (transcript.size() > MAX_UTTERANCES) {
@@ -79,6 +87,6 @@ final class LiveCall {
         return new CallSnapshot(callId, channel, uniqueId, linkedId, phone, callerName, profile, segment, vip, state,
                 queue, position, priority, agent, started, Optional.ofNullable(queuedAt),
                 Optional.ofNullable(connectedAt), new ArrayList<>(transcript), List.copyOf(emotions),
-                List.copyOf(actions), firedRules, version);
+                List.copyOf(actions), firedRules, version, Optional.ofNullable(talk));
     }
 }
