@@ -64,6 +64,7 @@ public final class ProfileFreshness implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile int historiesAtStart = -1;
 
     private ProfileFreshness(FreshOptions options, SpoolOptions spool, PortraitConfig config, RedisConnector redis,
                              ProfileStore store, CallRegistry calls, FeedbackRecorder feedback, Path modelsDir,
@@ -103,6 +104,14 @@ public final class ProfileFreshness implements AutoCloseable {
     /** Waits until the histories are loaded and the consumer runs; false on timeout. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         return ready.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How many customer histories were loaded at start ({@code CP_FRESH_DATA}, or the demo's generated
+     * customers); 0 for a server that starts from its live records only, -1 until ready.
+     */
+    public int historiesAtStart() {
+        return historiesAtStart;
     }
 
     public InteractionStream stream() {
@@ -195,6 +204,7 @@ public final class ProfileFreshness implements AutoCloseable {
                     + " next-best action); segment, complaint risk and value say \"{}\" until 'profile build' trains"
                     + " models on this centre's records", modelsDir, CustomerProfile.NO_MODEL_YET);
         }
+        historiesAtStart = histories.size();
         LiveUpdater updater = new LiveUpdater(config, histories, store, () -> current, clock, null);
         Source source = stream.source(FreshOptions.GROUP, options.consumer(), 0, 1);
         log.info("portrait freshness ready in {} ms: {} customer histories, models {}; reading {} partition(s) as {}/{}",
