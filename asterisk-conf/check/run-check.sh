@@ -217,6 +217,20 @@ m=$(mark); call 5555000 silent; sleep 9; show "$m"
 global CP_AGI_HOST 127.0.0.1:14573
 global CP_AGI_HOST2 ''
 
+# While callers still wait: the callportrait user's own Status/QueueStatus lists pass its eventfilter.
+python3 - "$secret" > "$work/status.log" 2>&1 <<'EOF'
+import socket, sys
+s = socket.create_connection(("127.0.0.1", 15038)); s.settimeout(10)
+def send(m): s.sendall(m.encode())
+send("Action: Login\r\nUsername: callportrait\r\nSecret: %s\r\nActionID: l\r\n\r\n" % sys.argv[1])
+send("Action: Status\r\nActionID: st\r\n\r\nAction: QueueStatus\r\nActionID: qs\r\n\r\n")
+buf = b""
+while b"Event: QueueStatusComplete" not in buf:
+    buf += s.recv(65536)
+text = buf.decode()
+print("Status: %d channels, QueueStatus: %d callers waiting" % (text.count("Event: Status\r\n"), text.count("Event: QueueEntry\r\n")))
+EOF
+echo; echo "== as the callportrait user (eventfilter on), while callers wait: $(cat "$work/status.log")"
 sleep 5
 $ast -rx 'channel request hangup all' >/dev/null; sleep 3
 cdrs=$(wc -l < "$work/log/cdr-csv/Master.csv" 2>/dev/null || echo 0)
@@ -225,5 +239,6 @@ kill "$unfiltered" 2>/dev/null || true; sleep 1
 echo; echo "== AMI events CallPortrait received (eventfilter): $(curl -s http://127.0.0.1:18080/metrics | grep -E '^cp_ami_events_total' || true)"
 echo "== an AMI session with the same read classes and no eventfilter: $(cat "$work/unfiltered.log")"
 echo "== CDRs (cdr-csv/Master.csv): $cdrs records; tap channels among them: $(grep -c 'callportrait-tap\|ChanSpy' "$work/log/cdr-csv/Master.csv" 2>/dev/null || true)"
-cut -d, -f2-8 "$work/log/cdr-csv/Master.csv" 2>/dev/null | sed 's/^/   /' || true
+echo "== CDRs of call 1 (src,dst,dcontext,clid,channel,dstchannel,lastapp):"
+grep '"5551234"' "$work/log/cdr-csv/Master.csv" 2>/dev/null | cut -d, -f2-8 | sed 's/^/   /' || true
 echo "== work dir: $work"
