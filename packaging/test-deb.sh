@@ -8,7 +8,7 @@
 #
 # Needs root and dpkg; exits 0 with a message (skipped) otherwise. Ports: HTTP 18480, FastAGI
 # 14873, AudioSocket 19492 (none of the defaults); Redis: a throwaway redis-server on 16479 when
-# the Debian package is installed, else the embedded one (trial mode).
+# the Debian package is installed, else (or with TEST_DEB_REDIS=embedded) the embedded one (trial mode).
 set -euo pipefail
 deb=${1:?usage: test-deb.sh path/to/callportrait_VERSION_amd64.deb}
 say() { echo "test-deb: $*"; }
@@ -58,14 +58,14 @@ while IFS= read -r line; do
 done < /etc/callportrait/callportrait.env
 envs+=(CP_HTTP_PORT=18480 CP_AGI_PORT=14873 CP_AUDIOSOCKET_PORT=19492 CP_BIND_ADDRESS=127.0.0.1
        CP_SPEECH=off CP_REDIS_EMBEDDED_PORT=0)
-if command -v redis-server >/dev/null; then
+if command -v redis-server >/dev/null && [ "${TEST_DEB_REDIS:-}" != embedded ]; then
     redis-server --port 16479 --bind 127.0.0.1 --save '' --appendonly no --daemonize no > /tmp/test-deb-redis.log 2>&1 &
     pids+=($!)
     envs+=(CP_REDIS_URI=redis://127.0.0.1:16479)
     say "Redis: a throwaway $(redis-server --version | awk '{print $3}') on 16479 (the env file's external-Redis default, moved to a free port)"
 else
     envs+=(CP_REDIS_URI=)
-    say "Redis: no redis-server installed: CP_REDIS_URI emptied, the embedded one starts (trial mode)"
+    say "Redis: CP_REDIS_URI emptied: the embedded one starts (trial mode)"
 fi
 
 # --- ExecStart, as the service user, in the unit's working directory
@@ -88,7 +88,7 @@ user=$(ps -o user= -p "$(pgrep -P "$pid" java || echo "$pid")" 2>/dev/null || tr
 say "ready: $(curl -s http://127.0.0.1:18480/health | head -c 160)..."
 say "process runs as: ${user:-callportrait}"
 curl -s http://127.0.0.1:18480/metrics | grep -E '^callportrait_build_info' | sed 's/^/test-deb:   /' || fail "no callportrait_build_info"
-grep -E 'embedded Redis|Redis' /tmp/test-deb-serve.log | head -3 | sed 's/^/test-deb:   log: /'
+grep -E 'embedded Redis|Redis redis' /tmp/test-deb-serve.log | head -3 | sed 's/^/test-deb:   log: /'
 files=$(find /var/lib/callportrait -maxdepth 2 | head -10 | tr '\n' ' ')
 say "data dir: $files"
 
