@@ -217,6 +217,18 @@ m=$(mark); call 5555000 silent; sleep 9; show "$m"
 global CP_AGI_HOST 127.0.0.1:14573
 global CP_AGI_HOST2 ''
 
+# Every metric the alert rules and the dashboard read, against this instance's /metrics after the calls.
+curl -s http://127.0.0.1:18080/metrics > "$work/metrics.txt"
+python3 - "$conf/../monitoring" "$work/metrics.txt" > "$work/metric-names.log" <<'EOF'
+import re, sys, pathlib
+d = pathlib.Path(sys.argv[1])
+text = (d / "callportrait-alerts.yml").read_text() + (d / "grafana-dashboard.json").read_text()
+wanted = set(re.findall(r"\b((?:cp|callportrait)_[a-z0-9_]+)", text))
+exposed = set(re.findall(r"(?m)^([a-z_][a-z0-9_]*)", pathlib.Path(sys.argv[2]).read_text()))
+missing = sorted(w for w in wanted if w not in exposed)
+print("%d metric names read by alerts and dashboard, %d exposed now; not (yet) exposed: %s"
+      % (len(wanted), len(wanted) - len(missing), ", ".join(missing) or "none"))
+EOF
 # While callers still wait: the callportrait user's own Status/QueueStatus lists pass its eventfilter.
 python3 - "$secret" > "$work/status.log" 2>&1 <<'EOF'
 import socket, sys
@@ -230,7 +242,8 @@ while b"Event: QueueStatusComplete" not in buf:
 text = buf.decode()
 print("Status: %d channels, QueueStatus: %d callers waiting" % (text.count("Event: Status\r\n"), text.count("Event: QueueEntry\r\n")))
 EOF
-echo; echo "== as the callportrait user (eventfilter on), while callers wait: $(cat "$work/status.log")"
+echo; echo "== monitoring: $(cat "$work/metric-names.log")"
+echo "== as the callportrait user (eventfilter on), while callers wait: $(cat "$work/status.log")"
 sleep 5
 $ast -rx 'channel request hangup all' >/dev/null; sleep 3
 cdrs=$(wc -l < "$work/log/cdr-csv/Master.csv" 2>/dev/null || echo 0)
