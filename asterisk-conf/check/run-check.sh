@@ -192,6 +192,7 @@ global() { $ast -rx "dialplan set global $1 $2" >/dev/null; }
 
 echo "== $($ast -rx 'core show version')"
 echo "== AMI: $($ast -rx 'manager show connected' | grep -c callportrait) CallPortrait session(s) connected"
+echo "== dialplan show +4930123456@callportrait-inbound: $($ast -rx 'dialplan show +4930123456@callportrait-inbound' | grep -o "'_.*CP_DIALLED=[^)]*)" | tr -s ' ')"
 
 echo; echo "== 1. agent answers, hangs up first -> QUEUESTATUS=CONTINUE -> survey (caller presses 4)"
 m=$(mark); call 5551234 survey4; sleep 16; show "$m"

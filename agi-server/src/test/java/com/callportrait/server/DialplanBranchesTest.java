@@ -195,6 +195,15 @@ class DialplanBranchesTest {
     }
 
     @Test
+    void callsEnterWithAnyDialledNumberIncludingE164OrAtS() throws IOException {
+        for (String dialled : List.of("5551234", "+4930123456", "s")) {
+            Dialplan d = walk(new Pbx().agi(routed("billing")).queue("ANSWERED"), Map.of(), "callportrait-inbound", dialled);
+            assertThat(apps(d, "Queue(")).as(dialled).containsExactly("Queue(billing,,,,300)");
+            assertThat(d.vars.get("CP_DIALLED")).as(dialled).isEqualTo(dialled.equals("s") ? null : dialled);
+        }
+    }
+
+    @Test
     void hagiUsesSrvRecordsWhenChosen() throws IOException {
         Dialplan d = walk(new Pbx().agi(routed("billing")).queue("ANSWERED"),
                 Map.of("CP_AGI_SCHEME", "hagi", "CP_AGI_HOST", "callportrait.example"), "callportrait-inbound", "5555001");
