@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 /**
  * A small reader and walker for the part of Asterisk's extensions.conf that the shipped snippet
  * uses: contexts, {@code exten =>}/{@code same =>} with priority labels, {@code ${VAR}},
+ * {@code ${VAR:offset:length}},
  * {@code ${IF($[...]?a:b)}}, {@code $[...]} with {@code = != & |}, and the applications Set, Goto,
  * GotoIf, Gosub, Return and Hangup. Every other application is handed to a scenario, which plays
  * Asterisk's part (an AGI's result, a Queue()'s QUEUESTATUS) as recorded from a real Asterisk 22.
@@ -172,7 +173,8 @@ final class Dialplan {
             switch (s.app()) {
                 case "Set" -> {
                     int eq = args.indexOf('=');
-                    vars.put(args.substring(0, eq), expand(args.substring(eq + 1)));
+                    // _VAR and __VAR set VAR (inherited by the channels this one creates)
+                    vars.put(args.substring(0, eq).replaceFirst("^_+", ""), expand(args.substring(eq + 1)));
                 }
                 case "Goto", "GotoIf" -> {
                     String dest = args;
@@ -324,6 +326,13 @@ final class Dialplan {
             int q = body.indexOf('?');
             String[] ab = body.substring(q + 1).split(":", -1);
             return truth(body.substring(0, q)) ? ab[0] : ab.length > 1 ? ab[1] : "";
+        }
+        java.util.regex.Matcher sub = java.util.regex.Pattern.compile("(\\w+):(\\d+)(?::(\\d+))?").matcher(name);
+        if (sub.matches()) {
+            String v = variable(sub.group(1));
+            int from = Math.min(Integer.parseInt(sub.group(2)), v.length());
+            int to = sub.group(3) == null ? v.length() : Math.min(v.length(), from + Integer.parseInt(sub.group(3)));
+            return v.substring(from, to);
         }
         if (vars.containsKey(name)) {
             return vars.get(name);

@@ -125,7 +125,7 @@ class DialplanBranchesTest {
     void anAgentHangUpWithOptionCRunsTheSurvey() throws IOException {
         Pbx pbx = new Pbx().agi(routed("billing")).queue(status("after QUEUESTATUS=(\\w+)")).agi(Map.of("CP_SURVEY_SCORE", "4"));
         Dialplan d = walk(pbx, Map.of("CP_SURVEY", "yes"), "callportrait-inbound", "5551234");
-        assertThat(apps(d, "Queue(")).containsExactly("Queue(billing,c,,,300)");
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(billing,c,,,300,,)");
         assertThat(apps(d, "AGI(")).containsExactly("AGI(agi://127.0.0.1:4573/route)",
                 "AGI(agi://127.0.0.1:4573/survey,cp-survey)");
         assertThat(d.trace).contains("Playback(goodbye)").endsWith("hangup");
@@ -134,7 +134,7 @@ class DialplanBranchesTest {
     @Test
     void withoutTheSurveyQueueGetsNoOptionCAndAnAnsweredCallEndsWithTheAgent() throws IOException {
         Dialplan d = walk(new Pbx().agi(routed("billing")).queue("ANSWERED"), Map.of(), "callportrait-inbound", "5551234");
-        assertThat(apps(d, "Queue(")).containsExactly("Queue(billing,,,,300)");
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(billing,,,,300,,)");
         assertThat(apps(d, "AGI(")).hasSize(1);
         assertThat(d.trace).last().isEqualTo("hangup");
     }
@@ -145,7 +145,7 @@ class DialplanBranchesTest {
         assertThat(unknown).isEqualTo("UNKNOWN");
         Dialplan d = walk(new Pbx().agi(routed("no-such-queue")).queue(unknown).queue("ANSWERED"), Map.of(),
                 "callportrait-inbound", "5552000");
-        assertThat(apps(d, "Queue(")).containsExactly("Queue(no-such-queue,,,,300)", "Queue(support,,,,300)");
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(no-such-queue,,,,300,,)", "Queue(support,,,,300,,)");
         assertThat(d.vars).containsEntry("QUEUE_PRIO", "5");
     }
 
@@ -155,7 +155,7 @@ class DialplanBranchesTest {
             throws IOException {
         Dialplan d = walk(new Pbx().agi(routed("technical")).queue(status).queue(status), Map.of(),
                 "callportrait-inbound", "5550001");
-        assertThat(apps(d, "Queue(")).containsExactly("Queue(technical,,,,300)", "Queue(support,,,,300)");
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(technical,,,,300,,)", "Queue(support,,,,300,,)");
         assertThat(d.trace).contains("goto callportrait-unrouted,s,1").last().isEqualTo("hangup");
     }
 
@@ -170,7 +170,7 @@ class DialplanBranchesTest {
     void anUnreachableServerRoutesOnDefaultsWithoutATap() throws IOException {
         assertThat(recorded()).containsPattern("Return\\(\"Local/5553000[^\"]*\", \"FAILURE\"\\)");
         Dialplan d = walk(new Pbx().agi("FAILURE").queue("ANSWERED"), Map.of(), "callportrait-inbound", "5553000");
-        assertThat(apps(d, "Queue(")).containsExactly("Queue(support,,,,300)");
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(support,,,,300,,)");
         assertThat(d.vars).containsEntry("CP_DEGRADED", "1").containsEntry("QUEUE_PRIO", "0");
         assertThat(apps(d, "Originate(")).isEmpty();
     }
@@ -181,7 +181,7 @@ class DialplanBranchesTest {
         Dialplan d = walk(new Pbx().agi("TIMEOUT").queue("ANSWERED"), Map.of(), "callportrait-inbound", "5554000");
         assertThat(d.trace).contains("T", "return TIMEOUT");
         assertThat(d.vars).containsEntry("AGIEXITONHANGUP", "yes").containsEntry("CP_DEGRADED", "1");
-        assertThat(apps(d, "Queue(")).containsExactly("Queue(support,,,,300)");
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(support,,,,300,,)");
     }
 
     @Test
@@ -189,7 +189,7 @@ class DialplanBranchesTest {
         Dialplan d = walk(new Pbx().agi("TIMEOUT").agi(routed("billing")).queue("ANSWERED"),
                 Map.of("CP_AGI_HOST2", "10.0.0.6:4573"), "callportrait-inbound", "5555000");
         assertThat(apps(d, "AGI(")).containsExactly("AGI(agi://127.0.0.1:4573/route)", "AGI(agi://10.0.0.6:4573/route)");
-        assertThat(apps(d, "Queue(")).containsExactly("Queue(billing,,,,300)");
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(billing,,,,300,,)");
         assertThat(apps(d, "Originate(")).singleElement().asString()
                 .contains("Local/0b5c1c1e-6a9e-4f6b-9d37-3f4b8a1c2d3e@callportrait-tap").contains("b(callportrait-nocdr^s^1)");
     }
@@ -198,9 +198,17 @@ class DialplanBranchesTest {
     void callsEnterWithAnyDialledNumberIncludingE164OrAtS() throws IOException {
         for (String dialled : List.of("5551234", "+4930123456", "s")) {
             Dialplan d = walk(new Pbx().agi(routed("billing")).queue("ANSWERED"), Map.of(), "callportrait-inbound", dialled);
-            assertThat(apps(d, "Queue(")).as(dialled).containsExactly("Queue(billing,,,,300)");
+            assertThat(apps(d, "Queue(")).as(dialled).containsExactly("Queue(billing,,,,300,,)");
             assertThat(d.vars.get("CP_DIALLED")).as(dialled).isEqualTo(dialled.equals("s") ? null : dialled);
         }
+    }
+
+    @Test
+    void theAgentTapRunsOnTheAgentsChannelOnlyWhenAsked() throws IOException {
+        Dialplan d = walk(new Pbx().agi(routed("billing")).queue("ANSWERED"), Map.of("CP_TAP_AGENT", "yes"),
+                "callportrait-inbound", "5551234");
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(billing,,,,300,,callportrait-agent-tap)");
+        assertThat(d.vars).containsEntry("CP_AGENT_UUID", "0b5c1c1e-6a9e-8f6b-9d37-3f4b8a1c2d3e");
     }
 
     @Test
@@ -217,7 +225,7 @@ class DialplanBranchesTest {
         d.vars.put("CP_QUEUE", "billing");
         pbx.d = d;
         d.walk("callportrait-escalate", "s", pbx);
-        assertThat(apps(d, "Queue(")).containsExactly("Queue(escalation,,,,300)", "Queue(billing,,,,300)");
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(escalation,,,,300,,)", "Queue(billing,,,,300,,)");
         assertThat(d.vars).containsEntry("QUEUE_PRIO", "20");
     }
 

@@ -34,7 +34,7 @@ class MonitoringFilesTest {
         assumeTrue(onPath("promtool"), "promtool not installed (apt-get install prometheus): rule checks skipped");
         Result check = run("promtool", "check", "rules", RULES.getFileName().toString());
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 13 rules found");
+        assertThat(check.output()).contains("SUCCESS: 15 rules found");
         Result test = run("promtool", "test", "rules", RULE_TESTS.getFileName().toString());
         assertThat(test.exit()).as(test.output()).isZero();
         assertThat(test.output()).contains("SUCCESS");
