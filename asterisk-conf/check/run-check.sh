@@ -127,7 +127,7 @@ EOF
 cp "$conf/../agi-server/src/main/resources/routing-rules.yaml" "$work/rules.yaml"
 # --- CallPortrait serve on non-default ports, embedded Redis, AMI to this Asterisk.
 (cd "$work/data" && exec env CP_AGI_PORT=14573 CP_AUDIOSOCKET_PORT=19092 CP_HTTP_PORT=18080 \
-    CP_BIND_ADDRESS=127.0.0.1 CP_REDIS_EMBEDDED_PORT=0 CP_ROUTING_RULES="$work/rules.yaml" CP_DATA_DIR="$work/data" \
+    CP_BIND_ADDRESS=127.0.0.1 CP_TAP_AGENT=yes CP_REDIS_EMBEDDED_PORT=0 CP_ROUTING_RULES="$work/rules.yaml" CP_DATA_DIR="$work/data" \
     CP_AMI_URI=ami://callportrait:@127.0.0.1:15038 CP_AMI_SECRET_FILE="$work/ami.secret" \
     java -jar "$jar" serve > "$work/serve.log" 2>&1) &
 pids+=($!)
@@ -183,8 +183,8 @@ full="$work/log/full"
 mark() { wc -l < "$full"; }
 # Prints the Asterisk log lines of one scenario that show its branches.
 show() {
-    tail -n +"$(( $1 + 1 ))" "$full" | grep -v 'cp-agents\|@caller:\|Goto (callportrait-inbound' \
-        | grep -E 'AGI Script|app_verbose|Return\(|Queue\(|Unable to join|FastAGI|Couldn.t connect|Executing \[T@|app_queue.c: .*answered|Playback\(.*goodbye|AudioSocket\(|Gosub\(' \
+    tail -n +"$(( $1 + 1 ))" "$full" | grep -v '@cp-agents:\|@caller:\|Goto (callportrait-inbound' \
+        | grep -E 'AGI Script|app_verbose|Return\(|Queue\(|Unable to join|FastAGI|Couldn.t connect|Executing \[T@|app_queue.c: .*answered|Playback\(.*goodbye|AudioSocket\(|Gosub\(|callportrait-agent-tap:2' \
         | sed -E 's/^\[[^]]+\] //; s/\x1b\[[0-9;]*m//g' | cut -c1-220
 }
 call() { $ast -rx "channel originate Local/$1@from-trunk extension $2@caller" >/dev/null; }
