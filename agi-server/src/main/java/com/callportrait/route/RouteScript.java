@@ -192,9 +192,12 @@ public final class RouteScript implements AgiScript {
         }
     }
 
-    /** Last four digits only: enough to correlate, not enough to identify. */
+    /**
+     * Enough to correlate, not enough to identify: {@link PhoneNumbers#mask} (the last four digits;
+     * a Chinese mobile as {@code 138****8000}).
+     */
     static String mask(String phone) {
-        return phone.length() <= 4 ? phone : "*".repeat(phone.length() - 4) + phone.substring(phone.length() - 4);
+        return PhoneNumbers.mask(phone);
     }
 
     private static String rootMessage(Throwable t) {
