@@ -40,7 +40,12 @@ final class Addresses {
             "down", "out", "over", "into", "onto", "like", "still", "again", "right", "left", "corner",
             "fight", "fights", "smart", "cred", "food", "art", "lights", "sign", "signs", "name",
             "names", "parking", "level", "dance", "dancing", "race", "racing", "style", "team", "teams",
-            "kids", "days", "years", "times", "people", "guys", "ones", "things", "way", "ways");
+            "kids", "days", "years", "times", "people", "guys", "ones", "things", "way", "ways",
+            // durations, distances and devices: "a 5 hour drive", "10 minute walk", "2 terabyte hard drive"
+            "hour", "hours", "hr", "minute", "minutes", "min", "second", "seconds", "day", "week", "weeks",
+            "month", "months", "year", "mile", "miles", "kilometre", "kilometer", "km", "block", "blocks",
+            "long", "short", "hard", "test", "disk", "flash", "usb", "terabyte", "gigabyte", "tb", "gb",
+            "full", "supreme", "high-speed", "lane-change");
     private static final int MAX_NAME_WORDS = 3;
     private static final int MAX_NUMBER_TOKENS = 6;
 
