@@ -172,8 +172,9 @@ public final class PhoneNumbers {
             // and also a Beijing number without its area code): a number the plan does not know
             // as valid must be as long as the region's example number (the 555 numbers of NANP
             // tests and films are 10 digits and stay E.164, a bare 8-digit CN local number stays short).
-            case IS_POSSIBLE -> PhoneOptions.UTIL.isValidNumber(n)
-                    || String.valueOf(n.getNationalNumber()).length() >= fullLength(o.region()) ? e164(n) : shortNumber(d, raw);
+            // (The length test goes first: it is cheap, isValidNumber runs the region's patterns.)
+            case IS_POSSIBLE -> digitCount(n.getNationalNumber()) >= fullLength(o.region())
+                    || PhoneOptions.UTIL.isValidNumber(n) ? e164(n) : shortNumber(d, raw);
             case TOO_LONG -> international(d, raw);
             // The region's own exit code was in front (011 44 ... in the US): a foreign number.
             case INVALID_COUNTRY_CODE -> international(d, raw);
@@ -189,6 +190,15 @@ public final class PhoneNumbers {
             PhoneNumber example = PhoneOptions.UTIL.getExampleNumber(r);
             return example == null ? 0 : String.valueOf(example.getNationalNumber()).length();
         });
+    }
+
+    private static int digitCount(long v) {
+        int c = 1;
+        while (v >= 10) {
+            v /= 10;
+            c++;
+        }
+        return c;
     }
 
     private static String shortNumber(String d, String raw) {
