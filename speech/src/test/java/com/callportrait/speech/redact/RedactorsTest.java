@@ -50,6 +50,7 @@ class RedactorsTest {
         "我住在北京市朝阳区建国路88号|我住在[ADDRESS]",
         "请寄到广东省深圳市南山区科技园路1号3栋502室，谢谢|请寄到[ADDRESS]，谢谢",
         "地址是阳光花园3栋502室|地址是[ADDRESS]",
+        "我的邮箱是john.li@example.com谢谢|我的邮箱是[EMAIL]谢谢",
     })
     void redactsSpokenAndWrittenPersonalData(String in, String out) {
         assertThat(r.redact(in)).isEqualTo(out);

@@ -28,8 +28,10 @@ import java.util.regex.Pattern;
  */
 public final class PiiRedactor implements Redactor {
 
-    private static final Pattern WRITTEN_EMAIL =
-            Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+    // Han characters are never part of the address: Chinese has no spaces, so "邮箱是john@x.com谢谢"
+    // would otherwise lose its words to the placeholder.
+    private static final Pattern WRITTEN_EMAIL = Pattern.compile(
+            "[[\\p{L}\\p{N}._%+'-]&&[^\\p{IsHan}]]+@[[\\p{L}\\p{N}-]&&[^\\p{IsHan}]]+(?:\\.[[\\p{L}\\p{N}-]&&[^\\p{IsHan}]]+)+");
 
     @Override
     public String redact(String text) {
