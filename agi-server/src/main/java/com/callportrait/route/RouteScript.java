@@ -47,6 +47,7 @@ public final class RouteScript implements AgiScript {
     private final Duration budget;
     private final SetMode setMode;
     private final PhoneOptions phoneOptions;
+    private final UnknownTiers unknownTiers = new UnknownTiers();
     private volatile RouteListener listener = RouteListener.NONE;
 
     private RouteScript(ProfileStore store, Supplier<RoutingRules> rules, EventWriter events, RouteMetrics metrics,
@@ -87,7 +88,9 @@ public final class RouteScript implements AgiScript {
             if (phone.isPresent()) {
                 metrics.lookup(lookupNanos);
             }
-            RoutingDecision d = l.failure() == null ? rules.get().decide(l.profile()) : rules.get().degraded();
+            RoutingRules r = rules.get();
+            RoutingDecision d = l.failure() == null ? r.decide(l.profile()) : r.degraded();
+            l.profile().ifPresent(p -> unknownTiers.check(r, p.tier()));
             if (l.failure() != null) {
                 metrics.degraded(l.failure().startsWith("timeout") ? "timeout" : "redis_error");
             }
@@ -189,9 +192,12 @@ public final class RouteScript implements AgiScript {
         }
     }
 
-    /** Last four digits only: enough to correlate, not enough to identify. */
+    /**
+     * Enough to correlate, not enough to identify: {@link PhoneNumbers#mask} (the last four digits;
+     * a Chinese mobile as {@code 138****8000}).
+     */
     static String mask(String phone) {
-        return phone.length() <= 4 ? phone : "*".repeat(phone.length() - 4) + phone.substring(phone.length() - 4);
+        return PhoneNumbers.mask(phone);
     }
 
     private static String rootMessage(Throwable t) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 EmotionCommand.class,
                 RedactionCommand.class,
                 ProfileReadCommand.class,
+                PhonesCommand.class,
                 PortraitCommand.class,
                 CommandLine.HelpCommand.class,
         })
