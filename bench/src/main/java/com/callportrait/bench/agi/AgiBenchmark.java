@@ -3,6 +3,7 @@ package com.callportrait.bench.agi;
 import com.callportrait.bench.agi.load.AgiLoadMain;
 import com.callportrait.bench.agi.load.MixEntry;
 import com.callportrait.bench.agi.load.PhaseResult;
+import com.callportrait.bench.agi.load.ProcStat;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.redis.EmbeddedRedis;
 import com.callportrait.profile.redis.RedisConnector;
@@ -113,7 +114,9 @@ public final class AgiBenchmark {
                 out.flush();
                 InetSocketAddress agi = new InetSocketAddress("127.0.0.1", agiPort);
                 try (ServerProcess p = ServerProcess.start(name, cmd, env, c.workDir().resolve(server + ".log"), agi)) {
+                    Map<String, Long> threads0 = ProcStat.cpuByThread(p.pid());
                     runs.add(new ServerRun(name, load(java, c, p, redisPid, agi, mix, out)));
+                    printThreads(threads0, ProcStat.cpuByThread(p.pid()), out);
                 }
             }
         }
@@ -152,6 +155,25 @@ public final class AgiBenchmark {
                     + c.workDir().resolve("load.err") + ": " + Files.readString(c.workDir().resolve("load.err")));
         }
         return phases;
+    }
+
+    /** Where the server's CPU went during the load, by thread name (Linux thread names are cut at 15 characters). */
+    private static void printThreads(Map<String, Long> before, Map<String, Long> after, PrintWriter out) {
+        long total = 0;
+        List<Map.Entry<String, Long>> delta = new ArrayList<>();
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            total += d;
+            if (d > 0) {
+                delta.add(Map.entry(e.getKey(), d));
+            }
+        }
+        delta.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder b = new StringBuilder("  server CPU by thread during the load:");
+        for (Map.Entry<String, Long> e : delta.subList(0, Math.min(8, delta.size()))) {
+            b.append(String.format(Locale.ROOT, " %s %.0f %%,", e.getKey(), 100.0 * e.getValue() / Math.max(1, total)));
+        }
+        out.println(b.substring(0, b.length() - 1));
     }
 
     private static void print(List<ServerRun> runs, Config c, PrintWriter out) {

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Its stdout and stderr go to files next to each other. Not thread-safe; one owner.
  */
 final class ServerProcess implements AutoCloseable {
+    private static final java.time.Duration QUIET_WAIT = java.time.Duration.ofSeconds(120);
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -39,6 +41,7 @@ final class ServerProcess implements AutoCloseable {
             }
             try (Socket s = new Socket()) {
                 s.connect(agi, 200);
+                p.awaitQuiet();
                 return p;
             } catch (IOException e) {
                 Thread.sleep(100);
@@ -46,6 +49,23 @@ final class ServerProcess implements AutoCloseable {
         }
         p.close();
         throw new IllegalStateException(name + " did not open " + agi + " within 90 s; log: " + tail(log));
+    }
+
+    /**
+     * Waits until the server has finished its start-up work (JIT, background model fitting) and
+     * uses less than 5 % of a core over one second, at most {@link #QUIET_WAIT}: load must meet a
+     * server in its steady state, or its start-up would be charged to the sessions.
+     */
+    private void awaitQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + QUIET_WAIT.toNanos();
+        String pid = pid();
+        while (System.nanoTime() < deadline) {
+            long cpu0 = com.callportrait.bench.agi.load.ProcStat.cpuNanos(pid);
+            Thread.sleep(1000);
+            if (com.callportrait.bench.agi.load.ProcStat.cpuNanos(pid) - cpu0 < 50_000_000L) {
+                return;
+            }
+        }
     }
 
     String pid() {

@@ -6,7 +6,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -32,7 +37,9 @@ final class LoadRunner implements AutoCloseable {
     /** Share of callers that hang up while the script runs (Asterisk then writes HANGUP). */
     private static final int HANGUP_ONE_IN = 100;
 
-    private final NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("agi-load", true));
+    /** Native epoll when it loads (the leanest load process), NIO otherwise. */
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("agi-load", true),
+            Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     private final EventLoop loop = group.next();
     private final Bootstrap bootstrap;
     private final List<ByteBuf> environments = new ArrayList<>();
@@ -45,7 +52,7 @@ final class LoadRunner implements AutoCloseable {
     LoadRunner(InetSocketAddress target, List<MixEntry> mix, String serverPid, String redisPid) {
         this.serverPid = serverPid;
         this.redisPid = redisPid;
-        this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class).remoteAddress(target)
+        this.bootstrap = new Bootstrap().group(loop).channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class).remoteAddress(target)
                 .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
         Random r = new Random(11);
         hangup = new boolean[mix.size()];
