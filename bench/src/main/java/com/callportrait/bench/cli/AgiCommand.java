@@ -27,7 +27,7 @@ public final class AgiCommand extends BenchCommand {
     @Option(names = "--concurrency", defaultValue = "64", description = "sessions in flight, closed loop (default ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "warm-up seconds per server (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "20", description = "warm-up seconds per server (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--duration", defaultValue = "10", description = "measured closed-loop seconds per server (default ${DEFAULT-VALUE})")
