@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RouteJournal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RouteScript.class);
-    static final long BUSY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    static final long BUSY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** One routed call, as the session left it. */

@@ -1,5 +1,6 @@
 package com.callportrait.route.fastagi;
 
+import com.callportrait.common.net.CallPathLoops;
 import com.callportrait.common.net.EventLoops;
 import io.netty.bootstrap.ServerBootstrap;
 import com.callportrait.common.net.SourceAllowList;
@@ -37,7 +38,9 @@ public final class AgiServer implements AutoCloseable {
     private final Duration idleTimeout;
     private final SourceAllowList allow;
     private final ChannelHandler guard;
-    private final AgiTransport transport = AgiTransport.best();
+    private final AgiTransport transport;
+    /** True when the sessions run on the {@link CallPathLoops} (shared with the Redis client). */
+    private final boolean sharedLoops;
     /** NIO only: the accepting thread (with epoll every session loop accepts its own connections). */
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -51,7 +54,9 @@ public final class AgiServer implements AutoCloseable {
         this.metrics = metrics;
         this.limits = limits;
         this.idleTimeout = idleTimeout;
-        this.workers = transport.group(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), "agi-io");
+        this.sharedLoops = threads <= 0;
+        this.transport = sharedLoops ? (CallPathLoops.epoll() ? AgiTransport.EPOLL : AgiTransport.NIO) : AgiTransport.best();
+        this.workers = sharedLoops ? CallPathLoops.group() : transport.group(threads, "agi-io");
         this.boss = transport == AgiTransport.EPOLL ? null : transport.group(1, "agi-accept");
         this.guard = allow.guard("agi", registry, ch -> {
             sessions.add(ch);
@@ -62,7 +67,8 @@ public final class AgiServer implements AutoCloseable {
     /**
      * Creates a server (not yet listening).
      *
-     * @param threads event loop threads; 0 = one per core
+     * @param threads event loop threads of its own; 0 = the {@link CallPathLoops} (one per core,
+     *                shared with the Redis client, so a session's lookup stays on its thread)
      */
     public static AgiServer create(AgiScripts scripts, AgiMetrics metrics, AgiLimits limits, Duration idleTimeout,
                                    int threads) {
@@ -106,7 +112,7 @@ public final class AgiServer implements AutoCloseable {
         InetSocketAddress addr = (InetSocketAddress) serverChannel.localAddress();
         log.info("FastAGI listening on {}:{} (scripts {}, {} transport{})", host, addr.getPort(), scripts.names(),
                 transport.name().toLowerCase(java.util.Locale.ROOT),
-                transport == AgiTransport.EPOLL ? "" : ": native epoll unavailable, " + AgiTransport.whyNotEpoll());
+                transport == AgiTransport.EPOLL ? "" : ": native epoll unavailable, " + CallPathLoops.whyNotEpoll());
         if (allow.acceptsAny()) {
             log.warn("FastAGI port {} accepts connections from any address: set CP_AGI_ALLOW to the Asterisk hosts"
                     + " (e.g. 10.0.0.5/32)", addr.getPort());
@@ -186,7 +192,9 @@ public final class AgiServer implements AutoCloseable {
                     grace.toMillis());
             sessions.close().awaitUninterruptibly();
         }
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (!sharedLoops) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         }

@@ -25,12 +25,6 @@ enum AgiTransport {
         return Epoll.isAvailable() ? EPOLL : NIO;
     }
 
-    /** Why epoll is not used, or empty text when it is. */
-    static String whyNotEpoll() {
-        Throwable t = Epoll.unavailabilityCause();
-        return t == null ? "" : t.getClass().getSimpleName() + ": " + t.getMessage();
-    }
-
     /** A group of {@code threads} event loops (0 = Netty's default) named {@code name-N}. */
     EventLoopGroup group(int threads, String name) {
         IoHandlerFactory io = this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
