@@ -26,8 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The FastAGI server. Lifecycle: {@link #start} once, then {@link #close} (stops accepting, lets
- * live sessions finish within the grace period, then closes the rest). Thread-safe.
+ * The FastAGI server. Sessions run on native epoll where its library loads ({@link AgiTransport}),
+ * by default on the {@link CallPathLoops} the Redis client shares. Lifecycle: {@link #start} once,
+ * then {@link #close} (stops accepting, lets live sessions finish within the grace period, then
+ * closes the rest; shared loops keep running). Thread-safe.
  */
 public final class AgiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AgiServer.class);
