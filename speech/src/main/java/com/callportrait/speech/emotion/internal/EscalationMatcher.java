@@ -179,8 +179,9 @@ public final class EscalationMatcher {
 
     /**
      * The sound skeleton of a word: the first letter, then consonants only, with letters that sound
-     * alike merged (c/k/q, g/j, s/z, f/v, t/d, p/b) and an "h" after a consonant dropped; runs of the
-     * same letter collapse. "manager", "man a jar" and "manger" all give {@code mngr}.
+     * alike merged (c/k/q, soft c/s/z, g/j, f/v, t/d, p/b) and an "h" after a consonant dropped; runs
+     * of the same letter collapse. "manager", "man a jar" and "manger" all give {@code mngr};
+     * "cancel", "counsel" and "council" give {@code knsl}.
      */
     static String skeleton(String s) {
         StringBuilder b = new StringBuilder(s.length());
@@ -191,7 +192,8 @@ public final class EscalationMatcher {
                 continue;
             }
             char m = switch (ch) {
-                case 'c', 'k', 'q' -> 'k';
+                case 'c' -> i + 1 < s.length() && "eiy".indexOf(s.charAt(i + 1)) >= 0 ? 's' : 'k';
+                case 'k', 'q' -> 'k';
                 case 'j', 'g' -> 'g';
                 case 'z', 's' -> 's';
                 case 'v', 'f' -> 'f';

@@ -17,8 +17,9 @@ import com.callportrait.speech.emotion.VoiceFeatures;
  *       {@code voiceArousal = 0.5 + 0.15 * agitation} clamped to [0, 1]. Without audio the text
  *       arousal stands alone.</li>
  *   <li>Negative utterances (ANGRY or FRUSTRATED from the words): the odds of angry over frustrated
- *       are multiplied by {@code exp(1.2 * agitation)}, so negative words said louder and higher
- *       than usual read as ANGRY, and said quieter than usual as FRUSTRATED. A neutral or satisfied
+ *       are multiplied by {@code exp(1.5 * agitation)} (up to 90 times at the clamp), so negative
+ *       words said louder and higher than usual read as ANGRY, and said quieter than usual as
+ *       FRUSTRATED. A neutral or satisfied
  *       text label is never turned negative by the voice alone: raised voices are common on noisy
  *       lines.</li>
  * </ol>
@@ -31,7 +32,7 @@ import com.callportrait.speech.emotion.VoiceFeatures;
  */
 public final class FusedEmotionScorer implements EmotionScorer {
 
-    static final double ANGER_ODDS_WEIGHT = 1.2;
+    static final double ANGER_ODDS_WEIGHT = 1.5;
     static final int SHORT_WORDS = 3;
     static final double SHORT_ESCALATION = 0.6;
 

@@ -58,7 +58,7 @@ public record CallerMoodOptions(Path data, Path out, String version, long seed, 
         int generated = 30000;
         int tune = 4000;
         double esc = 0.22;
-        double decoy = 0.08;
+        double decoy = 0.10;
         double noise = 0.25;
         int epochs = 6;
         double lr = 0.05;
