@@ -26,6 +26,27 @@ class EscalationMatcherTest {
     }
 
     @Test
+    void boundedDistanceAgreesWithTheFullOne() {
+        java.util.Random rnd = new java.util.Random(3);
+        for (int n = 0; n < 2000; n++) {
+            String a = randomWord(rnd);
+            String b = rnd.nextBoolean() ? randomWord(rnd) : a.substring(0, a.length() / 2) + randomWord(rnd);
+            for (int k = 0; k <= 3; k++) {
+                assertThat(EscalationMatcher.within(a, b, k)).as(a + " / " + b + " within " + k)
+                        .isEqualTo(EscalationMatcher.levenshtein(a, b) <= k);
+            }
+        }
+    }
+
+    private static String randomWord(java.util.Random rnd) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1 + rnd.nextInt(8); i > 0; i--) {
+            b.append("aemnrgsc".charAt(rnd.nextInt(8)));
+        }
+        return b.toString();
+    }
+
+    @Test
     void exactFuzzyAndNegatedMatchesAreDifferentFeatures() {
         assertThat(features("i want to speak to a manager")).containsKeys("esc:manager", "escctx:ask-manager",
                 "escctx:intent");
