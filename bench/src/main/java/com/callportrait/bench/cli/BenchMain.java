@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         description = "CallPortrait benchmarks (loopback; figures in BENCHMARKS.md and RELIABILITY.md).",
         subcommands = {
                 AgiCommand.class,
+                AgiBaselineServerCommand.class,
                 SpoolCommand.class,
                 OverloadCommand.class,
                 AsrAccuracyCommand.class,
