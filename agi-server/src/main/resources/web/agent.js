@@ -63,14 +63,20 @@
     const c = p.customer;
     $('caller-name').textContent = (p.caller.name || 'Unknown caller') + (p.vip ? ' ★ VIP' : '');
     $('caller-line').textContent = 'Phone ' + p.caller.phone + ' · queue ' + p.queue + ' · waited ' + p.waitSeconds + ' s · ' + p.state;
+    // a learned part not available yet is null, with its reason in c.unavailable
+    const learned = (part, show) => c[part] === null || c[part] === undefined
+      ? 'not available yet (' + ((c.unavailable || {})[part] || 'no model yet') + ')' : show(c[part]);
     $('value-line').textContent = c
-      ? c.tier + ' · segment ' + c.segment + ' · lifetime value ' + c.lifetimeValue.toFixed(0) + ' · value ' + pct(c.valueScore)
-        + ' · loyalty ' + pct(c.loyaltyScore) + ' · complaint risk ' + pct(c.complaintRisk)
+      ? c.tier + ' · segment ' + learned('segment', (s) => s) + ' · lifetime value ' + c.lifetimeValue.toFixed(0)
+        + ' · value ' + learned('valueScore', pct) + ' · loyalty ' + pct(c.loyaltyScore)
+        + ' · complaint risk ' + learned('complaintRisk', pct)
       : 'No portrait: new or unidentified caller.';
-    $('nba').textContent = c && c.nextBestAction ? 'Next best action: ' + c.nextBestAction : '';
+    $('nba').textContent = c && c.nextBestAction ? 'Next best action: ' + c.nextBestAction
+      + (c.nextBestActionReason ? ' (why: ' + c.nextBestActionReason + ')' : '') : '';
     fill('tags', c ? c.tags : [], (t) => { const li = el('li'); li.appendChild(el('b', t.name)); li.appendChild(el('span', ' (' + t.family + ') ' + t.explanation, 'why')); return li; });
     fill('issues', c ? c.openIssues : [], (i) => el('li', i.id + ' · ' + i.topic + ': ' + i.summary));
-    fill('topics', c ? c.lastTopics : [], (t) => el('li', t.at.substring(0, 10) + ' · ' + t.topic + ' → ' + t.outcome));
+    fill('topics', c ? c.lastTopics : [], (t) => el('li', t.at.substring(0, 10) + ' · ' + t.topic + ' → ' + t.outcome
+      + (t.resolution ? ' · solved: ' + t.resolution : '')));
     $('transcript').textContent = '';
     (p.transcript || []).forEach(line);
     const e = p.emotions || [];

@@ -14,22 +14,33 @@ final class PortraitText {
         line(b, "phones", String.join(", ", p.phones()));
         line(b, "tier", p.tier().wireName());
         line(b, "language", p.language());
-        line(b, "segment", p.segment());
+        line(b, "segment", learned(p, CustomerProfile.SEGMENT, p.segment()));
         line(b, "lifetime value", String.format(Locale.ROOT, "%.2f", p.lifetimeValue()));
-        line(b, "scores", String.format(Locale.ROOT, "value %.2f  loyalty %.2f  complaint risk %.2f",
-                p.valueScore(), p.loyaltyScore(), p.complaintRisk()));
+        line(b, "scores", "value " + learned(p, CustomerProfile.VALUE_SCORE, score(p.valueScore()))
+                + "  loyalty " + score(p.loyaltyScore())
+                + "  complaint risk " + learned(p, CustomerProfile.COMPLAINT_RISK, score(p.complaintRisk())));
         line(b, "open issues", p.openIssues().isEmpty() ? "none" : Integer.toString(p.openIssues().size()));
         p.openIssues().forEach(i -> b.append("    - ").append(i.id()).append(" ").append(i.topic())
                 .append(i.summary().isEmpty() ? "" : ": " + i.summary()).append(" (opened ").append(i.openedAt()).append(")\n"));
         line(b, "last topics", p.lastTopics().isEmpty() ? "none" : "");
         p.lastTopics().forEach(t -> b.append("    - ").append(t.topic()).append(" -> ")
-                .append(t.outcome().isEmpty() ? "?" : t.outcome()).append(" (").append(t.at()).append(")\n"));
+                .append(t.outcome().isEmpty() ? "?" : t.outcome()).append(" (").append(t.at()).append(")")
+                .append(t.resolution().isEmpty() ? "" : ": " + t.resolution()).append('\n'));
         line(b, "tags", p.tags().isEmpty() ? "none" : "");
         p.tags().forEach(t -> b.append("    - ").append(t.family()).append("/").append(t.name())
                 .append(t.explanation().isEmpty() ? "" : ": " + t.explanation()).append('\n'));
         line(b, "next action", p.nextBestAction().isEmpty() ? "none" : p.nextBestAction());
         line(b, "updated", p.updatedAt().toString());
         return b.toString().stripTrailing();
+    }
+
+    /** The value of a learned part, or that it is not available yet and why. */
+    private static String learned(CustomerProfile p, String part, String value) {
+        return p.has(part) ? value : "not available yet (" + p.unavailable().get(part) + ")";
+    }
+
+    private static String score(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     private static void line(StringBuilder b, String label, String value) {

@@ -30,7 +30,7 @@ public final class ProfileShowCommand extends AppCommand {
                 err().println("no customer with phone " + phone);
                 return 1;
             }
-            out().println(json ? ProfileEndpoint.JSON.writeValueAsString(p.get()) : PortraitText.render(p.get()));
+            out().println(json ? ProfileEndpoint.JSON.writeValueAsString(ProfileEndpoint.view(p.get())) : PortraitText.render(p.get()));
             out().flush();
             return 0;
         }

@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param enabled    {@code CP_FRESH} ({@code on}/{@code off}, default on)
  * @param data       {@code CP_FRESH_DATA}: a directory in the {@code profile build --data} layout the
  *                   process loads its customer histories from at start, or empty
- * @param generate   {@code CP_FRESH_GENERATE}: when there is neither a data directory nor a current
- *                   model in the registry (a demo, or {@code profile build} never ran), how many
- *                   generated demo customers to train the models on at start (default 2,000; 0 =
- *                   none, and then nothing is updated until models exist)
+ * @param generate   {@code CP_FRESH_GENERATE}, for {@code demo} only: when there is neither a data
+ *                   directory nor a current model in the registry, how many generated demo
+ *                   customers the demo trains its models on at start (default 2,000; 0 = none).
+ *                   {@code serve} always runs with 0: it never generates customers, and without
+ *                   models its portraits carry their rule-based parts and say which learned parts
+ *                   are not available yet
  * @param partitions {@code CP_INTERACTION_PARTITIONS}: stream partitions (default 1; must match
  *                   {@code profile build --partitions})
  * @param consumer   {@code CP_FRESH_CONSUMER}: this process's consumer name in group
@@ -80,7 +82,7 @@ public record FreshOptions(boolean enabled, Optional<Path> data, int generate, i
     }
 
 
-    /** Same settings with {@code n} generated customers (tests, demo). */
+    /** Same settings with {@code n} generated customers (demo; serve sets 0). */
     public FreshOptions withGenerate(int n) {
         return new FreshOptions(enabled, data, n, partitions, consumer);
     }

@@ -164,7 +164,7 @@ public final class InteractionConsumer implements RecordSink {
             for (TopicOutcome t : p.lastTopics()) {
                 ingest.accept(new InteractionRecord("seed:" + p.customerId() + ":" + i++, p.customerId(), null,
                         "voice", t.at(), null, null, null, null, t.outcome().isEmpty() ? null : t.outcome(), null,
-                        "neutral", t.topic(), t.topic()));
+                        "neutral", t.topic(), t.topic()).withNote(t.resolution()));
             }
             log.info("portrait of {} seeded from its stored profile (no earlier history in this process)",
                     p.customerId());

@@ -56,9 +56,10 @@ public final class InteractionRecorder implements CallListener, FeedbackRecorder
     private static final int BATCH = 512;
     private static final Logger log = LoggerFactory.getLogger(InteractionRecorder.class);
 
-    private record Known(Integer survey, String outcome) {
-        Known merge(Integer s, String o) {
-            return new Known(s != null ? s : survey, o != null ? o : outcome);
+    private record Known(Integer survey, String outcome, String note) {
+        Known merge(Known later) {
+            return new Known(later.survey != null ? later.survey : survey, later.outcome != null ? later.outcome : outcome,
+                    later.note != null ? later.note : note);
         }
     }
 
@@ -123,14 +124,21 @@ public final class InteractionRecorder implements CallListener, FeedbackRecorder
         }
         Known k = known.remove(call.callId());
         enqueue(SpooledRecord.of(CallRecords.of(call, Instant.now(calls.clock()), k == null ? null : k.survey(),
-                k == null ? null : k.outcome())));
+                k == null ? null : k.outcome()).withNote(k == null ? null : k.note())));
     }
 
     @Override
     public void feedback(String callId, Optional<CallSnapshot> call, String phone, Integer survey, String disposition) {
+        feedback(callId, call, phone, survey, disposition, null);
+    }
+
+    /** The disposition's note (how the agent solved it) goes with the outcome into the portrait's history. */
+    @Override
+    public void feedback(String callId, Optional<CallSnapshot> call, String phone, Integer survey, String disposition,
+                         String note) {
         String outcome = disposition == null ? null : CallRecords.outcome(disposition);
         if (calls.get(callId).isPresent()) {
-            known.merge(callId, new Known(survey, outcome), (a, b) -> a.merge(b.survey(), b.outcome()));
+            known.merge(callId, new Known(survey, outcome, note), Known::merge);
             if (calls.get(callId).isPresent()) {
                 return; // the call's own record will carry it
             }
@@ -145,7 +153,7 @@ public final class InteractionRecorder implements CallListener, FeedbackRecorder
             return;
         }
         enqueue(SpooledRecord.of("fb-" + UUID.randomUUID(),
-                new FeedbackRecord(callId, customer, number, survey, outcome, Instant.now(calls.clock()))));
+                new FeedbackRecord(callId, customer, number, survey, outcome, Instant.now(calls.clock()), note)));
     }
 
     private void enqueue(SpooledRecord record) {

@@ -1,6 +1,7 @@
 package com.callportrait.records;
 
 import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.portrait.collect.CdrCsvSource;
 import com.callportrait.portrait.collect.CrmFileSource;
@@ -9,6 +10,7 @@ import com.callportrait.portrait.collect.QueueLogSource;
 import com.callportrait.portrait.collect.Source;
 import com.callportrait.portrait.engine.BatchBuild;
 import com.callportrait.portrait.engine.BuildListener;
+import com.callportrait.portrait.engine.HistoryStore;
 import com.callportrait.portrait.engine.LiveUpdater;
 import com.callportrait.portrait.engine.ModelBundle;
 import com.callportrait.portrait.engine.ModelMaintainer;
@@ -39,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * appends them to {@code cp:interactions:{p}}, and one thread of its own ({@code portrait-fresh};
  * not the shared scheduler, since loading histories and training models takes seconds to minutes
  * and each poll blocks on Redis; never a Netty event loop or the AMI reader) first loads
- * the customer histories and models this process updates (from {@code CP_FRESH_DATA}, else
- * generated demo data; models from the registry when it has current ones, else trained on that
- * data), then polls the stream with the consumer group {@value FreshOptions#GROUP} and applies
+ * the customer histories and models this process updates (from {@code CP_FRESH_DATA}; models from
+ * the registry when it has current ones, else trained on that data; with neither, portraits are
+ * kept with their rule-based parts and name the learned parts they lack; only {@code demo} trains
+ * on generated customers, {@link FreshOptions#generate()}), then polls the stream with the consumer group {@value FreshOptions#GROUP} and applies
  * {@link LiveUpdater}. Records appended while the histories load simply wait in the stream.
  *
  * <p>Lifecycle: {@link #start}, {@link #close()}. Thread-safe.
@@ -61,6 +64,7 @@ public final class ProfileFreshness implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile int historiesAtStart = -1;
 
     private ProfileFreshness(FreshOptions options, SpoolOptions spool, PortraitConfig config, RedisConnector redis,
                              ProfileStore store, CallRegistry calls, FeedbackRecorder feedback, Path modelsDir,
@@ -100,6 +104,14 @@ public final class ProfileFreshness implements AutoCloseable {
     /** Waits until the histories are loaded and the consumer runs; false on timeout. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         return ready.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How many customer histories were loaded at start ({@code CP_FRESH_DATA}, or the demo's generated
+     * customers); 0 for a server that starts from its live records only, -1 until ready.
+     */
+    public int historiesAtStart() {
+        return historiesAtStart;
     }
 
     public InteractionStream stream() {
@@ -148,7 +160,7 @@ public final class ProfileFreshness implements AutoCloseable {
 
     private InteractionConsumer bootstrap() {
         long t0 = System.nanoTime();
-        ModelMaintainer registryModels = new ModelMaintainer(config, new com.callportrait.portrait.engine.HistoryStore(),
+        ModelMaintainer registryModels = new ModelMaintainer(config, new HistoryStore(),
                 new ModelRegistry(modelsDir, 0.0), RetrainPolicy.DEFAULT, 40_000);
         ModelBundle models = registryModels.restore() ? registryModels.current() : null;
         List<Source> sources = new ArrayList<>();
@@ -169,26 +181,38 @@ public final class ProfileFreshness implements AutoCloseable {
                 sources.add(new CdrCsvSource(d.resolve("Master.csv"), config.zone()));
             }
         } else if (models == null && options.generate() > 0) {
-            log.warn("no CP_FRESH_DATA and no models in {}: training portrait models on {} generated demo customers",
-                    modelsDir, options.generate());
+            // only the demo asks for this (serve passes 0): real callers are never scored by
+            // models fitted to made-up customers
+            log.warn("demo: no CP_FRESH_DATA and no models in {}: training portrait models on {} generated demo"
+                    + " customers", modelsDir, options.generate());
             sources.add(new SyntheticSource(GeneratorOptions.of(42, options.generate(), options.generate() * 10L)));
             asOf = GeneratorOptions.DEFAULT_END;
         }
-        if (sources.isEmpty() && models == null) {
-            log.error("portrait freshness has no histories and no models (set CP_FRESH_DATA or CP_FRESH_GENERATE, or"
-                    + " run 'profile build' first); live records wait in the stream");
-            return null;
+        HistoryStore histories;
+        ModelBundle current;
+        if (sources.isEmpty()) {
+            histories = new HistoryStore();
+            current = models;
+        } else {
+            BatchBuild.Result base = new BatchBuild(config, InMemoryProfileStore.create(), 40_000, 1)
+                    .run(sources, asOf, models, BuildListener.NONE, null);
+            histories = base.histories();
+            current = base.models();
         }
-        BatchBuild.Result base = new BatchBuild(config, InMemoryProfileStore.create(), 40_000, 1)
-                .run(sources, asOf, models, BuildListener.NONE, null);
-        ModelBundle current = base.models();
-        LiveUpdater updater = new LiveUpdater(config, base.histories(), store, () -> current, clock, null);
+        if (current == null) {
+            log.warn("no portrait models in {} yet: portraits keep their rule-based parts (loyalty, tags, open issues,"
+                    + " next-best action); segment, complaint risk and value say \"{}\" until 'profile build' trains"
+                    + " models on this centre's records", modelsDir, CustomerProfile.NO_MODEL_YET);
+        }
+        historiesAtStart = histories.size();
+        LiveUpdater updater = new LiveUpdater(config, histories, store, () -> current, clock, null);
         Source source = stream.source(FreshOptions.GROUP, options.consumer(), 0, 1);
-        log.info("portrait freshness ready in {} ms: {} customer histories, models risk v{} segment v{} ({}); reading"
-                        + " {} partition(s) as {}/{}", (System.nanoTime() - t0) / 1_000_000, base.histories().size(),
-                current.riskVersion(), current.segmentVersion(), models != null ? "registry" : "trained at start",
+        log.info("portrait freshness ready in {} ms: {} customer histories, models {}; reading {} partition(s) as {}/{}",
+                (System.nanoTime() - t0) / 1_000_000, histories.size(), current == null ? "none yet"
+                        : "risk v" + current.riskVersion() + " segment v" + current.segmentVersion()
+                        + (models != null ? " (registry)" : " (trained at start)"),
                 options.partitions(), FreshOptions.GROUP, options.consumer());
-        return new InteractionConsumer(source, updater, base.histories(), store, config, clock, registry);
+        return new InteractionConsumer(source, updater, histories, store, config, clock, registry);
     }
 
     @Override

@@ -155,23 +155,38 @@ public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Exper
     }
 
     /**
-     * {@code tier} and/or value conditions (all given ones must hold) → priority and VIP flag. The
-     * tier is any label, compared in its canonical form ({@code VIP} = {@code vip}).
+     * {@code tier} and/or value and loyalty conditions (all given ones must hold) → priority and VIP
+     * flag. The tier is any label, compared in its canonical form ({@code VIP} = {@code vip}). The
+     * scores are the portrait engine's ({@link CustomerProfile#valueScore()},
+     * {@link CustomerProfile#loyaltyScore()}); a score the portrait does not have yet (no model
+     * trained, {@link CustomerProfile#has}) never satisfies a condition on it, so such a rule simply
+     * does not fire: routing stays on the next rule or the defaults.
+     *
+     * @param minLoyaltyScore {@code min_loyalty_score}: loyalty at least this, in [0, 1]
+     * @param maxLoyaltyScore {@code max_loyalty_score}: loyalty at most this, in [0, 1] (customers
+     *                        about to leave, e.g. to a retention queue's priority)
      */
     public record PriorityRule(String name, String tier, Double minLifetimeValue, Double minValueScore,
-                               Integer priority, Boolean vip) {
+                               Integer priority, Boolean vip, Double minLoyaltyScore, Double maxLoyaltyScore) {
         public PriorityRule {
             name = RoutingRules.name("priority rule name", name);
             tier = tier == null ? null : label("priority rule '" + name + "' tier", tier);
-            if (tier == null && minLifetimeValue == null && minValueScore == null) {
-                throw new IllegalArgumentException("priority rule '" + name
-                        + "' needs a condition: tier, min_lifetime_value or min_value_score");
+            if (tier == null && minLifetimeValue == null && minValueScore == null && minLoyaltyScore == null
+                    && maxLoyaltyScore == null) {
+                throw new IllegalArgumentException("priority rule '" + name + "' needs a condition: tier,"
+                        + " min_lifetime_value, min_value_score, min_loyalty_score or max_loyalty_score");
             }
             if (minLifetimeValue != null && !(minLifetimeValue >= 0)) {
                 throw new IllegalArgumentException("priority rule '" + name + "': min_lifetime_value must be >= 0");
             }
             if (minValueScore != null && !(minValueScore >= 0 && minValueScore <= 1)) {
                 throw new IllegalArgumentException("priority rule '" + name + "': min_value_score must be in [0, 1]");
+            }
+            unit(name, "min_loyalty_score", minLoyaltyScore);
+            unit(name, "max_loyalty_score", maxLoyaltyScore);
+            if (minLoyaltyScore != null && maxLoyaltyScore != null && minLoyaltyScore > maxLoyaltyScore) {
+                throw new IllegalArgumentException("priority rule '" + name
+                        + "': min_loyalty_score is above max_loyalty_score, so it can never match");
             }
             if (priority == null) {
                 throw new IllegalArgumentException("priority rule '" + name + "' needs a priority");
@@ -183,7 +198,21 @@ public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Exper
         boolean matches(CustomerProfile p) {
             return (tier == null || tier.equals(p.tier().label()))
                     && (minLifetimeValue == null || p.lifetimeValue() >= minLifetimeValue)
-                    && (minValueScore == null || p.valueScore() >= minValueScore);
+                    && (minValueScore == null || p.has(CustomerProfile.VALUE_SCORE) && p.valueScore() >= minValueScore)
+                    && (minLoyaltyScore == null || p.loyaltyScore() >= minLoyaltyScore)
+                    && (maxLoyaltyScore == null || p.loyaltyScore() <= maxLoyaltyScore);
+        }
+
+        /** As the canonical constructor without loyalty conditions. */
+        public PriorityRule(String name, String tier, Double minLifetimeValue, Double minValueScore, Integer priority,
+                            Boolean vip) {
+            this(name, tier, minLifetimeValue, minValueScore, priority, vip, null, null);
+        }
+
+        private static void unit(String rule, String field, Double v) {
+            if (v != null && !(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException("priority rule '" + rule + "': " + field + " must be in [0, 1]");
+            }
         }
     }
 
@@ -205,7 +234,8 @@ public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Exper
 
         boolean applies(CustomerProfile p) {
             return queue != null && (minOpenComplaints != null && p.openComplaints() >= minOpenComplaints
-                    || minComplaintRisk != null && p.complaintRisk() >= minComplaintRisk);
+                    || minComplaintRisk != null && p.has(CustomerProfile.COMPLAINT_RISK)
+                    && p.complaintRisk() >= minComplaintRisk);
         }
     }
 

@@ -31,6 +31,15 @@ public final class FeedbackRecorder {
      */
     public interface Listener {
         void feedback(String callId, Optional<CallSnapshot> call, String phone, Integer survey, String outcome);
+
+        /**
+         * As above with the agent's note on how the call was solved, already redacted and cut to
+         * one line ({@code null} for none or for a survey score); by default the note is not used.
+         */
+        default void feedback(String callId, Optional<CallSnapshot> call, String phone, Integer survey, String outcome,
+                              String note) {
+            feedback(callId, call, phone, survey, outcome);
+        }
     }
 
     /** Adds a listener (the portrait's feedback path). */
@@ -39,10 +48,11 @@ public final class FeedbackRecorder {
         return this;
     }
 
-    private void tell(String callId, Optional<CallSnapshot> call, String phone, Integer survey, String outcome) {
+    private void tell(String callId, Optional<CallSnapshot> call, String phone, Integer survey, String outcome,
+                      String note) {
         for (Listener l : listeners) {
             try {
-                l.feedback(callId, call, phone, survey, outcome);
+                l.feedback(callId, call, phone, survey, outcome, note);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(FeedbackRecorder.class)
                         .warn("feedback listener failed on {}: {}", callId, e.toString(), e);
@@ -78,11 +88,12 @@ public final class FeedbackRecorder {
         // The note is free text typed by the agent: keep it short, on one line, and redacted like a
         // transcript (agents paste card numbers and e-mail addresses into notes).
         String n = note == null ? "" : REDACTOR.redact(note.replaceAll("[\\r\\n\\t]+", " ").strip());
-        f.put("note", n.length() > 500 ? n.substring(0, 500) : n);
+        n = n.length() > 500 ? n.substring(0, 500) : n;
+        f.put("note", n);
         snapshot.flatMap(CallSnapshot::profile).ifPresent(p -> f.put("customer", p.customerId()));
         events.offer(new CallEvent("feedback", callId, snapshot.map(CallSnapshot::uniqueId).orElse(""),
                 snapshot.map(CallSnapshot::phone).orElse(""), Instant.now(calls.clock()), f));
-        tell(callId, snapshot, snapshot.map(CallSnapshot::phone).orElse(""), null, outcome);
+        tell(callId, snapshot, snapshot.map(CallSnapshot::phone).orElse(""), null, outcome, n.isEmpty() ? null : n);
         return true;
     }
 
@@ -94,6 +105,6 @@ public final class FeedbackRecorder {
         Optional<CallSnapshot> call = calls.get(callId);
         call.flatMap(CallSnapshot::profile).ifPresent(p -> f.put("customer", p.customerId()));
         events.offer(new CallEvent("feedback", callId, uniqueId, phone, Instant.now(calls.clock()), f));
-        tell(callId, call, phone, score, null);
+        tell(callId, call, phone, score, null, null);
     }
 }

@@ -5,6 +5,7 @@ import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.EmotionPoint;
 import com.callportrait.live.calls.Utterance;
 import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.NextAction;
 import com.callportrait.profile.OpenIssue;
 import com.callportrait.profile.PhoneNumbers;
 import com.callportrait.profile.Tag;
@@ -46,6 +47,11 @@ public final class PopMessages {
         return n;
     }
 
+    /**
+     * The portrait part of the pop. A learned part the portrait does not have yet (no model trained)
+     * is {@code null}, its reason under {@code unavailable}: the page shows "not available yet", never a
+     * placeholder as if it were a score.
+     */
     private static void portrait(ObjectNode o, CustomerProfile p) {
         o.put("id", p.customerId());
         o.put("name", p.name());
@@ -55,6 +61,11 @@ public final class PopMessages {
         o.put("valueScore", p.valueScore());
         o.put("loyaltyScore", p.loyaltyScore());
         o.put("complaintRisk", p.complaintRisk());
+        ObjectNode unavailable = o.putObject("unavailable");
+        p.unavailable().forEach((part, reason) -> {
+            o.putNull(part);
+            unavailable.put(part, reason);
+        });
         o.put("language", p.language());
         ArrayNode tags = o.putArray("tags");
         for (Tag t : p.tags()) {
@@ -67,26 +78,38 @@ public final class PopMessages {
         }
         ArrayNode topics = o.putArray("lastTopics");
         for (TopicOutcome t : p.lastTopics()) {
-            topics.addObject().put("topic", t.topic()).put("outcome", t.outcome()).put("at", t.at().toString());
+            ObjectNode topic = topics.addObject().put("topic", t.topic()).put("outcome", t.outcome())
+                    .put("at", t.at().toString());
+            if (!t.resolution().isEmpty()) {
+                topic.put("resolution", t.resolution()); // how it was solved, as the agent noted it
+            }
         }
-        o.put("nextBestAction", nextBestAction(p));
+        NextAction next = nextBestAction(p);
+        o.put("nextBestAction", next.action());
+        o.put("nextBestActionReason", next.reason());
     }
 
     /**
-     * A next-best action from the portrait (the profile has no field for one yet): the open issue
-     * first, then a recent unresolved topic, else nothing.
+     * The portrait engine's next-best action with its reason. A portrait the engine never built (an
+     * imported customer nobody has called about since) has none: then a hint from what the stored
+     * portrait shows, the open issue first, then a recent unresolved topic, else nothing.
      */
-    static String nextBestAction(CustomerProfile p) {
+    static NextAction nextBestAction(CustomerProfile p) {
+        if (!p.nextBestAction().isBlank()) {
+            return NextAction.parse(p.nextBestAction());
+        }
         if (!p.openIssues().isEmpty()) {
             OpenIssue i = p.openIssues().get(0);
-            return "Open " + i.topic() + " issue " + i.id() + ": confirm its status before anything else.";
+            return new NextAction("Open " + i.topic() + " issue " + i.id() + ": confirm its status before anything"
+                    + " else.", "open since " + i.openedAt().toString().substring(0, 10));
         }
         for (TopicOutcome t : p.lastTopics()) {
             if (!t.outcome().equalsIgnoreCase("resolved")) {
-                return "Last " + t.topic() + " contact ended '" + t.outcome() + "': check it was fixed.";
+                return new NextAction("Last " + t.topic() + " contact ended '" + t.outcome() + "': check it was fixed.",
+                        "last " + t.topic() + " contact " + t.outcome());
             }
         }
-        return "";
+        return new NextAction("", "");
     }
 
     public static ObjectNode transcript(CallSnapshot c) {

@@ -94,6 +94,10 @@ class ProfileFreshnessIT {
                     p -> p.isPresent() && newest(p.get()).topic().equals("billing")).get();
             assertThat(newest(afterCall).at()).isEqualTo(start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             assertThat(newest(afterCall).outcome()).isEqualTo("unknown");
+            // the demo's path: models trained at start on its generated customers, so nothing is missing
+            assertThat(afterCall.unavailable()).isEmpty();
+            assertThat(afterCall.segment()).isNotEqualTo(CustomerProfile.UNASSIGNED);
+            assertThat(fresh.historiesAtStart()).isEqualTo(300);
 
             // the agent's disposition arrives after the hangup: feedback linked by the call id
             assertThat(feedback.disposition("agent1", "cp-uuid-1", Optional.of(last.get()), "resolved", "")).isTrue();

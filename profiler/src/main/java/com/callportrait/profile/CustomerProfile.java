@@ -1,8 +1,11 @@
 package com.callportrait.profile;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Everything routing and the agent desktop know about one customer. Immutable; a new portrait
@@ -25,6 +28,12 @@ import java.util.Objects;
  * @param nextBestAction what the agent should do first on the next contact, one line with its
  *                       reason, or empty (added by the portrait engine; older JSON without it reads
  *                       as empty)
+ * @param unavailable    the learned parts this portrait does not have yet, each with its reason
+ *                       ({@link #SEGMENT}, {@link #COMPLAINT_RISK}, {@link #VALUE_SCORE} →
+ *                       e.g. {@value #NO_MODEL_YET}); their fields then hold placeholders
+ *                       ({@code unassigned}, 0) that readers must not take for a score: the JSON
+ *                       form writes them as {@code null}, routing conditions on them do not match.
+ *                       Empty when every part is there (older JSON without it reads as empty)
  */
 public record CustomerProfile(
         String customerId,
@@ -41,10 +50,19 @@ public record CustomerProfile(
         List<TopicOutcome> lastTopics,
         List<Tag> tags,
         Instant updatedAt,
-        String nextBestAction) {
+        String nextBestAction,
+        Map<String, String> unavailable) {
 
     /** Segment name of a customer not yet clustered. */
     public static final String UNASSIGNED = "unassigned";
+    /** The learned part {@link #segment()} (clustering). */
+    public static final String SEGMENT = "segment";
+    /** The learned part {@link #complaintRisk()} (a trained classifier). */
+    public static final String COMPLAINT_RISK = "complaintRisk";
+    /** The learned part {@link #valueScore()} (percentiles fitted on the customer base). */
+    public static final String VALUE_SCORE = "valueScore";
+    /** The reason a learned part is missing while no model has been trained on this centre's data. */
+    public static final String NO_MODEL_YET = "no model yet";
 
     public CustomerProfile {
         Objects.requireNonNull(customerId, "customerId");
@@ -67,6 +85,18 @@ public record CustomerProfile(
         tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
         Objects.requireNonNull(updatedAt, "updatedAt");
         nextBestAction = nextBestAction == null ? "" : nextBestAction;
+        // sorted, so the stored JSON is the same for the same portrait
+        unavailable = unavailable == null || unavailable.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(unavailable));
+    }
+
+    /** As the canonical constructor with every learned part available. */
+    public CustomerProfile(String customerId, String name, List<String> phones, Tier tier, String language,
+                           String segment, double lifetimeValue, double valueScore, double loyaltyScore,
+                           double complaintRisk, List<OpenIssue> openIssues, List<TopicOutcome> lastTopics,
+                           List<Tag> tags, Instant updatedAt, String nextBestAction) {
+        this(customerId, name, phones, tier, language, segment, lifetimeValue, valueScore, loyaltyScore,
+                complaintRisk, openIssues, lastTopics, tags, updatedAt, nextBestAction, Map.of());
     }
 
     /** The original constructor, without a next-best action; kept so existing callers compile. */
@@ -82,6 +112,11 @@ public record CustomerProfile(
         if (!(v >= 0.0 && v <= 1.0)) {
             throw new IllegalArgumentException(field + " must be in [0, 1], was " + v);
         }
+    }
+
+    /** Whether the learned part {@code part} ({@link #SEGMENT}, ...) was computed for this portrait. */
+    public boolean has(String part) {
+        return !unavailable.containsKey(part);
     }
 
     /** Number of unresolved complaints and tickets. */

@@ -25,6 +25,18 @@ public final class ProfileEndpoint implements HttpHandler {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * The JSON form of a portrait as the API and {@code profile show --json} give it: the record's
+     * fields, with each learned part the portrait does not have yet ({@code segment},
+     * {@code complaintRisk}, {@code valueScore}) {@code null} and its reason under
+     * {@code unavailable}, e.g. {@code "segment": null, "unavailable": {"segment": "no model yet"}}.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode view(com.callportrait.profile.CustomerProfile p) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = JSON.valueToTree(p);
+        p.unavailable().keySet().forEach(n::putNull);
+        return n;
+    }
+
     private final ProfileStore store;
     private final BiPredicate<String, String> agentSees;
 
@@ -62,7 +74,7 @@ public final class ProfileEndpoint implements HttpHandler {
             if (e != null) {
                 return HttpReply.error(503, "profile store unavailable");
             }
-            return p.map(profile -> HttpReply.json(200, profile, JSON))
+            return p.map(profile -> HttpReply.json(200, view(profile), JSON))
                     .orElseGet(() -> HttpReply.error(404, "no customer with this phone number"));
         });
     }

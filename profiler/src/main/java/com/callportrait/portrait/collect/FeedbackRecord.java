@@ -17,9 +17,10 @@ import java.util.Set;
  * @param outcome       {@code resolved}, {@code unresolved}, {@code escalated}, {@code transferred},
  *                      {@code abandoned}, or {@code null}
  * @param at            when the feedback was given
+ * @param note          how the agent solved it (the disposition note, already redacted), or {@code null}
  */
 public record FeedbackRecord(String interactionId, String customerId, String phone, Integer survey, String outcome,
-                             Instant at) {
+                             Instant at, String note) {
     /** The outcomes the engine knows (the cleaner's vocabulary). */
     public static final Set<String> OUTCOMES = Set.of("resolved", "unresolved", "escalated", "transferred",
             "abandoned");
@@ -39,5 +40,12 @@ public record FeedbackRecord(String interactionId, String customerId, String pho
         if (outcome != null && !OUTCOMES.contains(outcome)) {
             throw new IllegalArgumentException("unknown outcome " + outcome);
         }
+        note = note == null || note.isBlank() ? null : note;
+    }
+
+    /** Feedback without a note (a survey score, or a disposition without one). */
+    public FeedbackRecord(String interactionId, String customerId, String phone, Integer survey, String outcome,
+                          Instant at) {
+        this(interactionId, customerId, phone, survey, outcome, at, null);
     }
 }

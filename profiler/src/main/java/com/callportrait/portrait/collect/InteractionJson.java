@@ -23,6 +23,9 @@ public final class InteractionJson {
                 .put("queue", r.queue()).put("agent", r.agent()).put("wait_sec", r.waitSec())
                 .put("talk_sec", r.talkSec()).put("outcome", r.outcome()).put("survey", r.survey())
                 .put("emotion", r.emotion()).put("topic", r.topic()).put("transcript", r.transcript());
+        if (r.note() != null) {
+            n.put("note", r.note());
+        }
         if (r.talkTime() != null) {
             TalkTime t = r.talkTime();
             n.put("connected_sec", round(t.connectedSec())).put("talk_over_sec", round(t.talkOverSec()))
@@ -37,6 +40,9 @@ public final class InteractionJson {
         ObjectNode n = JSON.createObjectNode();
         n.put("interaction_id", r.interactionId()).put("customer_id", r.customerId()).put("phone", r.phone())
                 .put("survey", r.survey()).put("outcome", r.outcome()).put("at", r.at().toString());
+        if (r.note() != null) {
+            n.put("note", r.note());
+        }
         return n.toString();
     }
 
@@ -45,7 +51,7 @@ public final class InteractionJson {
         try {
             JsonNode n = JSON.readTree(json);
             return new FeedbackRecord(text(n, "interaction_id"), text(n, "customer_id"), text(n, "phone"),
-                    integer(n, "survey"), text(n, "outcome"), Instant.parse(n.get("at").asText()));
+                    integer(n, "survey"), text(n, "outcome"), Instant.parse(n.get("at").asText()), text(n, "note"));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("not a feedback record: " + e.getMessage(), e);
         }
@@ -61,7 +67,7 @@ public final class InteractionJson {
                     text(n, "outcome"), integer(n, "survey"), text(n, "emotion"), text(n, "topic"),
                     text(n, "transcript"), n.hasNonNull("talk_over_sec") ? new TalkTime(
                             n.path("connected_sec").asDouble(), n.get("talk_over_sec").asDouble(),
-                            n.path("silence_sec").asDouble()) : null);
+                            n.path("silence_sec").asDouble()) : null, text(n, "note"));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("not an interaction record: " + e.getMessage(), e);
         }

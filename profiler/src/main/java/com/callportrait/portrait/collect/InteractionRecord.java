@@ -25,15 +25,26 @@ import java.util.Objects;
  * @param topic         topic already classified live, or {@code null}
  * @param transcript    redacted transcript or summary text, or {@code null}
  * @param talkTime      talk-over and silence of a call whose agent leg was transcribed, or {@code null}
+ * @param note          how the agent solved it (the disposition note, already redacted), or {@code null}
  */
 public record InteractionRecord(String interactionId, String customerId, String phone, String channel, Instant start,
                                 String queue, String agent, Integer waitSec, Integer talkSec, String outcome,
-                                Integer survey, String emotion, String topic, String transcript, TalkTime talkTime) {
+                                Integer survey, String emotion, String topic, String transcript, TalkTime talkTime,
+                                String note) {
     public InteractionRecord {
         Objects.requireNonNull(interactionId, "interactionId");
         if (interactionId.isBlank()) {
             throw new IllegalArgumentException("interactionId must not be blank");
         }
+        note = note == null || note.isBlank() ? null : note;
+    }
+
+    /** A contact without a disposition note. */
+    public InteractionRecord(String interactionId, String customerId, String phone, String channel, Instant start,
+                             String queue, String agent, Integer waitSec, Integer talkSec, String outcome,
+                             Integer survey, String emotion, String topic, String transcript, TalkTime talkTime) {
+        this(interactionId, customerId, phone, channel, start, queue, agent, waitSec, talkSec, outcome, survey,
+                emotion, topic, transcript, talkTime, null);
     }
 
     /** A contact without talk-over and silence figures. */
@@ -47,11 +58,17 @@ public record InteractionRecord(String interactionId, String customerId, String 
     public InteractionRecord with(String customerId, String phone, Instant start, Integer waitSec, Integer talkSec,
                                   Integer survey, String channel, String outcome) {
         return new InteractionRecord(interactionId, customerId, phone, channel, start, queue, agent, waitSec, talkSec,
-                outcome, survey, emotion, topic, transcript, talkTime);
+                outcome, survey, emotion, topic, transcript, talkTime, note);
+    }
+
+    /** The same contact with the agent's disposition note ({@code null} for none). */
+    public InteractionRecord withNote(String note) {
+        return new InteractionRecord(interactionId, customerId, phone, channel, start, queue, agent, waitSec, talkSec,
+                outcome, survey, emotion, topic, transcript, talkTime, note);
     }
 
     public InteractionRecord withSemantics(String topic, String emotion) {
         return new InteractionRecord(interactionId, customerId, phone, channel, start, queue, agent, waitSec, talkSec,
-                outcome, survey, emotion, topic, transcript, talkTime);
+                outcome, survey, emotion, topic, transcript, talkTime, note);
     }
 }

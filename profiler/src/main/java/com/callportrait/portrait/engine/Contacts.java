@@ -19,7 +19,7 @@ final class Contacts {
         return new Contact(hash(r.interactionId()), r.start().getEpochSecond(), intern(r.channel()), hour,
                 r.waitSec() == null ? -1 : r.waitSec(), r.talkSec() == null ? -1 : r.talkSec(),
                 r.outcome() == null ? "unknown" : r.outcome().intern(), r.survey() == null ? 0 : r.survey(),
-                emotion.intern(), topic.intern());
+                emotion.intern(), topic.intern(), r.note());
     }
 
     private static String intern(String s) {

@@ -110,7 +110,7 @@ public final class HistoryIngest implements RecordSink {
         if (h.isPresent()) {
             synchronized (h.get()) {
                 merged = h.get().mergeFeedback(Contacts.hash(r.interactionId()), r.survey() == null ? 0 : r.survey(),
-                        r.outcome());
+                        r.outcome(), r.note());
             }
         }
         if (!merged) {

@@ -1,6 +1,5 @@
 package com.callportrait.portrait.engine;
 
-import com.callportrait.portrait.PortraitException;
 
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.ProfileStore;
@@ -35,7 +34,10 @@ public final class LiveUpdater {
     private final PortraitBuilder builder;
     private final Runnable labelled;
 
-    /** @param labelled called once per new labelled record (retraining trigger), may be null */
+    /**
+     * @param models   the current models; may supply {@code null} while none is trained
+     * @param labelled called once per new labelled record (retraining trigger), may be null
+     */
     public LiveUpdater(PortraitConfig config, HistoryStore histories, ProfileStore store, Supplier<ModelBundle> models,
                        Clock clock, Runnable labelled) {
         this.config = config;
@@ -97,7 +99,7 @@ public final class LiveUpdater {
         Instant now = clock.instant();
         FeedbackRecord f = r.customerId() != null || r.phone() == null ? r
                 : new FeedbackRecord(r.interactionId(), null, config.normalisePhone(r.phone()), r.survey(), r.outcome(),
-                        r.at());
+                        r.at(), r.note());
         String customer = new HistoryIngest(config, histories, report, null).acceptFeedback(f);
         if (customer == null) {
             return CompletableFuture.completedFuture(Optional.empty());
@@ -112,12 +114,13 @@ public final class LiveUpdater {
         return new Cleaner(next, CleaningOptions.of(now, config::normalisePhone), report);
     }
 
-    /** The portrait of one customer from their current history, as of {@code asOf}, not saved. */
+    /**
+     * The portrait of one customer from their current history, as of {@code asOf}, not saved. While
+     * the model supplier has none, the portrait has its rule-based parts only and says which learned
+     * ones are not available yet.
+     */
     public Optional<CustomerProfile> portrait(String customerId, Instant asOf) {
         ModelBundle m = models.get();
-        if (m == null) {
-            throw new PortraitException("no models yet: run a batch build first");
-        }
         return histories.get(customerId).map(h -> builder.build(h, m, asOf));
     }
 

@@ -19,11 +19,15 @@ import com.callportrait.portrait.tags.TagLibrary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns one customer's history into the explained portrait, with the given models, as of a moment.
  * A pure function of (history, models, asOf): the batch build and the live update both call it,
- * which is why they agree. Thread-safe; locks the history while reading it.
+ * which is why they agree. Without models (none trained on this centre's records yet) the portrait
+ * has its rule-based parts (features, loyalty, rule tags, open issues, next-best action) and names
+ * the learned ones it lacks ({@link CustomerProfile#unavailable()}); nothing is made up for them.
+ * Thread-safe; locks the history while reading it.
  */
 public final class PortraitBuilder {
     /** How many recent contacts the agent sees with their outcome. */
@@ -39,6 +43,7 @@ public final class PortraitBuilder {
         this.extractor = config.extractor();
     }
 
+    /** @param models the current models, or {@code null} while none is trained */
     public CustomerProfile build(CustomerHistory h, ModelBundle models, Instant asOf) {
         synchronized (h) {
             return buildLocked(h, models, asOf);
@@ -49,9 +54,13 @@ public final class PortraitBuilder {
         long now = asOf.getEpochSecond();
         FeatureExtractor.Extraction ex = extractor.extract(h, now);
         FeatureView x = new FeatureView(config.rules(), ex.values());
-        SegmentModel.Assignment seg = models.segment().assign(ex.values());
-        ComplaintRiskModel.Risk risk = models.risk().assess(ex.values());
-        ValueScorer.Score value = models.value().value(x.get("monthly_spend"), x.get("lifetime_value"));
+        boolean learned = models != null;
+        SegmentModel.Assignment seg = learned ? models.segment().assign(ex.values())
+                : new SegmentModel.Assignment(-1, CustomerProfile.UNASSIGNED, CustomerProfile.NO_MODEL_YET);
+        ComplaintRiskModel.Risk risk = learned ? models.risk().assess(ex.values())
+                : new ComplaintRiskModel.Risk(0, CustomerProfile.NO_MODEL_YET);
+        ValueScorer.Score value = learned ? models.value().value(x.get("monthly_spend"), x.get("lifetime_value"))
+                : new ValueScorer.Score(0, CustomerProfile.NO_MODEL_YET);
         int bills = 0;
         int late = 0;
         for (var b : h.bills()) {
@@ -68,20 +77,30 @@ public final class PortraitBuilder {
                 risk.probability(), risk.explanation(), value.value(), value.explanation(), loyalty.value(),
                 complaints, tickets);
         List<Tag> tagList = new ArrayList<>(tags.tags(facts));
-        tagList.add(new Tag("attribute", "value-" + band(value.value()), value.explanation()));
+        if (learned) {
+            tagList.add(new Tag("attribute", "value-" + band(value.value()), value.explanation()));
+        } else {
+            // the segment and risk-level tags would only restate the placeholders
+            tagList.removeIf(t -> t.family().equals("segment") || t.name().startsWith("complaint-risk-"));
+        }
         tagList.add(new Tag("attribute", "loyalty-" + band(loyalty.value()), loyalty.explanation()));
         List<OpenIssue> issues = facts.openIssues();
         List<TopicOutcome> last = new ArrayList<>();
         List<Contact> cs = ex.links().contacts();
         for (int i = cs.size() - 1; i >= 0 && last.size() < LAST_TOPICS; i--) {
             Contact c = cs.get(i);
-            last.add(new TopicOutcome(c.topic(), c.outcome(), Instant.ofEpochSecond(c.at())));
+            last.add(new TopicOutcome(c.topic(), c.outcome(), Instant.ofEpochSecond(c.at()), c.note()));
         }
         List<String> phones = h.phone() == null ? List.of() : List.of(h.phone());
         return new CustomerProfile(h.customerId(), h.name(), phones, Tier.parse(h.tier()), h.language(), seg.name(),
                 Math.max(0, h.lifetimeValue()), value.value(), loyalty.value(), risk.probability(), issues, last,
-                tagList, asOf, nba.decide(facts, tagList));
+                tagList, asOf, nba.decide(facts, tagList), learned ? Map.of() : NOT_TRAINED);
     }
+
+    /** What a portrait built without models lacks, and why. */
+    private static final Map<String, String> NOT_TRAINED = Map.of(CustomerProfile.SEGMENT, CustomerProfile.NO_MODEL_YET,
+            CustomerProfile.COMPLAINT_RISK, CustomerProfile.NO_MODEL_YET,
+            CustomerProfile.VALUE_SCORE, CustomerProfile.NO_MODEL_YET);
 
     private static String band(double v) {
         return v >= 0.67 ? "high" : v >= 0.33 ? "medium" : "low";

@@ -68,12 +68,17 @@ public final class CustomerHistory {
      * history has no such contact. Idempotent.
      */
     public boolean mergeFeedback(long idHash, int survey, String outcome) {
+        return mergeFeedback(idHash, survey, outcome, null);
+    }
+
+    /** As above, also setting the contact's note (how it was solved) unless {@code note} is {@code null}. */
+    public boolean mergeFeedback(long idHash, int survey, String outcome, String note) {
         for (int i = 0; i < contacts.size(); i++) {
             Contact c = contacts.get(i);
             if (c.idHash() == idHash) {
                 contacts.set(i, new Contact(c.idHash(), c.at(), c.channel(), c.hour(), c.waitSec(), c.talkSec(),
                         outcome == null ? c.outcome() : outcome.intern(), survey > 0 ? survey : c.survey(),
-                        c.emotion(), c.topic()));
+                        c.emotion(), c.topic(), note == null ? c.note() : note));
                 return true;
             }
         }

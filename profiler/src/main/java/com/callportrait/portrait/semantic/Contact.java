@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param survey   1-5, 0 when not answered
  * @param emotion  {@code angry}, {@code negative}, {@code neutral}, {@code positive}
  * @param topic    taxonomy topic
+ * @param note     how it was solved (the agent's disposition note, redacted), or {@code null}: kept
+ *                 only where an agent wrote one, so most contacts cost one null reference more
  */
 public record Contact(long idHash, long at, String channel, int hour, int waitSec, int talkSec, String outcome,
-                      int survey, String emotion, String topic) {
+                      int survey, String emotion, String topic, String note) {
     /** Time order with the id hash as tie-break, so order never depends on arrival order. */
     public static final Comparator<Contact> ORDER =
             Comparator.comparingLong(Contact::at).thenComparingLong(Contact::idHash);
@@ -33,6 +35,13 @@ public record Contact(long idHash, long at, String channel, int hour, int waitSe
         if (hour < 0 || hour > 23 || survey < 0 || survey > 5) {
             throw new IllegalArgumentException("hour must be 0-23 and survey 0-5");
         }
+        note = note == null || note.isBlank() ? null : note;
+    }
+
+    /** A contact without a note. */
+    public Contact(long idHash, long at, String channel, int hour, int waitSec, int talkSec, String outcome,
+                   int survey, String emotion, String topic) {
+        this(idHash, at, channel, hour, waitSec, talkSec, outcome, survey, emotion, topic, null);
     }
 
     public boolean negative() {

@@ -15,7 +15,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * fields, {@code tier} as its enum name, instants as ISO-8601 strings. Unknown fields are ignored
  * when reading, so a newer writer can add fields without breaking older readers; a missing field
  * falls back to the record's defaults where it has one (validation runs in the compact
- * constructor, so an impossible value is rejected, not stored). Thread-safe.
+ * constructor, so an impossible value is rejected, not stored). A learned part the portrait does
+ * not have yet ({@link CustomerProfile#unavailable()}) is written as {@code null}, its reason under
+ * {@code unavailable}; an older reader takes the null for the record's default (segment
+ * {@code unassigned}, score 0), which is what it showed before. Thread-safe.
  */
 public final class ProfileJson {
 
@@ -36,7 +39,12 @@ public final class ProfileJson {
     /** The stored JSON of a profile. */
     public static String encode(CustomerProfile profile) {
         try {
-            return WRITER.writeValueAsString(profile);
+            if (profile.unavailable().isEmpty()) {
+                return WRITER.writeValueAsString(profile);
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(profile);
+            profile.unavailable().keySet().forEach(tree::putNull);
+            return MAPPER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new RedisStoreException("cannot encode profile " + profile.customerId() + ": " + e.getOriginalMessage(), e);
         }
