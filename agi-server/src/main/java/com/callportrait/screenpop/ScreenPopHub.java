@@ -6,6 +6,8 @@ import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.CallState;
 import com.callportrait.live.AlertSink;
+import com.callportrait.events.CallEvent;
+import com.callportrait.events.EventWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,9 +23,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Pushes live call changes to connected pages: the screen pop to the agent on AgentCalled and
- * AgentConnect, then transcript, emotion, alerts and the end of the call; the supervisors get the
- * whole table, at most every 250 ms. Writes are Netty's non-blocking {@code writeAndFlush}, so
- * the producer (AMI dispatch, speech worker) never waits for a browser.
+ * AgentConnect, then transcript, emotion, intent, alerts and the end of the call; the supervisors
+ * get the whole table, at most every 250 ms. Writes are Netty's non-blocking {@code writeAndFlush},
+ * so the producer (AMI dispatch, speech worker) never waits for a browser.
+ *
+ * <p>Each pop that reaches an agent's page (its WebSocket frame written to the socket) is recorded
+ * as a {@code type=screenpop} event: {@code agent}, {@code trigger} ({@code agent_called},
+ * {@code connected}, or {@code page_opened} for a page that connects during a call),
+ * {@code state}, and {@code latency_ms}, from the call change reaching the hub (the AMI event
+ * applied to the call state, or the page's connect) to the frame written.
  *
  * <p>Thread-safe. Lifecycle: {@link #create}, register as a {@link CallListener}, {@link #close()}.
  */
@@ -38,9 +46,16 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     private final Counter pops;
     private final Counter updates;
     private final Counter dropped;
+    private final java.util.Optional<EventWriter> events;
+    private final io.micrometer.core.instrument.Timer popLatency;
 
-    private ScreenPopHub(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler) {
+    private ScreenPopHub(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler,
+                         java.util.Optional<EventWriter> events) {
         this.calls = calls;
+        this.events = events;
+        this.popLatency = io.micrometer.core.instrument.Timer.builder("cp.screenpop.latency")
+                .description("call change reaching the hub to the pop written to the agent's socket")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.pops = Counter.builder("cp.screenpop.pops").description("screen pops pushed").register(registry);
         this.updates = Counter.builder("cp.screenpop.updates").description("live updates pushed").register(registry);
         this.dropped = Counter.builder("cp.screenpop.messages.dropped")
@@ -62,7 +77,13 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
      * one: a flush only queues non-blocking writes).
      */
     public static ScreenPopHub create(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler) {
-        return new ScreenPopHub(calls, registry, scheduler);
+        return new ScreenPopHub(calls, registry, scheduler, java.util.Optional.empty());
+    }
+
+    /** As above, recording every pop that reaches a page as a {@code screenpop} event in {@code events}. */
+    public static ScreenPopHub create(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler,
+                                     EventWriter events) {
+        return new ScreenPopHub(calls, registry, scheduler, java.util.Optional.of(events));
     }
 
     /** An agent page connected (token already checked); it gets the pop of a call in progress. */
@@ -74,7 +95,7 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         }));
         for (CallSnapshot c : calls.all()) {
             if (agent.equals(c.agent())) {
-                send(ch, PopMessages.pop(c, calls.clock().instant()));
+                pop(ch, c, "page_opened", System.nanoTime());
             }
         }
     }
@@ -110,11 +131,17 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         }
         switch (change) {
             case AGENT_CALLED, CONNECTED -> {
+                long t0 = System.nanoTime();
                 pops.increment();
-                toAgent(c.agent(), PopMessages.pop(c, calls.clock().instant()));
+                Set<Channel> s = agents.get(c.agent());
+                if (s != null) {
+                    String trigger = change == CallChange.CONNECTED ? "connected" : "agent_called";
+                    s.forEach(ch -> pop(ch, c, trigger, t0));
+                }
             }
             case TRANSCRIPT -> toAgentDuringCall(c, PopMessages.transcript(c));
             case EMOTION -> toAgentDuringCall(c, PopMessages.emotion(c));
+            case INTENT -> toAgentDuringCall(c, PopMessages.intent(c));
             case AGENT_DONE -> toAgent(c.agent(), PopMessages.simple("done", c));
             case ENDED -> {
                 lastEnded.put(c.agent(), c);
@@ -161,17 +188,41 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         write(ch, PopMessages.text(msg));
     }
 
+    /** Writes the pop of {@code c} to one page; once the frame is on the socket, records it. */
+    private void pop(Channel ch, CallSnapshot c, String trigger, long t0) {
+        io.netty.channel.ChannelFuture f = write(ch, PopMessages.text(PopMessages.pop(c, calls.clock().instant())));
+        if (f == null) {
+            return;
+        }
+        f.addListener(done -> {
+            if (!done.isSuccess()) {
+                return;
+            }
+            long nanos = System.nanoTime() - t0;
+            popLatency.record(nanos, TimeUnit.NANOSECONDS);
+            events.ifPresent(ev -> {
+                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                fields.put("agent", c.agent());
+                fields.put("trigger", trigger);
+                fields.put("state", c.state().wireName());
+                fields.put("latency_ms", String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6));
+                ev.offer(new CallEvent("screenpop", c.callId(), c.uniqueId(), c.phone(), calls.clock().instant(),
+                        fields));
+            });
+        });
+    }
+
     /**
      * Writes unless the page's socket is backed up: a browser that does not read would otherwise
      * let its outbound buffer grow without bound. The supervisor table is re-sent every 250 ms and
      * an agent page gets the call's pop again when it reconnects, so a skipped message is recovered.
      */
-    private void write(Channel ch, String text) {
+    private io.netty.channel.ChannelFuture write(Channel ch, String text) {
         if (ch.isWritable()) {
-            ch.writeAndFlush(new TextWebSocketFrame(text));
-        } else {
-            dropped.increment();
+            return ch.writeAndFlush(new TextWebSocketFrame(text));
         }
+        dropped.increment();
+        return null;
     }
 
     private int backedUp() {

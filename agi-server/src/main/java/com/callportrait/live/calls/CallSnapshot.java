@@ -1,5 +1,6 @@
 package com.callportrait.live.calls;
 
+import com.callportrait.live.intent.CallIntent;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.speech.emotion.EmotionLabel;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.Set;
  * @param emotions    emotion readings, oldest first (bounded)
  * @param actions     actions taken, oldest first
  * @param firedRules  rules that already acted (idempotency)
+ * @param intent      what the call is about so far, from the caller's words, if known
  * @param version     increases with every change
  */
 public record CallSnapshot(String callId, String channel, String uniqueId, String linkedId, String phone,
@@ -40,7 +42,7 @@ public record CallSnapshot(String callId, String channel, String uniqueId, Strin
                            CallState state, String queue, int position, int priority, String agent,
                            Instant started, Optional<Instant> queuedAt, Optional<Instant> connectedAt,
                            List<Utterance> transcript, List<EmotionPoint> emotions, List<ActionRecord> actions,
-                           Set<String> firedRules, long version) {
+                           Set<String> firedRules, Optional<CallIntent> intent, long version) {
     public CallSnapshot {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(state, "state");
@@ -49,6 +51,12 @@ public record CallSnapshot(String callId, String channel, String uniqueId, Strin
         emotions = List.copyOf(emotions);
         actions = List.copyOf(actions);
         firedRules = Set.copyOf(firedRules);
+        Objects.requireNonNull(intent, "intent");
+    }
+
+    /** The highest escalation of any reading so far (a request to escalate stays said), 0 before any. */
+    public double escalation() {
+        return emotions.stream().mapToDouble(p -> p.reading().escalation()).max().orElse(0);
     }
 
     /** Seconds waited in the queue so far (0 when not queued; frozen when connected). */
