@@ -253,11 +253,11 @@ public final class CallRegistry implements SpeechUpdates {
             return false;
         }
         synchronized (c) {
-            if (c.state == CallState.ENDED || Math.max(c.priority, c.priorityClaim) >= priority) {
+            if (c.state == CallState.ENDED || c.priority >= priority
+                    || !c.priorityClaims.isEmpty() && c.priorityClaims.last() >= priority) {
                 return false;
             }
-            c.priorityClaim = priority;
-            return true;
+            return c.priorityClaims.add(priority);
         }
     }
 
@@ -266,9 +266,7 @@ public final class CallRegistry implements SpeechUpdates {
         LiveCall c = byId.get(callId);
         if (c != null) {
             synchronized (c) {
-                if (c.priorityClaim == priority) {
-                    c.priorityClaim = 0;
-                }
+                c.priorityClaims.remove(priority);
             }
         }
     }

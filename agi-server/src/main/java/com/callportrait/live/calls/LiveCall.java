@@ -44,8 +44,8 @@ final class LiveCall {
     final Set<String> firedRules = new HashSet<>();
     /** What the call is about, from its final utterances; null when intent tracking is off. */
     final IntentTracker intent;
-    /** The highest priority an action has been sent for (pending or done), so two rules never raise twice. */
-    int priorityClaim;
+    /** Priorities an action has been sent for (pending or done), so two rules never raise twice. */
+    final java.util.TreeSet<Integer> priorityClaims = new java.util.TreeSet<>();
     long version;
 
     LiveCall(String callId, Instant now, IntentTracker intent) {
