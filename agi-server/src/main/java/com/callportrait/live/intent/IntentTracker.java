@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * The live intent of one call, from its final utterances. Each utterance's keywords (the weights
- * of {@code topics.yaml}) are added to a running score per topic; the caller's first utterance
- * counts {@value #FIRST_UTTERANCE_WEIGHT} times, as in the portrait engine, because the reason for
- * a call is said first.
+ * of {@code topics.yaml}) are added to a running score per topic; the first utterance with any
+ * keyword counts {@value #FIRST_UTTERANCE_WEIGHT} times, as the caller's first sentence does in the
+ * portrait engine, because the reason for a call is said first (after "hello", which has none).
  *
  * <p>Stable by design, not word by word: only final utterances count (partials are rewritten as
  * the recogniser goes); a topic becomes the intent once it has at least {@value #MIN_SCORE} of
@@ -28,7 +28,7 @@ import java.util.Optional;
  * <p>Lifecycle: one per call. Not thread-safe: the live call state calls it under the call's lock.
  */
 public final class IntentTracker {
-    /** Weight of the caller's first final utterance. */
+    /** Weight of the caller's first final utterance with a keyword. */
     public static final double FIRST_UTTERANCE_WEIGHT = 2.0;
     /** Score a topic needs before it is the call's intent. */
     public static final double MIN_SCORE = 3.0;
@@ -43,7 +43,6 @@ public final class IntentTracker {
     private final Map<String, Double> scores = new HashMap<>();
     private final Map<String, Map<String, Double>> phrases = new HashMap<>();
     private double total;
-    private int finals;
     private CallIntent current;
 
     private IntentTracker(TopicClassifier topics) {
@@ -66,10 +65,10 @@ public final class IntentTracker {
      */
     public Optional<CallIntent> add(int utterance, String text) {
         List<TopicClassifier.Match> found = topics.matches(text);
-        double factor = finals++ == 0 ? FIRST_UTTERANCE_WEIGHT : 1.0;
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        double factor = total == 0 ? FIRST_UTTERANCE_WEIGHT : 1.0;
         for (TopicClassifier.Match m : found) {
             double w = factor * m.weight();
             scores.merge(m.topic(), w, Double::sum);

@@ -10,16 +10,22 @@ class IntentTrackerTest {
     private final IntentTracker t = IntentTracker.create(TOPICS);
 
     @Test
-    void noKeywordNoIntentAndOneWeakKeywordLaterInTheCallIsNotEnough() {
+    void noKeywordNoIntentAndTheFirstSentenceWithAKeywordCountsDouble() {
         assertThat(t.add(1, "hello good morning")).isEmpty();
-        assertThat(t.add(2, "it is about the bill")).isEmpty(); // 2 < MIN_SCORE after the first utterance
         assertThat(t.current()).isEmpty();
-        assertThat(t.add(3, "the bill is too high")).hasValueSatisfying(i -> {
+        assertThat(t.add(2, "it is about the bill")).hasValueSatisfying(i -> { // 2 x 2 >= MIN_SCORE
             assertThat(i.topic()).isEqualTo("billing");
-            assertThat(i.since()).isEqualTo(3);
+            assertThat(i.since()).isEqualTo(2);
             assertThat(i.isNew()).isTrue();
             assertThat(i.evidence()).containsExactly("bill");
         });
+    }
+
+    @Test
+    void oneWeakKeywordLaterInTheCallIsNotEnoughOnItsOwn() {
+        t.add(1, "i want an upgrade"); // new_service 3 x 2 = 6: the intent
+        assertThat(t.add(2, "and my meter")).hasValueSatisfying(i -> assertThat(i.topic()).isEqualTo("new_service"));
+        assertThat(t.current().orElseThrow().since()).isEqualTo(1);
     }
 
     @Test
