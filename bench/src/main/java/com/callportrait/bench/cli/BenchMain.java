@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 RedactionCommand.class,
                 ProfileReadCommand.class,
                 PortraitCommand.class,
+                LiveActionCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchMain implements Runnable {
