@@ -1,6 +1,7 @@
 package com.callportrait.bench.cli;
 
 import com.callportrait.bench.live.EscalationLatency;
+import com.callportrait.bench.live.SpeechEnd;
 import com.callportrait.cli.InProcessTarget;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.records.spool.SpoolOptions;
@@ -51,6 +52,11 @@ public final class LiveActionCommand extends BenchCommand {
     @Option(names = "--audio", description = "an 8 kHz 16-bit mono WAV to speak instead of the recorded complaint")
     Path audioFile;
 
+    @Option(names = "--line-open-ms", defaultValue = "4000",
+            description = "line noise sent after the recording before the tap hangs up, so the recogniser ends the"
+                    + " utterance on its own as on a real waiting call (default ${DEFAULT-VALUE})")
+    int lineOpenMs;
+
     @Override
     public Integer call() throws Exception {
         for (String name : new String[] {"com.callportrait.route", "com.callportrait.events", "com.callportrait.records",
@@ -58,7 +64,8 @@ public final class LiveActionCommand extends BenchCommand {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
         }
-        byte[] audio = audioFile == null ? AudioCaller.bundledAudio() : wav(audioFile);
+        byte[] audio = SpeechEnd.withLineNoise(audioFile == null ? AudioCaller.bundledAudio() : wav(audioFile),
+                lineOpenMs);
         Path dir = Files.createTempDirectory("cp-live-action");
         Settings configured = settings();
         AppOptions o = configured.app().toBuilder().bindAddress("127.0.0.1").build()

@@ -13,6 +13,21 @@ public final class SpeechEnd {
     private SpeechEnd() {
     }
 
+    /**
+     * {@code pcm} followed by {@code ms} of quiet line noise (seeded, about -60 dBFS): what the tap of a
+     * caller who stopped speaking but is still waiting carries.
+     */
+    public static byte[] withLineNoise(byte[] pcm, int ms) {
+        byte[] out = java.util.Arrays.copyOf(pcm, pcm.length + 16 * ms);
+        java.util.Random hiss = new java.util.Random(42);
+        for (int i = pcm.length; i + 1 < out.length; i += 2) {
+            int s = hiss.nextInt(61) - 30;
+            out[i] = (byte) s;
+            out[i + 1] = (byte) (s >> 8);
+        }
+        return out;
+    }
+
     /** Milliseconds from the start of {@code pcm} (8 kHz, 16-bit little-endian mono) to the end of speech. */
     public static long millis(byte[] pcm) {
         int frames = pcm.length / 2 / FRAME_SAMPLES;
@@ -27,6 +42,9 @@ public final class SpeechEnd {
             }
             rms[f] = Math.sqrt(sum / FRAME_SAMPLES);
             peak = Math.max(peak, rms[f]);
+        }
+        if (peak == 0) {
+            return 0; // digital silence: no speech at all
         }
         for (int f = frames - 1; f >= 0; f--) {
             if (rms[f] >= RELATIVE_THRESHOLD * peak) {

@@ -32,4 +32,12 @@ class SpeechEndTest {
         long end = SpeechEnd.millis(pcm);
         assertThat(end).isBetween(5_000L, pcm.length / 16L);
     }
+
+    @Test
+    void lineNoiseAfterTheRecordingIsNotSpeech() {
+        byte[] pcm = AudioCaller.bundledAudio();
+        byte[] padded = SpeechEnd.withLineNoise(pcm, 3000);
+        assertThat(padded).hasSize(pcm.length + 48_000);
+        assertThat(SpeechEnd.millis(padded)).isEqualTo(SpeechEnd.millis(pcm));
+    }
 }
