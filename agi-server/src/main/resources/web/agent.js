@@ -1,4 +1,6 @@
 // CallPortrait agent desktop: one WebSocket per page, token checked by the server on connect.
+// The token never stays in the URL and is never readable here: the server keeps it in an
+// HttpOnly, SameSite=Strict cookie (set when the page was opened with ?token=, or by signing in).
 (function () {
   'use strict';
   const agent = decodeURIComponent(location.pathname.split('/')[2] || '');
@@ -6,12 +8,11 @@
   let ws = null;
   let current = null;
   let retry = 500;
+  let signingIn = false;
   $('who').textContent = agent;
-
-  function token() {
-    const q = new URLSearchParams(location.search).get('token');
-    return q || sessionStorage.getItem('cp-token-' + agent) || '';
-  }
+  // First load with ?token=: the server answered with the cookie; drop the token from the
+  // address bar and the history (and so from bookmarks and shoulder-surfing).
+  if (location.search) history.replaceState(null, '', location.pathname);
 
   function el(tag, text, cls) {
     const e = document.createElement(tag);
@@ -21,23 +22,20 @@
   }
 
   function connect() {
-    const t = token();
-    if (!t) { $('login').hidden = false; return; }
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    ws = new WebSocket(proto + '//' + location.host + '/ws/agent/' + encodeURIComponent(agent) + '?token=' + encodeURIComponent(t));
+    ws = new WebSocket(proto + '//' + location.host + '/ws/agent/' + encodeURIComponent(agent));
     let opened = false;
     ws.onopen = () => {
-      opened = true; retry = 500;
-      sessionStorage.setItem('cp-token-' + agent, t);
+      opened = true; retry = 500; signingIn = false;
       $('login').hidden = true; $('desk').hidden = false;
       $('status').textContent = 'online'; $('status').className = 'status on';
     };
     ws.onclose = () => {
       $('status').textContent = 'offline'; $('status').className = 'status off';
       if (!opened) {
-        sessionStorage.removeItem('cp-token-' + agent);
         $('login').hidden = false; $('desk').hidden = true;
-        $('login-error').textContent = 'The token was not accepted (wrong agent, expired or invalid).';
+        $('login-error').textContent = signingIn ? 'The token was not accepted (wrong agent, expired or invalid).' : '';
+        signingIn = false;
         return;
       }
       setTimeout(connect, retry); retry = Math.min(retry * 2, 10000);
@@ -105,11 +103,19 @@
   }
 
   function line(u) {
+    // With the agent's leg tapped each line names its speaker, utterances are numbered per speaker,
+    // and the other party's lines may come between a partial and its final.
+    const who = u.speaker || 'caller';
     const ol = $('transcript');
-    const last = ol.lastElementChild;
-    if (last && last.dataset.n === String(u.n) && last.dataset.final !== 'true') ol.removeChild(last);
-    const li = el('li', u.text, u.final ? 'final' : 'partial');
-    li.dataset.n = u.n; li.dataset.final = u.final;
+    for (let prev = ol.lastElementChild; prev; prev = prev.previousElementSibling) {
+      if (prev.dataset.speaker !== who) continue;
+      if (prev.dataset.n === String(u.n) && prev.dataset.final !== 'true') ol.removeChild(prev);
+      break;
+    }
+    const li = el('li', undefined, (u.final ? 'final' : 'partial') + (u.speaker ? ' ' + who : ''));
+    if (u.speaker) li.appendChild(el('span', who === 'agent' ? 'Agent: ' : 'Caller: ', 'speaker'));
+    li.appendChild(document.createTextNode(u.text));
+    li.dataset.n = u.n; li.dataset.final = u.final; li.dataset.speaker = who;
     ol.appendChild(li);
   }
 
@@ -126,9 +132,18 @@
 
   $('login-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
-    sessionStorage.setItem('cp-token-' + agent, $('token').value.trim());
     $('login-error').textContent = '';
-    connect();
+    const t = $('token').value.trim();
+    $('token').value = '';
+    // The server checks the token and keeps it in the HttpOnly page cookie.
+    fetch('/session', { method: 'POST', credentials: 'same-origin', headers: { Authorization: 'Bearer ' + t } })
+      .then((r) => {
+        if (r.ok) { signingIn = true; connect(); } else {
+          $('login-error').textContent = r.status === 429 ? 'Too many failed attempts: wait a minute.'
+            : 'The token was not accepted (wrong agent, expired or invalid).';
+        }
+      })
+      .catch(() => { $('login-error').textContent = 'The server cannot be reached.'; });
   });
   $('save').addEventListener('click', () => {
     if (!ws || !current) return;

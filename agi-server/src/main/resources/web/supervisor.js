@@ -1,19 +1,19 @@
-// CallPortrait supervisor view: the live call table pushed over one WebSocket.
+// CallPortrait supervisor view: the live call table pushed over one WebSocket. The token lives in
+// the server's HttpOnly, SameSite=Strict page cookie, never in the URL after the first load.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
   let retry = 500;
-  function token() { return new URLSearchParams(location.search).get('token') || sessionStorage.getItem('cp-sup') || ''; }
+  let signingIn = false;
+  if (location.search) history.replaceState(null, '', location.pathname);
   function td(tr, text) { const c = document.createElement('td'); c.textContent = text; tr.appendChild(c); }
   function connect() {
-    const t = token();
-    if (!t) { $('login').hidden = false; return; }
-    const ws = new WebSocket((location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host + '/ws/supervisor?token=' + encodeURIComponent(t));
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host + '/ws/supervisor');
     let opened = false;
-    ws.onopen = () => { opened = true; retry = 500; sessionStorage.setItem('cp-sup', t); $('login').hidden = true; $('desk').hidden = false; $('status').textContent = 'online'; $('status').className = 'status on'; };
+    ws.onopen = () => { opened = true; retry = 500; signingIn = false; $('login').hidden = true; $('desk').hidden = false; $('status').textContent = 'online'; $('status').className = 'status on'; };
     ws.onclose = () => {
       $('status').textContent = 'offline'; $('status').className = 'status off';
-      if (!opened) { sessionStorage.removeItem('cp-sup'); $('login').hidden = false; $('login-error').textContent = 'Token not accepted.'; return; }
+      if (!opened) { $('login').hidden = false; $('login-error').textContent = signingIn ? 'Token not accepted.' : ''; signingIn = false; return; }
       setTimeout(connect, retry); retry = Math.min(retry * 2, 10000);
     };
     ws.onmessage = (m) => {
@@ -43,6 +43,13 @@
     });
     $('summary').textContent = calls.length + ' live · ' + waiting + ' waiting · ' + angry + ' angry';
   }
-  $('login-form').addEventListener('submit', (ev) => { ev.preventDefault(); sessionStorage.setItem('cp-sup', $('token').value.trim()); connect(); });
+  $('login-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const t = $('token').value.trim();
+    $('token').value = '';
+    fetch('/session', { method: 'POST', credentials: 'same-origin', headers: { Authorization: 'Bearer ' + t } })
+      .then((r) => { if (r.ok) { signingIn = true; connect(); } else { $('login-error').textContent = r.status === 429 ? 'Too many failed attempts: wait a minute.' : 'Token not accepted.'; } })
+      .catch(() => { $('login-error').textContent = 'The server cannot be reached.'; });
+  });
   connect();
 })();

@@ -47,11 +47,14 @@ public final class DemoCommand extends AppCommand {
             String host = o.bindAddress().equals("0.0.0.0") || o.bindAddress().equals("::") ? "127.0.0.1" : o.bindAddress();
             int agi = stack.agiAddress().getPort();
             int http = stack.httpAddress().getPort();
+            // HTTP has its own bind address (CP_HTTP_BIND_ADDRESS, this host only by default)
+            String web = stack.httpAddress().getAddress().isAnyLocalAddress() ? host
+                    : stack.httpAddress().getAddress().getHostAddress();
             var w = out();
             w.println();
             w.println("CallPortrait demo is running.");
             w.printf("  FastAGI    agi://%s:%d/route   (dialplan: AGI(agi://<this host>:%d/route))%n", host, agi, agi);
-            w.printf("  HTTP       http://%s:%d/health   /metrics   /api/profiles/{phone}%n", host, http);
+            w.printf("  HTTP       http://%s:%d/health   /metrics   /api/profiles/{phone}%n", web, http);
             w.printf("  AudioSocket %s%n", stack.speech().map(sp -> host + ":" + sp.audioSocketAddress().getPort()
                     + "   (dialplan: AudioSocket(${CP_UUID},<this host>:" + sp.audioSocketAddress().getPort() + "))")
                     .orElse("off (CP_SPEECH=off)"));
@@ -59,8 +62,10 @@ public final class DemoCommand extends AppCommand {
             w.printf("  Customers  demo list seeded: %s%n", report.summary());
             w.println();
             w.println("Try:");
-            w.printf("  curl -s http://%s:%d/api/profiles/5551234%n", host, http);
-            w.printf("  curl -s http://%s:%d/health%n", host, http);
+            w.printf("  curl -s -H 'Authorization: Bearer %s' http://%s:%d/api/profiles/5551234%n",
+                    stack.tokens().issue(com.callportrait.live.TokenService.Role.SERVICE, "demo",
+                            java.time.Duration.ofHours(12)), web, http);
+            w.printf("  curl -s http://%s:%d/health%n", web, http);
             w.println("  # a FastAGI session as Asterisk opens it (answer the one EXEC MSet with 200 result=0):");
             w.printf("  ( printf 'agi_network: yes\\nagi_network_script: route\\nagi_uniqueid: 1795339360.19\\n"
                     + "agi_callerid: 5551234\\n\\n'; sleep 0.5; printf '200 result=0\\n'; sleep 0.5 ) | nc %s %d%n", host, agi);
@@ -70,10 +75,10 @@ public final class DemoCommand extends AppCommand {
             java.time.Duration day = java.time.Duration.ofHours(12);
             w.println("  Live       simulated calls every 6 s (agents agent1..agent3); open in a browser:");
             for (String a : java.util.List.of("agent1", "agent2", "agent3")) {
-                w.printf("    http://%s:%d/agent/%s?token=%s%n", host, http, a,
+                w.printf("    http://%s:%d/agent/%s?token=%s%n", web, http, a,
                         tokens.issue(com.callportrait.live.TokenService.Role.AGENT, a, day));
             }
-            w.printf("    http://%s:%d/supervisor?token=%s%n", host, http,
+            w.printf("    http://%s:%d/supervisor?token=%s%n", web, http,
                     tokens.issue(com.callportrait.live.TokenService.Role.SUPERVISOR, "supervisor", day));
             Runnable stopCalls = DemoCalls.start(InProcessTarget.of(stack), live,
                     InProcessTarget.demoCallers(o.phones()), java.time.Duration.ofSeconds(6));

@@ -17,7 +17,7 @@ public final class ServeCommand extends AppCommand {
         AppOptions o = options();
         RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START);
         return Running.untilStopped(settings(), redis, stack -> out().printf("CallPortrait serving: FastAGI %s:%d, HTTP %s:%d,"
-                + " AudioSocket %s, Redis %s%n", o.bindAddress(), stack.agiAddress().getPort(), o.bindAddress(),
+                + " AudioSocket %s, Redis %s%n", o.bindAddress(), stack.agiAddress().getPort(), settings().http().bindAddress(),
                 stack.httpAddress().getPort(), stack.speech().map(sp -> o.bindAddress() + ":"
                         + sp.audioSocketAddress().getPort()).orElse("off (CP_SPEECH=off)"), redis.description()).flush());
     }

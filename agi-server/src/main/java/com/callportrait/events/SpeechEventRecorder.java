@@ -1,6 +1,7 @@
 package com.callportrait.events;
 
 import com.callportrait.speech.pipeline.EmotionEvent;
+import com.callportrait.speech.pipeline.Speaker;
 import com.callportrait.speech.pipeline.SpeechListener;
 import com.callportrait.speech.pipeline.TranscriptEvent;
 import java.util.LinkedHashMap;
@@ -25,14 +26,24 @@ public final class SpeechEventRecorder implements SpeechListener {
 
     private final EventWriter events;
     private final Function<String, Optional<CallKeys>> keys;
+    private final boolean speakers;
 
     /**
      * @param events where entries go
      * @param keys   looks up the call's Uniqueid and phone by CP_UUID (must not block)
      */
     public SpeechEventRecorder(EventWriter events, Function<String, Optional<CallKeys>> keys) {
+        this(events, keys, false);
+    }
+
+    /**
+     * As above; {@code speakers}: the agent's leg is tapped, so every transcript and emotion entry
+     * says whose words it is ({@code speaker=caller|agent}; emotion is always the caller's).
+     */
+    public SpeechEventRecorder(EventWriter events, Function<String, Optional<CallKeys>> keys, boolean speakers) {
         this.events = events;
         this.keys = keys;
+        this.speakers = speakers;
     }
 
     @Override
@@ -47,6 +58,9 @@ public final class SpeechEventRecorder implements SpeechListener {
         f.put("start_ms", Long.toString(Math.round(e.startSec() * 1000)));
         f.put("end_ms", Long.toString(Math.round(e.endSec() * 1000)));
         f.put("degraded", e.degraded() ? "1" : "0");
+        if (speakers) {
+            f.put("speaker", e.speaker().wireName());
+        }
         offer("transcript", e.callId(), e.at(), f);
     }
 
@@ -64,6 +78,9 @@ public final class SpeechEventRecorder implements SpeechListener {
         f.put("trend_valence", num(e.trend().valence()));
         f.put("trend_arousal", num(e.trend().arousal()));
         f.put("trend_escalation", num(e.trend().escalation()));
+        if (speakers) {
+            f.put("speaker", Speaker.CALLER.wireName()); // the agent's words are never scored
+        }
         offer("emotion", e.callId(), e.at(), f);
     }
 

@@ -73,6 +73,15 @@ public final class LiveCalls implements AutoCloseable {
         return new LiveCalls(options, calls, alerts, events, registry, scheduler);
     }
 
+    /**
+     * Claims every live action in {@code claims} before sending it, so that of several instances
+     * watching one Asterisk only one acts. Call before {@link #start()}.
+     */
+    public LiveCalls claimingIn(ActionClaims claims) {
+        policy.claimingIn(claims);
+        return this;
+    }
+
     /** Connects to AMI (reconnecting in the background) and starts the periodic work. */
     public LiveCalls start() {
         ami.ifPresentOrElse(AmiClient::start,

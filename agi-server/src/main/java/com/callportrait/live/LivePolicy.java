@@ -43,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * write) is released the same way; one that was written is never sent again, even when its
  * reply was lost with the connection.
  *
+ * <p>Several instances may watch one Asterisk: each action is then also claimed in
+ * {@link ActionClaims} (Redis, per call and rule) before it is sent, and only the instance that
+ * wins the claim sends it. When the claim store does not answer, the fail-safe is: a redirect is
+ * not sent (it is tried again on a later evaluation, so it is late rather than doubled); a
+ * priority change (absolute, so a second one changes nothing) and an alert are sent under this
+ * instance's own guard. Routing never waits for a claim.
+ *
  * <p>Thread-safe. Lifecycle: {@link #create}, {@link #start} (the ticker, on the shared scheduler), {@link #close()}.
  */
 public final class LivePolicy implements CallListener, AutoCloseable {
@@ -58,6 +65,7 @@ public final class LivePolicy implements CallListener, AutoCloseable {
     private final MeterRegistry registry;
     private final java.util.function.BooleanSupplier amiReady;
     private volatile ScheduledFuture<?> ticker;
+    private volatile ActionClaims claims = ActionClaims.LOCAL;
     private volatile RateLimiter limiter;
     private volatile LiveRules.RateLimit limiterFor;
 
@@ -94,6 +102,15 @@ public final class LivePolicy implements CallListener, AutoCloseable {
                                     AlertSink alerts, MeterRegistry registry,
                                     java.util.function.BooleanSupplier amiReady) {
         return new LivePolicy(calls, rules, ami, events, alerts, registry, amiReady);
+    }
+
+    /**
+     * Claims every action in {@code claims} before sending it (instances sharing one Asterisk);
+     * {@link ActionClaims#LOCAL} (the default) when this process is alone. Call before {@link #start}.
+     */
+    public LivePolicy claimingIn(ActionClaims claims) {
+        this.claims = java.util.Objects.requireNonNull(claims, "claims");
+        return this;
     }
 
     /**
@@ -156,8 +173,41 @@ public final class LivePolicy implements CallListener, AutoCloseable {
             if (redirect && !calls.markFired(c.callId(), REDIRECTED)) {
                 continue;
             }
-            act(c, rule, Evidence.of(c, rule, r.evidence(), now), triggeredNanos);
+            claimThenAct(c, rule, Evidence.of(c, rule, r.evidence(), now), triggeredNanos);
         }
+    }
+
+    /** Acts once this instance has won the action's claim (see the class comment for the fail-safe). */
+    private void claimThenAct(CallSnapshot c, LiveRules.Rule rule, Evidence evidence, long t0) {
+        boolean redirect = rule.then().redirect() != null;
+        java.util.List<String> names = redirect ? java.util.List.of(rule.name(), REDIRECTED) : java.util.List.of(rule.name());
+        CompletionStage<ActionClaims.Outcome> claim;
+        try {
+            claim = claims.claim(c, names);
+        } catch (RuntimeException e) {
+            claim = CompletableFuture.completedFuture(ActionClaims.Outcome.UNAVAILABLE);
+        }
+        claim.whenComplete((o, e) -> {
+            ActionClaims.Outcome outcome = e != null || o == null ? ActionClaims.Outcome.UNAVAILABLE : o;
+            switch (outcome) {
+                case WON -> act(c, rule, evidence, t0, names);
+                case LOST -> {
+                    registry.counter("cp.live.actions.claimed.elsewhere").increment();
+                    log.debug("live action {} for call {} claimed by another instance", rule.name(), c.callId());
+                }
+                case UNAVAILABLE -> {
+                    if (redirect) {
+                        release(c.callId(), rule.name(), true, null);
+                        registry.counter("cp.live.actions.deferred").increment();
+                        log.warn("live redirect {} for call {} not sent: the claim store did not answer (tried"
+                                + " again on the next evaluation)", rule.name(), c.callId());
+                    } else {
+                        act(c, rule, evidence, t0, names);
+                    }
+                }
+                default -> { }
+            }
+        });
     }
 
     private RateLimiter limiter(LiveRules.RateLimit rl) {
@@ -172,7 +222,7 @@ public final class LivePolicy implements CallListener, AutoCloseable {
         return limiter;
     }
 
-    private void act(CallSnapshot c, LiveRules.Rule rule, Evidence evidence, long t0) {
+    private void act(CallSnapshot c, LiveRules.Rule rule, Evidence evidence, long t0, java.util.List<String> claimed) {
         LiveRules.Then then = rule.then();
         String kind = then.kind();
         if (then.alert() != null) {
@@ -199,6 +249,7 @@ public final class LivePolicy implements CallListener, AutoCloseable {
                     // Nothing was written: let the rule try again once AMI is back; not an action
                     // taken, so it neither counts against the call's budget nor goes to the audit.
                     release(c.callId(), rule.name(), then.redirect() != null, then.raisePriority());
+                    claims.release(c, claimed);
                     registry.counter("cp.live.actions.deferred").increment();
                     log.debug("live action {} for call {} deferred: {}", kind, c.callId(), cause.getMessage());
                     return;

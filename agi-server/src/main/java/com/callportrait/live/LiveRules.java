@@ -101,6 +101,11 @@ public record LiveRules(RateLimit rateLimit, Evidence evidence, List<Rule> rules
             Objects.requireNonNull(then, "then of " + name);
         }
 
+        /** True when every condition given holds for the call now, under the default evidence guard. */
+        public boolean matches(CallSnapshot c, Instant now) {
+            return when.matches(c, now, Evidence.DEFAULT);
+        }
+
         /** True when every condition given holds for the call now, under the evidence guard {@code guard}. */
         public boolean matches(CallSnapshot c, Instant now, Evidence guard) {
             return when.matches(c, now, guard);
@@ -128,11 +133,16 @@ public record LiveRules(RateLimit rateLimit, Evidence evidence, List<Rule> rules
      * @param vip              the call was routed as VIP
      * @param minComplaintRisk the profile's complaint risk at least this
      * @param minWaitSeconds   waited in the queue at least this long
+     * @param agentSaid        the agent said at least one of these phrases (needs the agent's leg tapped)
+     * @param agentNotSaid     the agent said none of these phrases (needs the agent's leg tapped: a call
+     *                         whose agent is not heard never matches, rather than matching always)
+     * @param minConnectedSeconds the agent has been on the call at least this long (give the agent time
+     *                         to say a phrase before {@code agent_not_said} judges)
      */
     public record When(String state, List<String> emotion, Double minConfidence, Double minEscalation,
                        Boolean escalating, List<String> intent, List<String> queue, Boolean vip,
-                       Double minComplaintRisk,
-                       Integer minWaitSeconds) {
+                       Double minComplaintRisk, Integer minWaitSeconds, List<String> agentSaid,
+                       List<String> agentNotSaid, Integer minConnectedSeconds) {
         private static final Set<String> STATES = Set.of("waiting", "connected", "any");
         private static final Set<String> LABELS = Set.of("angry", "frustrated", "neutral", "satisfied");
 
@@ -164,6 +174,28 @@ public record LiveRules(RateLimit rateLimit, Evidence evidence, List<Rule> rules
             if (minWaitSeconds != null && minWaitSeconds < 0) {
                 throw new IllegalArgumentException("min_wait_seconds must be >= 0");
             }
+            agentSaid = phrases(agentSaid, "agent_said");
+            agentNotSaid = phrases(agentNotSaid, "agent_not_said");
+            if (minConnectedSeconds != null && minConnectedSeconds < 0) {
+                throw new IllegalArgumentException("min_connected_seconds must be >= 0");
+            }
+        }
+
+        /** The conditions on the caller and the queue only (no agent conditions). */
+        public When(String state, List<String> emotion, Double minConfidence, Boolean escalating, Boolean vip,
+                    Double minComplaintRisk, Integer minWaitSeconds) {
+            this(state, emotion, minConfidence, null, escalating, null, null, vip, minComplaintRisk, minWaitSeconds, null,
+                    null, null);
+        }
+
+        private static List<String> phrases(List<String> given, String key) {
+            List<String> p = given == null ? List.of() : List.copyOf(given);
+            for (String phrase : p) {
+                if (AgentPhrases.normalise(phrase).isEmpty()) {
+                    throw new IllegalArgumentException(key + " has an empty phrase");
+                }
+            }
+            return p;
         }
 
         boolean onSpeech() {
@@ -194,7 +226,25 @@ public record LiveRules(RateLimit rateLimit, Evidence evidence, List<Rule> rules
                     && c.profile().map(CustomerProfile::complaintRisk).orElse(0.0) < minComplaintRisk) {
                 return false;
             }
-            return minWaitSeconds == null || waiting && c.waitSeconds(now) >= minWaitSeconds;
+            if (minWaitSeconds != null && !(waiting && c.waitSeconds(now) >= minWaitSeconds)) {
+                return false;
+            }
+            return agentMatches(c, now);
+        }
+
+        private boolean agentMatches(CallSnapshot c, Instant now) {
+            if (minConnectedSeconds != null && AgentPhrases.connectedFor(c, now)
+                    .map(d -> d.toSeconds() < minConnectedSeconds).orElse(true)) {
+                return false;
+            }
+            if (agentSaid.isEmpty() && agentNotSaid.isEmpty()) {
+                return true;
+            }
+            if (!c.agentTapped()) {
+                return false; // the agent is not heard: nothing can be said about their words
+            }
+            return (agentSaid.isEmpty() || AgentPhrases.saidAny(c, agentSaid))
+                    && (agentNotSaid.isEmpty() || !AgentPhrases.saidAny(c, agentNotSaid));
         }
 
         /**

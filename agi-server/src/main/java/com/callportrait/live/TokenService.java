@@ -17,13 +17,56 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Issues and checks access tokens: {@code role.name.expiry.signature}, the signature an
  * HMAC-SHA256 of the first three parts with the server's secret ({@code CP_TOKEN_SECRET} or
- * {@code CP_TOKEN_SECRET_FILE}, at least 32 bytes). An agent token opens only that agent's page
- * and socket; a supervisor token opens {@code /supervisor} and {@code /api/calls}. Immutable and
- * thread-safe.
+ * {@code CP_TOKEN_SECRET_FILE}, at least 32 bytes). An agent token opens only that agent's page,
+ * socket and calls; a supervisor token opens every call; a service token (an integration such as
+ * a CRM or a wallboard, {@code token service NAME}) reads the APIs but opens no page. Which role
+ * may use which HTTP path is the HTTP server's table; this class only says who a token is
+ * ({@link #check}). Immutable and thread-safe.
  */
 public final class TokenService {
     /** Roles a token can carry. */
-    public enum Role { AGENT, SUPERVISOR }
+    public enum Role {
+        AGENT, SUPERVISOR, SERVICE;
+
+        /** The lower-case name used in tokens and on the command line. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Who a valid token speaks for.
+     *
+     * @param role    the token's role
+     * @param name    the agent id, {@code supervisor}, or the integration's name
+     * @param expires when the token stops being accepted
+     */
+    public record Grant(Role role, String name, java.time.Instant expires) {
+        public Grant {
+            java.util.Objects.requireNonNull(role, "role");
+            java.util.Objects.requireNonNull(name, "name");
+            java.util.Objects.requireNonNull(expires, "expires");
+        }
+    }
+
+    /** Why a token was not accepted, or {@link #VALID}. */
+    public enum Verdict { VALID, MISSING, INVALID, EXPIRED }
+
+    /**
+     * The outcome of {@link #check}: a grant when {@code verdict} is {@link Verdict#VALID}.
+     *
+     * @param verdict valid, or why not
+     * @param grant   who the token speaks for (present only when valid)
+     */
+    public record Check(Verdict verdict, Optional<Grant> grant) {
+        static Check failed(Verdict v) {
+            return new Check(v, Optional.empty());
+        }
+
+        public boolean valid() {
+            return verdict == Verdict.VALID;
+        }
+    }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private final byte[] secret;
@@ -75,8 +118,47 @@ public final class TokenService {
             throw new IllegalArgumentException("token names use letters, digits, _ and - (max 64): " + name);
         }
         long exp = clock.instant().plus(ttl).getEpochSecond();
-        String body = role.name().toLowerCase(java.util.Locale.ROOT) + "." + name + "." + exp;
+        String body = role.wireName() + "." + name + "." + exp;
         return body + "." + sign(body);
+    }
+
+    /**
+     * Who {@code token} speaks for: {@link Verdict#MISSING} for null or blank, {@link Verdict#INVALID}
+     * when malformed, forged or of an unknown role, {@link Verdict#EXPIRED} when correctly signed but
+     * past its expiry. Constant-time signature comparison.
+     */
+    public Check check(String token) {
+        if (token == null || token.isBlank()) {
+            return Check.failed(Verdict.MISSING);
+        }
+        String[] p = token.split("\\.");
+        if (p.length != 4) {
+            return Check.failed(Verdict.INVALID);
+        }
+        String body = p[0] + "." + p[1] + "." + p[2];
+        if (!MessageDigest.isEqual(sign(body).getBytes(StandardCharsets.US_ASCII),
+                p[3].getBytes(StandardCharsets.US_ASCII))) {
+            return Check.failed(Verdict.INVALID);
+        }
+        Role role = null;
+        for (Role r : Role.values()) {
+            if (r.wireName().equals(p[0])) {
+                role = r;
+            }
+        }
+        long exp;
+        try {
+            exp = Long.parseLong(p[2]);
+        } catch (NumberFormatException e) {
+            return Check.failed(Verdict.INVALID);
+        }
+        if (role == null || !NAME.matcher(p[1]).matches()) {
+            return Check.failed(Verdict.INVALID);
+        }
+        if (exp <= clock.instant().getEpochSecond()) {
+            return Check.failed(Verdict.EXPIRED);
+        }
+        return new Check(Verdict.VALID, Optional.of(new Grant(role, p[1], java.time.Instant.ofEpochSecond(exp))));
     }
 
     /** True when {@code token} is well-formed, correctly signed, unexpired and for this role and name. */

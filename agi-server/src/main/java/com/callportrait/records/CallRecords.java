@@ -6,6 +6,7 @@ import com.callportrait.live.calls.EmotionPoint;
 import com.callportrait.live.calls.Utterance;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.portrait.collect.InteractionRecord;
+import com.callportrait.portrait.collect.TalkTime;
 import com.callportrait.speech.emotion.EmotionLabel;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,14 +42,21 @@ public final class CallRecords {
         String result = outcome != null ? outcome
                 : call.queuedAt().isPresent() && call.connectedAt().isEmpty() ? "abandoned" : null;
         String text = call.transcript().stream().filter(Utterance::isFinal)
-                .map(u -> "caller: " + u.text()).collect(Collectors.joining("\n"));
+                .map(u -> u.speaker().wireName() + ": " + u.text()).collect(Collectors.joining("\n"));
         if (text.length() > MAX_TRANSCRIPT) {
             text = text.substring(text.length() - MAX_TRANSCRIPT);
         }
         return new InteractionRecord(call.callId(), customer, call.phone().isEmpty() ? null : call.phone(), "voice",
                 call.started(), call.queue().isEmpty() ? null : call.queue(),
                 call.agent().isEmpty() ? null : call.agent(), wait, talk, result, survey, emotion(call),
-                call.intent().map(CallIntent::topic).orElse(null), text.isEmpty() ? null : text);
+                call.intent().map(CallIntent::topic).orElse(null), text.isEmpty() ? null : text,
+                talkTime(call, ended));
+    }
+
+    /** Talk-over and silence up to the hangup, when the agent's leg was transcribed. */
+    static TalkTime talkTime(CallSnapshot call, Instant ended) {
+        return call.talk().map(t -> t.asOf(ended))
+                .map(f -> new TalkTime(f.connectedSec(), f.talkOverSec(), f.silenceSec())).orElse(null);
     }
 
     /**

@@ -30,6 +30,7 @@ public final class PopMessages {
     /** The screen pop: who is calling, the portrait, and what was said and felt so far. */
     public static ObjectNode pop(CallSnapshot c, Instant now) {
         ObjectNode n = base("pop", c);
+        n.put("at", now.toString()); // when the pop was built: its latency to the page is measured from here
         n.put("state", c.state().wireName());
         n.put("queue", c.queue());
         n.put("waitSeconds", c.waitSeconds(now));
@@ -41,7 +42,7 @@ public final class PopMessages {
         caller.put("phone", mask(c.phone()));
         c.profile().ifPresentOrElse(p -> portrait(n.putObject("customer"), p), () -> n.putNull("customer"));
         ArrayNode t = n.putArray("transcript");
-        c.transcript().forEach(u -> t.add(utterance(u)));
+        c.transcript().forEach(u -> t.add(utterance(u, c.agentTapped())));
         ArrayNode e = n.putArray("emotions");
         c.emotions().forEach(p -> e.add(emotion(p)));
         n.put("escalation", c.escalation());
@@ -111,7 +112,7 @@ public final class PopMessages {
         ObjectNode n = base("transcript", c);
         List<Utterance> t = c.transcript();
         if (!t.isEmpty()) {
-            n.set("utterance", utterance(t.get(t.size() - 1)));
+            n.set("utterance", utterance(t.get(t.size() - 1), c.agentTapped()));
         }
         return n;
     }
@@ -169,8 +170,13 @@ public final class PopMessages {
         return JSON.createObjectNode().put("type", type).put("call", c.callId());
     }
 
-    private static ObjectNode utterance(Utterance u) {
-        return JSON.createObjectNode().put("n", u.number()).put("text", u.text()).put("final", u.isFinal());
+    /** One transcript line; {@code speakers}: the agent's leg is tapped, so the line says whose words it is. */
+    private static ObjectNode utterance(Utterance u, boolean speakers) {
+        ObjectNode n = JSON.createObjectNode().put("n", u.number()).put("text", u.text()).put("final", u.isFinal());
+        if (speakers) {
+            n.put("speaker", u.speaker().wireName());
+        }
+        return n;
     }
 
     private static ObjectNode emotion(EmotionPoint p) {

@@ -30,7 +30,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -38,11 +41,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The screen-pop routes on an HTTP pipeline (after {@code HttpServerCodec} and
- * {@code HttpObjectAggregator}): pages, static files, {@code /api/calls} and the two WebSocket
- * endpoints. Tokens are checked on every WebSocket connect and every API call (query parameter
- * {@code token} or {@code Authorization: Bearer}); an open socket is closed when its token
- * expires; the pages themselves hold no data. Requests
- * for other paths go on down the pipeline. Sharable and thread-safe; nothing here blocks.
+ * {@code HttpObjectAggregator}): pages, static files, {@code /api/calls}, the page session
+ * ({@code POST/DELETE /session}) and the two WebSocket endpoints, listed with who may use them in
+ * {@link #ROUTES} (the HTTP server registers them in its route table and checks access in front
+ * of this handler too). Tokens are checked on every WebSocket connect and every API call
+ * ({@link Credentials}: {@code Authorization: Bearer}, the HttpOnly page cookie, or the query
+ * parameter {@code token}): 401 when missing, invalid or expired, 403 when valid but of a role (or
+ * agent) that may not use the path; an open socket is closed when its token expires. The pages
+ * themselves hold no data: loaded with a valid {@code ?token=}, a page gets the token back as an
+ * HttpOnly, SameSite=Strict cookie and drops the query from the address bar, so the token leaves
+ * the URL after the first load. Error bodies are JSON. Requests for other paths go on down the
+ * pipeline. Sharable and thread-safe; nothing here blocks.
  */
 @ChannelHandler.Sharable
 public final class ScreenPopHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -50,6 +59,28 @@ public final class ScreenPopHandler extends SimpleChannelInboundHandler<FullHttp
     private static final Map<String, String> STATIC = Map.of("agent.js", "text/javascript; charset=utf-8",
             "supervisor.js", "text/javascript; charset=utf-8", "style.css", "text/css; charset=utf-8");
     private static final int MAX_FRAME = 16 * 1024;
+
+    /**
+     * One path this handler answers and who may use it.
+     *
+     * @param method   HTTP method
+     * @param pattern  path pattern ({@code {name}} segments)
+     * @param roles    token roles admitted; empty: no token needed (the route holds no data)
+     * @param ownParam for an agent token: the path parameter that must be its own name, or {@code ""}
+     */
+    public record PageRoute(String method, String pattern, Set<TokenService.Role> roles, String ownParam) {
+    }
+
+    /** Every path this handler answers. */
+    public static final List<PageRoute> ROUTES = List.of(
+            new PageRoute("GET", "/agent/{agent}", Set.of(), ""),
+            new PageRoute("GET", "/supervisor", Set.of(), ""),
+            new PageRoute("GET", "/static/{file}", Set.of(), ""),
+            new PageRoute("GET", "/api/calls", Set.of(TokenService.Role.SUPERVISOR, TokenService.Role.SERVICE), ""),
+            new PageRoute("GET", "/ws/agent/{agent}", Set.of(TokenService.Role.AGENT), "agent"),
+            new PageRoute("GET", "/ws/supervisor", Set.of(TokenService.Role.SUPERVISOR), ""),
+            new PageRoute("POST", "/session", Set.of(TokenService.Role.AGENT, TokenService.Role.SUPERVISOR), ""),
+            new PageRoute("DELETE", "/session", Set.of(), ""));
 
     private final ScreenPopHub hub;
     private final TokenService tokens;
@@ -73,7 +104,8 @@ public final class ScreenPopHandler extends SimpleChannelInboundHandler<FullHttp
     /** True when this handler answers {@code path}. */
     public static boolean handles(String path) {
         return path.startsWith("/agent/") || path.equals("/supervisor") || path.startsWith("/static/")
-                || path.equals("/api/calls") || path.startsWith("/ws/agent/") || path.equals("/ws/supervisor");
+                || path.equals("/api/calls") || path.startsWith("/ws/agent/") || path.equals("/ws/supervisor")
+                || path.equals("/session");
     }
 
     @Override
@@ -85,46 +117,95 @@ public final class ScreenPopHandler extends SimpleChannelInboundHandler<FullHttp
             return;
         }
         try {
-            if (req.method() != HttpMethod.GET) {
-                respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "GET only\n");
+            if (path.equals("/session")) {
+                session(ctx, req);
+            } else if (req.method() != HttpMethod.GET) {
+                error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "GET only");
             } else if (path.startsWith("/agent/")) {
                 String agent = path.substring("/agent/".length());
-                page(ctx, req, AgentDirectory.AGENT_ID.matcher(agent).matches() ? "agent.html" : null);
+                boolean known = AgentDirectory.AGENT_ID.matcher(agent).matches();
+                page(ctx, req, q, known ? "agent.html" : null, TokenService.Role.AGENT, agent);
             } else if (path.equals("/supervisor")) {
-                page(ctx, req, "supervisor.html");
+                page(ctx, req, q, "supervisor.html", TokenService.Role.SUPERVISOR, "supervisor");
             } else if (path.startsWith("/static/")) {
                 String name = path.substring("/static/".length());
                 String type = STATIC.get(name);
                 if (type == null) {
-                    respond(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n");
+                    error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such file");
                 } else {
                     respond(ctx, req, HttpResponseStatus.OK, type, resource(name));
                 }
             } else if (path.equals("/api/calls")) {
-                if (!tokens.verify(token(req, q), TokenService.Role.SUPERVISOR, "supervisor")) {
-                    respond(ctx, req, HttpResponseStatus.UNAUTHORIZED, "text/plain", "supervisor token required\n");
-                } else {
+                // every call: supervisors and integrations (an agent's calls reach their own socket)
+                if (admitted(ctx, req, EnumSet.of(TokenService.Role.SUPERVISOR, TokenService.Role.SERVICE), null)
+                        .isPresent()) {
                     var arr = PopMessages.JSON.createArrayNode();
                     calls.all().forEach(c -> arr.add(PopMessages.summary(c, calls.clock().instant())));
                     respond(ctx, req, HttpResponseStatus.OK, "application/json", arr.toString().getBytes(StandardCharsets.UTF_8));
                 }
             } else if (path.startsWith("/ws/agent/")) {
                 String agent = path.substring("/ws/agent/".length());
-                if (!AgentDirectory.AGENT_ID.matcher(agent).matches()
-                        || !tokens.verify(token(req, q), TokenService.Role.AGENT, agent)) {
-                    respond(ctx, req, HttpResponseStatus.UNAUTHORIZED, "text/plain", "agent token required\n");
-                } else if (upgrade(ctx, req, agent, token(req, q))) {
+                if (!AgentDirectory.AGENT_ID.matcher(agent).matches()) {
+                    error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such agent page");
+                } else if (admitted(ctx, req, EnumSet.of(TokenService.Role.AGENT), agent).isPresent()
+                        && upgrade(ctx, req, agent, Credentials.token(req))) {
                     hub.agentJoined(agent, ctx.channel());
                 }
-            } else {
-                if (!tokens.verify(token(req, q), TokenService.Role.SUPERVISOR, "supervisor")) {
-                    respond(ctx, req, HttpResponseStatus.UNAUTHORIZED, "text/plain", "supervisor token required\n");
-                } else if (upgrade(ctx, req, null, token(req, q))) {
-                    hub.supervisorJoined(ctx.channel());
-                }
+            } else if (admitted(ctx, req, EnumSet.of(TokenService.Role.SUPERVISOR), null).isPresent()
+                    && upgrade(ctx, req, null, Credentials.token(req))) {
+                hub.supervisorJoined(ctx.channel());
             }
         } finally {
             req.release();
+        }
+    }
+
+    /**
+     * The request's grant when its token is valid and of one of {@code roles} (an agent token
+     * only for {@code agent} when given); otherwise answers 401 or 403 and returns empty.
+     */
+    private Optional<TokenService.Grant> admitted(ChannelHandlerContext ctx, FullHttpRequest req,
+                                                  Set<TokenService.Role> roles, String agent) {
+        TokenService.Check check = tokens.check(Credentials.token(req));
+        if (!check.valid()) {
+            error(ctx, req, HttpResponseStatus.UNAUTHORIZED, check.verdict() == TokenService.Verdict.EXPIRED
+                    ? "the token has expired" : check.verdict() == TokenService.Verdict.MISSING
+                    ? "a token is required" : "the token is not valid");
+            return Optional.empty();
+        }
+        TokenService.Grant g = check.grant().orElseThrow();
+        if (!roles.contains(g.role()) || g.role() == TokenService.Role.AGENT && agent != null && !agent.equals(g.name())) {
+            error(ctx, req, HttpResponseStatus.FORBIDDEN, "a " + g.role().wireName() + " token may not use this path");
+            return Optional.empty();
+        }
+        return Optional.of(g);
+    }
+
+    /**
+     * {@code POST /session} with {@code Authorization: Bearer TOKEN} (the sign-in form): the token
+     * comes back as the page cookie. {@code DELETE /session}: the cookie is removed (sign out).
+     */
+    private void session(ChannelHandlerContext ctx, FullHttpRequest req) {
+        boolean secure = Credentials.secure(req);
+        if (req.method() == HttpMethod.DELETE) {
+            respond(ctx, req, HttpResponseStatus.OK, "application/json",
+                    PopMessages.JSON.createObjectNode().put("signedOut", true).toString().getBytes(StandardCharsets.UTF_8),
+                    Credentials.clearCookie(secure));
+            return;
+        }
+        if (req.method() != HttpMethod.POST) {
+            error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "POST or DELETE only");
+            return;
+        }
+        Optional<TokenService.Grant> g = admitted(ctx, req, EnumSet.of(TokenService.Role.AGENT,
+                TokenService.Role.SUPERVISOR), null);
+        if (g.isPresent()) {
+            String token = Credentials.token(req);
+            byte[] body = PopMessages.JSON.createObjectNode().put("role", g.get().role().wireName())
+                    .put("name", g.get().name()).put("expires", g.get().expires().toString()).toString()
+                    .getBytes(StandardCharsets.UTF_8);
+            respond(ctx, req, HttpResponseStatus.OK, "application/json", body,
+                    Credentials.cookie(token, tokens.remaining(token), secure));
         }
     }
 
@@ -198,21 +279,25 @@ public final class ScreenPopHandler extends SimpleChannelInboundHandler<FullHttp
         }
     }
 
-    private static String token(FullHttpRequest req, QueryStringDecoder q) {
-        List<String> t = q.parameters().get("token");
-        if (t != null && !t.isEmpty()) {
-            return t.get(0);
-        }
-        String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
-        return auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
-    }
-
-    private void page(ChannelHandlerContext ctx, FullHttpRequest req, String name) {
+    /**
+     * A page (no data in it). Loaded with a valid {@code ?token=} for this page, the token comes
+     * back as the HttpOnly cookie, so the page can drop it from the URL and still connect.
+     */
+    private void page(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder q, String name,
+                      TokenService.Role role, String who) {
         if (name == null) {
-            respond(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n");
-        } else {
-            respond(ctx, req, HttpResponseStatus.OK, "text/html; charset=utf-8", resource(name));
+            error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page");
+            return;
         }
+        List<String> t = q.parameters().get("token");
+        String cookie = null;
+        if (t != null && !t.isEmpty()) {
+            TokenService.Check check = tokens.check(t.get(0));
+            if (check.grant().filter(g -> g.role() == role && g.name().equals(who)).isPresent()) {
+                cookie = Credentials.cookie(t.get(0), tokens.remaining(t.get(0)), Credentials.secure(req));
+            }
+        }
+        respond(ctx, req, HttpResponseStatus.OK, "text/html; charset=utf-8", resource(name), cookie);
     }
 
     private byte[] resource(String name) {
@@ -228,20 +313,34 @@ public final class ScreenPopHandler extends SimpleChannelInboundHandler<FullHttp
         });
     }
 
-    private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
-                                String type, String body) {
-        respond(ctx, req, status, type, body.getBytes(StandardCharsets.UTF_8));
+    /** A JSON error body ({@code {"error": message}}), written by Jackson. */
+    private static void error(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String message) {
+        respond(ctx, req, status, "application/json",
+                PopMessages.JSON.createObjectNode().put("error", message).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
                                 String type, byte[] body) {
+        respond(ctx, req, status, type, body, null);
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
+                                String type, byte[] body, String setCookie) {
         ByteBuf buf = Unpooled.wrappedBuffer(body);
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, buf);
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, type)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
                 .set("X-Content-Type-Options", "nosniff")
+                // a page URL may still hold ?token= on its first load: never send it to anyone
+                .set("Referrer-Policy", "no-referrer")
                 .set("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:");
+        if (status == HttpResponseStatus.UNAUTHORIZED) {
+            r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"callportrait\"");
+        }
+        if (setCookie != null) {
+            r.headers().set(HttpHeaderNames.SET_COOKIE, setCookie);
+        }
         boolean keep = HttpUtil.isKeepAlive(req);
         if (keep) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);

@@ -27,11 +27,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * get the whole table, at most every 250 ms. Writes are Netty's non-blocking {@code writeAndFlush},
  * so the producer (AMI dispatch, speech worker) never waits for a browser.
  *
- * <p>Each pop that reaches an agent's page (its WebSocket frame written to the socket) is recorded
- * as a {@code type=screenpop} event: {@code agent}, {@code trigger} ({@code agent_called},
- * {@code connected}, or {@code page_opened} for a page that connects during a call),
- * {@code state}, and {@code latency_ms}, from the call change reaching the hub (the AMI event
- * applied to the call state, or the page's connect) to the frame written.
+ * <p>Each pop that reaches an agent's page on this instance (its WebSocket frame written to the
+ * page's socket) is recorded as a {@code type=screenpop} event: {@code agent}, {@code trigger}
+ * ({@code agent_called}, {@code connected}, or {@code page_opened} for a page that connects during
+ * a call), {@code state}, and {@code latency_ms} from the pop's {@code at} (when the hub built it,
+ * on the call change) to the frame written, also across instances when the pop was relayed.
+ *
+ * <p>With several instances on one Asterisk the messages go through a {@link PopRelay}
+ * ({@link #relayThrough}), so an agent's page gets its pops, transcript and alerts once, whichever
+ * instance it is connected to.
  *
  * <p>Thread-safe. Lifecycle: {@link #create}, register as a {@link CallListener}, {@link #close()}.
  */
@@ -46,6 +50,7 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     private final Counter pops;
     private final Counter updates;
     private final Counter dropped;
+    private volatile PopRelay relay;
     private final java.util.Optional<EventWriter> events;
     private final io.micrometer.core.instrument.Timer popLatency;
 
@@ -54,7 +59,7 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         this.calls = calls;
         this.events = events;
         this.popLatency = io.micrometer.core.instrument.Timer.builder("cp.screenpop.latency")
-                .description("call change reaching the hub to the pop written to the agent's socket")
+                .description("pop built on the call change to its frame written to the agent's page socket")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.pops = Counter.builder("cp.screenpop.pops").description("screen pops pushed").register(registry);
         this.updates = Counter.builder("cp.screenpop.updates").description("live updates pushed").register(registry);
@@ -68,6 +73,7 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         io.micrometer.core.instrument.Gauge.builder("cp.screenpop.sockets.backed.up", this, ScreenPopHub::backedUp)
                 .description("page sockets whose outbound buffer is over the high-water mark (slow browsers)")
                 .register(registry);
+        this.relay = PopRelay.local(localPages());
         this.supervisorFlush = scheduler.scheduleWithFixedDelay(this::flushSupervisors, 250, 250,
                 TimeUnit.MILLISECONDS);
     }
@@ -82,8 +88,40 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
 
     /** As above, recording every pop that reaches a page as a {@code screenpop} event in {@code events}. */
     public static ScreenPopHub create(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler,
-                                     EventWriter events) {
+                                      EventWriter events) {
         return new ScreenPopHub(calls, registry, scheduler, java.util.Optional.of(events));
+    }
+
+    /**
+     * Sends agent and alert messages through the relay {@code factory} builds on this instance's
+     * pages (several instances on one Asterisk). Call before calls arrive.
+     */
+    public ScreenPopHub relayThrough(java.util.function.Function<PopRelay.Pages, PopRelay> factory) {
+        this.relay = factory.apply(localPages());
+        return this;
+    }
+
+    private PopRelay.Pages localPages() {
+        return new PopRelay.Pages() {
+            @Override
+            public void toAgent(String agent, String text) {
+                Set<Channel> s = agents.get(agent);
+                if (s != null && !s.isEmpty()) {
+                    boolean pop = text.startsWith(POP_PREFIX);
+                    s.forEach(ch -> {
+                        io.netty.channel.ChannelFuture f = write(ch, text);
+                        if (pop && f != null) {
+                            f.addListener(done -> popped(done.isSuccess(), agent, text, null));
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public void toSupervisors(String text) {
+                supervisors.forEach(ch -> write(ch, text));
+            }
+        };
     }
 
     /** An agent page connected (token already checked); it gets the pop of a call in progress. */
@@ -95,7 +133,11 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         }));
         for (CallSnapshot c : calls.all()) {
             if (agent.equals(c.agent())) {
-                pop(ch, c, "page_opened", System.nanoTime());
+                String text = PopMessages.text(PopMessages.pop(c, calls.clock().instant()));
+                io.netty.channel.ChannelFuture f = write(ch, text);
+                if (f != null) {
+                    f.addListener(done -> popped(done.isSuccess(), agent, text, "page_opened"));
+                }
             }
         }
     }
@@ -126,26 +168,28 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     @Override
     public void onChange(CallSnapshot c, CallChange change) {
         supervisorDirty.set(true);
+        if (change != CallChange.ENDED) {
+            relay.seen(c);
+        }
         if (c.agent().isEmpty()) {
+            if (change == CallChange.ENDED) {
+                relay.ended(c);
+            }
             return;
         }
         switch (change) {
             case AGENT_CALLED, CONNECTED -> {
-                long t0 = System.nanoTime();
                 pops.increment();
-                Set<Channel> s = agents.get(c.agent());
-                if (s != null) {
-                    String trigger = change == CallChange.CONNECTED ? "connected" : "agent_called";
-                    s.forEach(ch -> pop(ch, c, trigger, t0));
-                }
+                toAgent(c, PopMessages.pop(c, calls.clock().instant()), true);
             }
             case TRANSCRIPT -> toAgentDuringCall(c, PopMessages.transcript(c));
             case EMOTION -> toAgentDuringCall(c, PopMessages.emotion(c));
             case INTENT -> toAgentDuringCall(c, PopMessages.intent(c));
-            case AGENT_DONE -> toAgent(c.agent(), PopMessages.simple("done", c));
+            case AGENT_DONE -> toAgent(c, PopMessages.simple("done", c), true);
             case ENDED -> {
                 lastEnded.put(c.agent(), c);
-                toAgent(c.agent(), PopMessages.simple("ended", c));
+                toAgent(c, PopMessages.simple("ended", c), true);
+                relay.ended(c);
             }
             default -> { }
         }
@@ -155,25 +199,20 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     public void alert(CallSnapshot c, String rule, String message) {
         ObjectNode a = PopMessages.alert(c, rule, message);
         if (!c.agent().isEmpty()) {
-            toAgent(c.agent(), a);
+            toAgent(c, a, false);
         }
-        String text = PopMessages.text(a);
-        supervisors.forEach(ch -> write(ch, text));
+        relay.toSupervisors(c, PopMessages.text(a));
     }
 
     private void toAgentDuringCall(CallSnapshot c, ObjectNode msg) {
         if (c.state() == CallState.CONNECTED || c.state() == CallState.RINGING) {
             updates.increment();
-            toAgent(c.agent(), msg);
+            toAgent(c, msg, false);
         }
     }
 
-    private void toAgent(String agent, ObjectNode msg) {
-        Set<Channel> s = agents.get(agent);
-        if (s != null && !s.isEmpty()) {
-            String text = PopMessages.text(msg);
-            s.forEach(ch -> write(ch, text));
-        }
+    private void toAgent(CallSnapshot c, ObjectNode msg, boolean everyInstance) {
+        relay.toAgent(c, c.agent(), PopMessages.text(msg), everyInstance);
     }
 
     private void flushSupervisors() {
@@ -188,30 +227,6 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         write(ch, PopMessages.text(msg));
     }
 
-    /** Writes the pop of {@code c} to one page; once the frame is on the socket, records it. */
-    private void pop(Channel ch, CallSnapshot c, String trigger, long t0) {
-        io.netty.channel.ChannelFuture f = write(ch, PopMessages.text(PopMessages.pop(c, calls.clock().instant())));
-        if (f == null) {
-            return;
-        }
-        f.addListener(done -> {
-            if (!done.isSuccess()) {
-                return;
-            }
-            long nanos = System.nanoTime() - t0;
-            popLatency.record(nanos, TimeUnit.NANOSECONDS);
-            events.ifPresent(ev -> {
-                Map<String, String> fields = new java.util.LinkedHashMap<>();
-                fields.put("agent", c.agent());
-                fields.put("trigger", trigger);
-                fields.put("state", c.state().wireName());
-                fields.put("latency_ms", String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6));
-                ev.offer(new CallEvent("screenpop", c.callId(), c.uniqueId(), c.phone(), calls.clock().instant(),
-                        fields));
-            });
-        });
-    }
-
     /**
      * Writes unless the page's socket is backed up: a browser that does not read would otherwise
      * let its outbound buffer grow without bound. The supervisor table is re-sent every 250 ms and
@@ -223,6 +238,36 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         }
         dropped.increment();
         return null;
+    }
+
+    /** How every pop message starts ({@link PopMessages#pop} puts {@code type} first). */
+    private static final String POP_PREFIX = "{\"type\":\"pop\"";
+
+    /** A pop's frame was written to an agent's page: its latency and its {@code screenpop} event. */
+    private void popped(boolean written, String agent, String text, String trigger) {
+        if (!written) {
+            return;
+        }
+        try {
+            var n = PopMessages.JSON.readTree(text);
+            java.time.Instant now = calls.clock().instant();
+            java.time.Duration latency = java.time.Duration.between(java.time.Instant.parse(n.path("at").asText()), now);
+            popLatency.record(latency);
+            String state = n.path("state").asText("");
+            String call = n.path("call").asText("");
+            java.util.Optional<CallSnapshot> c = calls.get(call);
+            events.ifPresent(ev -> {
+                Map<String, String> f = new java.util.LinkedHashMap<>();
+                f.put("agent", agent);
+                f.put("trigger", trigger != null ? trigger : state.equals("connected") ? "connected" : "agent_called");
+                f.put("state", state);
+                f.put("latency_ms", String.format(java.util.Locale.ROOT, "%.1f", latency.toNanos() / 1e6));
+                ev.offer(new CallEvent("screenpop", call, c.map(CallSnapshot::uniqueId).orElse(""),
+                        c.map(CallSnapshot::phone).orElse(""), now, f));
+            });
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ScreenPopHub.class).debug("pop not recorded: {}", e.toString());
+        }
     }
 
     private int backedUp() {
@@ -241,5 +286,6 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     @Override
     public void close() {
         supervisorFlush.cancel(false);
+        relay.close();
     }
 }

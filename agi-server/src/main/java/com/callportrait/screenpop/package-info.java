@@ -6,6 +6,9 @@
  * phone rings, then live transcript, emotion and alerts), and the agent's disposition and the
  * caller's survey score as {@code type=feedback} events
  * ({@link com.callportrait.screenpop.FeedbackRecorder}). Pages are checked with the live stage's
- * tokens. The pages are plain HTML/JS/CSS resources under {@code /web}.
+ * tokens, read by {@link com.callportrait.screenpop.Credentials} (header, HttpOnly page cookie,
+ * or the one-time query). With several instances on one Asterisk, page messages go through the
+ * {@link com.callportrait.screenpop.RedisPopRelay}, so a page gets them on whichever instance it
+ * is connected to. The pages are plain HTML/JS/CSS resources under {@code /web}.
  */
 package com.callportrait.screenpop;

@@ -5,9 +5,12 @@ import com.callportrait.events.EventWriter;
 import com.callportrait.events.RedisStreamSink;
 import com.callportrait.live.LiveCalls;
 import com.callportrait.live.LiveOptions;
+import com.callportrait.live.RedisActionClaims;
 import com.callportrait.live.TokenService;
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.portrait.semantic.TopicClassifier;
+import com.callportrait.profile.PhoneNumbers;
+import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.records.FreshOptions;
 import com.callportrait.records.ProfileFreshness;
@@ -22,9 +25,11 @@ import com.callportrait.route.fastagi.AgiMetrics;
 import com.callportrait.route.fastagi.AgiScripts;
 import com.callportrait.route.fastagi.AgiServer;
 import com.callportrait.screenpop.FeedbackRecorder;
+import com.callportrait.screenpop.RedisPopRelay;
 import com.callportrait.screenpop.ScreenPopHandler;
 import com.callportrait.screenpop.ScreenPopHub;
 import com.callportrait.server.health.HealthMonitor;
+import com.callportrait.server.http.HttpOptions;
 import com.callportrait.server.http.HttpServer;
 import io.micrometer.core.instrument.Gauge;
 import java.net.InetSocketAddress;
@@ -86,13 +91,14 @@ public final class Application implements AutoCloseable {
     private final AgiServer agi;
     private final HealthMonitor health;
     private final HttpServer http;
+    private final io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> relaySubscription;
     private volatile Optional<LiveSpeech> speech = Optional.empty();
     private volatile Optional<ProfileFreshness> fresh = Optional.empty();
     private volatile InetSocketAddress agiAddress;
     private volatile InetSocketAddress httpAddress;
 
-    private Application(AppOptions options, LiveOptions liveOptions, TopicClassifier topics, RedisBackend redis,
-                        Telemetry telemetry) {
+    private Application(AppOptions options, LiveOptions liveOptions, HttpOptions httpOptions,
+                        InstanceOptions instance, TopicClassifier topics, RedisBackend redis, Telemetry telemetry) {
         this.options = options;
         this.redis = redis;
         this.telemetry = telemetry;
@@ -108,6 +114,24 @@ public final class Application implements AutoCloseable {
         calls.addListener(screenPops);
         this.feedback = FeedbackRecorder.create(events, calls);
         this.live = LiveCalls.create(liveOptions, calls, screenPops, events, registry, scheduler);
+        if (live.amiConfigured()) {
+            // Any number of instances may watch one Asterisk: each action is claimed in Redis and
+            // sent by one of them; page messages are relayed to whichever instance a page is on.
+            live.claimingIn(RedisActionClaims.create(redis.connector().async(), instance.id(), instance.claimTtl(),
+                    instance.claimTimeout(), registry));
+            this.relaySubscription = redis.connector().connectPubSub();
+            try {
+                screenPops.relayThrough(pages -> RedisPopRelay.start(redis.connector().async(), relaySubscription,
+                        instance.id(), instance.claimTtl(), instance.claimTimeout(), pages, registry));
+            } catch (IllegalStateException e) {
+                // Pages on this instance still get this instance's messages: degraded, not down.
+                log.error("screen pops reach only the pages connected to this instance: {} (the Redis user needs"
+                        + " PUBLISH and SUBSCRIBE on channel cp:pops, see redis-config/users.acl.example)",
+                        e.getMessage());
+            }
+        } else {
+            this.relaySubscription = null;
+        }
         AgiScripts scripts = AgiScripts.builder()
                 .add("route", RouteScript.create(redis.store(), rules, events, new RouteMetrics(registry),
                         options.routeBudget(), options.agiSetMode(), options.phones()).onRouted(live.routeListener()))
@@ -119,8 +143,9 @@ public final class Application implements AutoCloseable {
                 .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
         this.health = Monitoring.health(agi, redis.store(), options, live.amiClient(),
                 () -> speech.map(LiveSpeech::engine), telemetry, scheduler);
-        this.http = HttpServer.create(Monitoring.router(health, this::healthInfo, telemetry, redis.store()),
-                List.of(ScreenPopHandler.create(screenPops, tokens, calls, feedback)));
+        this.http = HttpServer.secured(Monitoring.router(health, this::healthInfo, telemetry, redis.store(),
+                        (agent, phone) -> onCallWith(agent, phone, options.phones())),
+                List.of(ScreenPopHandler.create(screenPops, tokens, calls, feedback)), tokens, httpOptions, registry);
         Gauge.builder("cp.netty.pending.tasks", http, HttpServer::pendingTasks).tag("loop", "http")
                 .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
     }
@@ -136,7 +161,8 @@ public final class Application implements AutoCloseable {
         FreshOptions freshOptions = settings.fresh();
         SpoolOptions spool = settings.spool();
         SpeechSettings speech = settings.speech();
-        Application app = new Application(options, settings.live(), settings.portrait().topics(), redis, telemetry);
+        Application app = new Application(options, settings.live(), settings.http(), settings.instance(),
+                settings.portrait().topics(), redis, telemetry);
         try {
             app.events.start();
             warmUp(redis.store());
@@ -152,7 +178,7 @@ public final class Application implements AutoCloseable {
             app.rules.pollEvery(RULES_POLL, app.scheduler);
             app.agiAddress = app.agi.start(options.bindAddress(), options.agiPort());
             app.health.start();
-            app.httpAddress = app.http.start(options.bindAddress(), options.httpPort());
+            app.httpAddress = app.http.start(options.httpPort());
         } catch (InterruptedException | RuntimeException e) {
             app.close();
             throw e;
@@ -192,6 +218,13 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /** Whether {@code agent} is on a live call from {@code phone} (any form the phone rule reads). */
+    private boolean onCallWith(String agent, String phone, PhoneOptions phones) {
+        String wanted = PhoneNumbers.normalise(phone, phones).orElse(phone.replaceAll("[^0-9]", ""));
+        return !wanted.isEmpty() && calls.all().stream().anyMatch(c -> agent.equals(c.agent())
+                && wanted.equals(PhoneNumbers.normalise(c.phone(), phones).orElse(c.phone().replaceAll("[^0-9]", ""))));
+    }
+
     private Map<String, Object> healthInfo() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("agi_sessions", agi.activeSessions());
@@ -206,6 +239,11 @@ public final class Application implements AutoCloseable {
     /** Where FastAGI listens (the actual port when 0 was asked for). */
     public InetSocketAddress agiAddress() {
         return agiAddress;
+    }
+
+    /** Every HTTP path with who may use it (the access test walks it). */
+    public com.callportrait.server.http.Router httpRoutes() {
+        return http.router();
     }
 
     /** Where HTTP listens (probes, metrics, screen pops). */

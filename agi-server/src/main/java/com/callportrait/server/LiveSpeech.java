@@ -2,6 +2,7 @@ package com.callportrait.server;
 
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.live.calls.SpeechBridge;
+import com.callportrait.events.ConversationRecorder;
 import com.callportrait.events.EventWriter;
 import com.callportrait.events.SpeechEventRecorder;
 import com.callportrait.speech.audiosocket.AudioSocketServer;
@@ -56,15 +57,20 @@ public final class LiveSpeech implements AutoCloseable {
             return Optional.empty();
         }
         long t0 = System.nanoTime();
-        SpeechEngine engine = SpeechEngine.builder().options(settings.asr())
+        SpeechEngine engine = SpeechEngine.builder().options(settings.asr()).agentLeg(settings.agentLeg())
                 .emotionScorer(Emotions.scorer()).voiceAnalyzers(Emotions::newVoiceAnalyzer)
                 .redactor(Redactors.standard()).meterRegistry(registry).build();
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         log.info("speech model {} loaded in {} ms", engine.model().dir(), loadMillis);
         try {
             engine.addListener(SpeechBridge.to(calls, amiConfigured, registry));
-            engine.addListener(new SpeechEventRecorder(events, id -> calls.get(id)
-                    .map(c -> new SpeechEventRecorder.CallKeys(c.uniqueId(), c.phone()))));
+            java.util.function.Function<String, Optional<SpeechEventRecorder.CallKeys>> keys = id -> calls.get(id)
+                    .map(c -> new SpeechEventRecorder.CallKeys(c.uniqueId(), c.phone()));
+            boolean agentLeg = settings.agentLeg().enabled();
+            engine.addListener(new SpeechEventRecorder(events, keys, agentLeg));
+            if (agentLeg) {
+                engine.addListener(new ConversationRecorder(events, keys));
+            }
             AudioSocketServer server = engine.startAudioSocket(
                     settings.socket().withHost(app.bindAddress()).withPort(app.audioSocketPort()));
             InetSocketAddress address = new InetSocketAddress(app.bindAddress(), server.port());

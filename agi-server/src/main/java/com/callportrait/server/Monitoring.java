@@ -9,6 +9,9 @@ import com.callportrait.server.health.BacklogCheck;
 import com.callportrait.server.health.HealthMonitor;
 import com.callportrait.server.health.RedisCheck;
 import com.callportrait.server.health.SpeechCheck;
+import com.callportrait.live.TokenService.Role;
+import com.callportrait.screenpop.ScreenPopHandler;
+import com.callportrait.server.http.Access;
 import com.callportrait.server.http.HealthEndpoint;
 import com.callportrait.server.http.HttpReply;
 import com.callportrait.server.http.ProfileEndpoint;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -52,17 +56,32 @@ final class Monitoring {
                 HEALTH_INTERVAL, CHECK_TIMEOUT, Clock.systemUTC(), telemetry.registry(), scheduler);
     }
 
+    /**
+     * Every HTTP path and who may use it (docs/operations.md, "HTTP access"). Public: the probes
+     * and the metrics (counts and timings only: no phone number, name or call id is ever a label),
+     * the static files and the pages themselves (they hold no data until their socket opens).
+     * Everything with customer or call data needs a token: the profile API (supervisors,
+     * integrations, and agents for a caller on their own call), and the screen-pop routes as
+     * {@link ScreenPopHandler#ROUTES} declares them.
+     *
+     * @param agentSees whether an agent is on a call from a phone number (profile API scoping)
+     */
     static Router router(HealthMonitor health, Supplier<Map<String, Object>> info, Telemetry telemetry,
-                         ProfileStore store) {
+                         ProfileStore store, BiPredicate<String, String> agentSees) {
         HealthEndpoint endpoint = new HealthEndpoint(health, info, STALE_AFTER);
-        return Router.builder()
-                .get("/health", endpoint.full())
-                .get("/health/ready", endpoint.ready())
-                .get("/health/live", endpoint.live())
-                .get("/metrics", call -> CompletableFuture.completedFuture(new HttpReply(200,
+        Router.Builder b = Router.builder()
+                .get("/health", Access.PUBLIC, endpoint.full())
+                .get("/health/ready", Access.PUBLIC, endpoint.ready())
+                .get("/health/live", Access.PUBLIC, endpoint.live())
+                .get("/metrics", Access.PUBLIC, call -> CompletableFuture.completedFuture(new HttpReply(200,
                         "text/plain; version=0.0.4; charset=utf-8",
                         telemetry.scrape().getBytes(StandardCharsets.UTF_8))))
-                .get("/api/profiles/{phone}", new ProfileEndpoint(store))
-                .build();
+                .get("/api/profiles/{phone}", Access.of(Role.SUPERVISOR, Role.SERVICE, Role.AGENT),
+                        new ProfileEndpoint(store, agentSees));
+        for (ScreenPopHandler.PageRoute r : ScreenPopHandler.ROUTES) {
+            b.front(r.method(), r.pattern(), r.roles().isEmpty() ? Access.PUBLIC
+                    : new Access(r.roles(), r.ownParam().isEmpty() ? Optional.empty() : Optional.of(r.ownParam())));
+        }
+        return b.build();
     }
 }

@@ -8,6 +8,7 @@ import com.callportrait.portrait.collect.EnrichmentOptions;
 import com.callportrait.portrait.engine.PortraitConfig;
 import com.callportrait.records.FreshOptions;
 import com.callportrait.records.spool.SpoolOptions;
+import com.callportrait.server.http.HttpOptions;
 import com.callportrait.speech.asr.AsrOptions;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,9 +29,13 @@ import java.util.Optional;
  * @param spool      the interaction-record spool ({@link SpoolOptions})
  * @param enrichment the CRM enrichment endpoint of {@code profile build} ({@code CP_ENRICH_*}), if any
  * @param portrait   the portrait engine's configuration ({@code CP_PORTRAIT_*}, the phone rule of {@code app})
+ * @param http       who can reach the HTTP server and how failed token checks are throttled ({@link HttpOptions})
+ * @param instance   this instance's id and how it claims actions and calls shared with other instances
+ *                   ({@link InstanceOptions})
  */
 public record Settings(AppOptions app, LiveOptions live, SpeechSettings speech, FreshOptions fresh,
-                       SpoolOptions spool, Optional<EnrichmentOptions> enrichment, PortraitConfig portrait) {
+                       SpoolOptions spool, Optional<EnrichmentOptions> enrichment, PortraitConfig portrait,
+                       HttpOptions http, InstanceOptions instance) {
 
     public Settings {
         Objects.requireNonNull(app, "app");
@@ -40,6 +45,14 @@ public record Settings(AppOptions app, LiveOptions live, SpeechSettings speech, 
         Objects.requireNonNull(spool, "spool");
         Objects.requireNonNull(enrichment, "enrichment");
         Objects.requireNonNull(portrait, "portrait");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(instance, "instance");
+    }
+
+    /** Every setting but the HTTP server's and the instance's, which are on their defaults. */
+    public Settings(AppOptions app, LiveOptions live, SpeechSettings speech, FreshOptions fresh,
+                    SpoolOptions spool, Optional<EnrichmentOptions> enrichment, PortraitConfig portrait) {
+        this(app, live, speech, fresh, spool, enrichment, portrait, HttpOptions.defaults(), InstanceOptions.defaults());
     }
 
     /** Every setting from {@code env}, validated; the first bad value throws, naming its variable. */
@@ -47,7 +60,7 @@ public record Settings(AppOptions app, LiveOptions live, SpeechSettings speech, 
         AppOptions app = AppOptions.from(env);
         return new Settings(app, LiveOptions.from(env), SpeechSettings.from(env),
                 FreshOptions.from(env), SpoolOptions.from(env), EnrichmentOptions.from(env),
-                portrait(() -> PortraitConfig.from(env, app.phones())));
+                portrait(() -> PortraitConfig.from(env, app.phones())), HttpOptions.from(env), InstanceOptions.from(env));
     }
 
     /**
@@ -68,27 +81,32 @@ public record Settings(AppOptions app, LiveOptions live, SpeechSettings speech, 
 
     /** A copy with other application options (a command that changes ports or Redis). */
     public Settings withApp(AppOptions other) {
-        return new Settings(other, live, speech, fresh, spool, enrichment, portrait);
+        return new Settings(other, live, speech, fresh, spool, enrichment, portrait, http, instance);
     }
 
     /** A copy with other live settings (demo, simulator). */
     public Settings withLive(LiveOptions other) {
-        return new Settings(app, other, speech, fresh, spool, enrichment, portrait);
+        return new Settings(app, other, speech, fresh, spool, enrichment, portrait, http, instance);
     }
 
     /** A copy with other speech settings ({@link SpeechSettings#off()} for none). */
     public Settings withSpeech(SpeechSettings other) {
-        return new Settings(app, live, other, fresh, spool, enrichment, portrait);
+        return new Settings(app, live, other, fresh, spool, enrichment, portrait, http, instance);
     }
 
     /** A copy with other freshness settings. */
     public Settings withFresh(FreshOptions other) {
-        return new Settings(app, live, speech, other, spool, enrichment, portrait);
+        return new Settings(app, live, speech, other, spool, enrichment, portrait, http, instance);
     }
 
     /** A copy with other spool settings. */
     public Settings withSpool(SpoolOptions other) {
-        return new Settings(app, live, speech, fresh, other, enrichment, portrait);
+        return new Settings(app, live, speech, fresh, other, enrichment, portrait, http, instance);
+    }
+
+    /** A copy with other HTTP settings. */
+    public Settings withHttp(HttpOptions other) {
+        return new Settings(app, live, speech, fresh, spool, enrichment, portrait, other, instance);
     }
 
     /** Reads the portrait files; a broken one stops start-up as a bad setting, like any other. */

@@ -47,6 +47,10 @@ class MainTest {
                 new PrintWriter(out, true), new PrintWriter(new StringWriter()), "token", "agent", "alice");
         assertThat(status).isZero();
         assertThat(out.toString().strip()).startsWith("agent.alice.");
+        StringWriter service = new StringWriter();
+        assertThat(Main.run(Env.of(Map.of("CP_TOKEN_SECRET", "0123456789abcdef0123456789abcdef")),
+                new PrintWriter(service, true), new PrintWriter(new StringWriter()), "token", "service", "crm")).isZero();
+        assertThat(service.toString().strip()).startsWith("service.crm.");
         StringWriter err = new StringWriter();
         assertThat(Main.run(Env.empty(), new PrintWriter(new StringWriter()), new PrintWriter(err, true),
                 "token", "supervisor")).isEqualTo(Main.EXIT_BAD_OPTIONS);

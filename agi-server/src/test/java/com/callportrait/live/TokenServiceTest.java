@@ -36,6 +36,24 @@ class TokenServiceTest {
     }
 
     @Test
+    void checkSaysWhoATokenIsOrWhyItIsRefused() {
+        TokenService t = TokenService.of(SECRET, NOW);
+        String crm = t.issue(TokenService.Role.SERVICE, "crm", Duration.ofHours(1));
+        TokenService.Check ok = t.check(crm);
+        assertThat(ok.valid()).isTrue();
+        assertThat(ok.grant().orElseThrow()).isEqualTo(new TokenService.Grant(TokenService.Role.SERVICE, "crm",
+                NOW.instant().plus(Duration.ofHours(1))));
+        assertThat(crm).startsWith("service.crm.");
+        assertThat(t.check(null).verdict()).isEqualTo(TokenService.Verdict.MISSING);
+        assertThat(t.check(" ").verdict()).isEqualTo(TokenService.Verdict.MISSING);
+        assertThat(t.check("garbage").verdict()).isEqualTo(TokenService.Verdict.INVALID);
+        assertThat(t.check(crm.substring(0, crm.length() - 1) + "x").verdict()).isEqualTo(TokenService.Verdict.INVALID);
+        assertThat(TokenService.of(SECRET, Clock.offset(NOW, Duration.ofHours(2))).check(crm).verdict())
+                .as("correctly signed, too old").isEqualTo(TokenService.Verdict.EXPIRED);
+        assertThat(TokenService.of(SECRET, Clock.offset(NOW, Duration.ofHours(2))).check(crm).grant()).isEmpty();
+    }
+
+    @Test
     void theSecretComesFromTheEnvironmentAndMustBeLongEnough() {
         assertThat(TokenService.from(Env.empty(), NOW)).isEmpty();
         assertThatThrownBy(() -> TokenService.from(Env.of(Map.of("CP_TOKEN_SECRET", "short")), NOW))

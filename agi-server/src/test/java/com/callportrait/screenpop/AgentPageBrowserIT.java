@@ -115,6 +115,8 @@ class AgentPageBrowserIT {
                     String sup = stack.tokens().issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(1));
                     web.get("http://127.0.0.1:" + http + "/supervisor?token=" + sup);
                     waitFor(() -> web.findElement(By.id("status")).getText().equals("online"));
+                    assertThat(web.getCurrentUrl()).as("the token leaves the URL after the first load")
+                            .doesNotContain("token");
                     try (CallSimulator sim = CallSimulator.create(stack.agiAddress(), demo.ami(),
                             InProcessTarget.of(stack).speech(), 1, 1)) {
                         CompletableFuture<SimResult> call = sim.play(new SimCall("5551234", "Jane Doe", Mood.ANGRY,

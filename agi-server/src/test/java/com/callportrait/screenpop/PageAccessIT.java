@@ -92,7 +92,8 @@ class PageAccessIT {
     void anAgentTokenOpensOnlyThatAgentsSocketWhileItIsValid() throws Exception {
         String alice = TOKENS.issue(TokenService.Role.AGENT, "alice", Duration.ofHours(8));
         assertThat(connect("/ws/agent/alice", alice)).isEqualTo(101);
-        assertThat(connect("/ws/agent/bob", alice)).as("agent A's token for agent B").isEqualTo(401);
+        assertThat(connect("/ws/agent/bob", alice)).as("agent A's token for agent B: valid, not permitted")
+                .isEqualTo(403);
         assertThat(connect("/ws/agent/alice", tamper(alice))).as("tampered signature").isEqualTo(401);
         String[] p = alice.split("\\.");
         assertThat(connect("/ws/agent/bob", "agent.bob." + p[2] + "." + p[3])).as("name swapped, old signature")
@@ -110,14 +111,17 @@ class PageAccessIT {
     void supervisorPathsNeedTheSupervisorRole() throws Exception {
         String agent = TOKENS.issue(TokenService.Role.AGENT, "supervisor", Duration.ofHours(8));
         String supervisor = TOKENS.issue(TokenService.Role.SUPERVISOR, "supervisor", Duration.ofHours(8));
-        assertThat(connect("/ws/supervisor", agent)).as("an agent token, even one named supervisor").isEqualTo(401);
-        assertThat(get("/api/calls", agent)).isEqualTo(401);
-        assertThat(get("/api/calls?token=" + agent, null)).isEqualTo(401);
+        assertThat(connect("/ws/supervisor", agent)).as("an agent token, even one named supervisor").isEqualTo(403);
+        assertThat(get("/api/calls", agent)).isEqualTo(403);
+        assertThat(get("/api/calls?token=" + agent, null)).isEqualTo(403);
         assertThat(get("/api/calls", null)).isEqualTo(401);
         assertThat(get("/api/calls", tamper(supervisor))).isEqualTo(401);
         assertThat(connect("/ws/supervisor", supervisor)).isEqualTo(101);
         assertThat(get("/api/calls", supervisor)).isEqualTo(200);
-        assertThat(connect("/ws/agent/alice", supervisor)).as("a supervisor token is no agent token").isEqualTo(401);
+        assertThat(connect("/ws/agent/alice", supervisor)).as("a supervisor token is no agent token").isEqualTo(403);
+        String crm = TOKENS.issue(TokenService.Role.SERVICE, "crm", Duration.ofHours(8));
+        assertThat(get("/api/calls", crm)).as("an integration reads every call").isEqualTo(200);
+        assertThat(connect("/ws/supervisor", crm)).as("but opens no page socket").isEqualTo(403);
     }
 
     @Test

@@ -88,6 +88,12 @@ class ApplicationIT {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpAddress().getPort() + path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static Map<String, String> route(String callerId, String uniqueId) throws Exception {
         try (AgiConnection a = AgiConnection.connect(app.agiAddress())) {
             a.send(AgiConnection.environment("route", callerId, uniqueId));
@@ -120,6 +126,7 @@ class ApplicationIT {
     @Test
     @Order(2)
     void httpServesHealthProfilesAndMetrics() throws Exception {
+        String crm = app.tokens().issue(com.callportrait.live.TokenService.Role.SERVICE, "crm", Duration.ofHours(1));
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"redis\":{\"status\":\"UP\"")
@@ -128,11 +135,12 @@ class ApplicationIT {
         assertThat(get("/health/live").body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(health.body()).contains("\"speech\":{\"model\":").contains("\"audiosocket_port\":");
 
-        HttpResponse<String> profile = get("/api/profiles/5551234");
+        assertThat(get("/api/profiles/5551234").statusCode()).as("customer data needs a token").isEqualTo(401);
+        HttpResponse<String> profile = get("/api/profiles/5551234", crm);
         assertThat(profile.statusCode()).isEqualTo(200);
         assertThat(profile.headers().firstValue("content-type")).contains("application/json");
         assertThat(profile.body()).contains("\"customerId\" : \"CUST-1001\"").contains("\"tier\" : \"PLATINUM\"");
-        assertThat(get("/api/profiles/%2B1%20555%20000%200000").statusCode()).isEqualTo(404);
+        assertThat(get("/api/profiles/%2B1%20555%20000%200000", crm).statusCode()).isEqualTo(404);
         assertThat(get("/no/such/path").statusCode()).isEqualTo(404);
 
         HttpResponse<String> metrics = get("/metrics");

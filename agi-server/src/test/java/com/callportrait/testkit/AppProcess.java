@@ -62,9 +62,28 @@ public final class AppProcess implements AutoCloseable {
      * {@code timeout}) for its banner.
      */
     public static AppProcess start(Map<String, String> env, Path log, Duration timeout) throws Exception {
+        return start(List.of("-cp", System.getProperty("java.class.path"), "com.callportrait.cli.Main", "serve"), env,
+                log, timeout);
+    }
+
+    /**
+     * As {@link #start(Map, Path, Duration)}, but {@code java -jar} the packaged application
+     * ({@code target/callportrait.jar}, built before the integration tests run) when it exists: the
+     * process is then the one operators start.
+     */
+    public static AppProcess startPackaged(Map<String, String> env, Path log, Duration timeout) throws Exception {
+        Path jar = Path.of("target", "callportrait.jar");
+        if (!Files.isRegularFile(jar)) {
+            return start(env, log, timeout);
+        }
+        return start(List.of("-jar", jar.toAbsolutePath().toString(), "serve"), env, log, timeout);
+    }
+
+    private static AppProcess start(List<String> what, Map<String, String> env, Path log, Duration timeout)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "com.callportrait.cli.Main", "serve"));
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(what);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
         AppProcess p = new AppProcess(pb.start(), log);
@@ -93,6 +112,11 @@ public final class AppProcess implements AutoCloseable {
 
     public InetSocketAddress agi() {
         return new InetSocketAddress("127.0.0.1", agiPort);
+    }
+
+    /** The HTTP port from the start-up banner. */
+    public int httpPort() {
+        return httpPort;
     }
 
     public long pid() {

@@ -2,7 +2,9 @@ package com.callportrait.live.calls;
 
 import com.callportrait.live.intent.IntentTracker;
 import com.callportrait.portrait.semantic.TopicClassifier;
+import com.callportrait.speech.conversation.TalkFigures;
 import com.callportrait.speech.emotion.EmotionReading;
+import com.callportrait.speech.pipeline.Speaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,17 +185,24 @@ public final class CallRegistry implements SpeechUpdates {
         return true;
     }
 
-    /**
-     * Transcript update from the speech pipeline (text already redacted). A final utterance also
-     * feeds the call's intent; listeners hear {@link CallChange#INTENT} when it changed.
-     */
+    /** Transcript update from the speech pipeline (text already redacted): the caller's words. */
     @Override
     public void transcript(String callId, int utterance, boolean isFinal, String redactedText) {
+        transcript(callId, utterance, isFinal, redactedText, Speaker.CALLER);
+    }
+
+    /**
+     * Transcript update of one party (the agent's only when the agent's leg is tapped). A final
+     * utterance of the caller also feeds the call's intent; listeners hear {@link CallChange#INTENT}
+     * when it changed.
+     */
+    @Override
+    public void transcript(String callId, int utterance, boolean isFinal, String redactedText, Speaker speaker) {
         boolean[] intentChanged = new boolean[1];
         boolean known = update(callId, false, CallChange.TRANSCRIPT, c -> {
             LiveCall call = c.call();
-            call.utterance(new Utterance(utterance, redactedText, isFinal, clock.instant()));
-            if (isFinal && call.intent != null) {
+            call.utterance(new Utterance(utterance, redactedText, isFinal, clock.instant(), speaker));
+            if (isFinal && speaker == Speaker.CALLER && call.intent != null) {
                 intentChanged[0] = call.intent.add(utterance, redactedText).isPresent();
             }
         });
@@ -212,9 +221,27 @@ public final class CallRegistry implements SpeechUpdates {
         }
     }
 
+    @Override
+    public void agentLegStarted(String callId) {
+        update(callId, false, CallChange.TALK, c -> {
+            if (c.call().talk == null) {
+                c.call().talk = CallTalk.started(clock.instant());
+            }
+        });
+    }
+
+    @Override
+    public void talk(String callId, TalkFigures figures, boolean isFinal) {
+        update(callId, false, CallChange.TALK, c -> {
+            Instant now = clock.instant();
+            CallTalk t = c.call().talk;
+            c.call().talk = (t == null ? CallTalk.started(now) : t).with(figures, isFinal, now);
+        });
+    }
+
     /**
-     * Emotion update from the speech pipeline; the reading carries the word count of its
-     * utterance's final transcript (delivered just before it), for the live rules' evidence guard.
+     * Emotion update from the speech pipeline (the caller's); the reading carries the word count of
+     * its utterance's final transcript (delivered just before it), for the live rules' evidence guard.
      */
     @Override
     public void emotion(String callId, int utterance, EmotionReading reading) {

@@ -3,6 +3,7 @@ package com.callportrait.live.calls;
 import com.callportrait.live.intent.CallIntent;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.speech.emotion.EmotionLabel;
+import com.callportrait.speech.pipeline.Speaker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,13 +37,15 @@ import java.util.Set;
  * @param firedRules  rules that already acted (idempotency)
  * @param intent      what the call is about so far, from the caller's words, if known
  * @param version     increases with every change
+ * @param talk        the agent's leg and its talk-over and silence, when the agent's leg is tapped
  */
 public record CallSnapshot(String callId, String channel, String uniqueId, String linkedId, String phone,
                            String callerName, Optional<CustomerProfile> profile, String segment, boolean vip,
                            CallState state, String queue, int position, int priority, String agent,
                            Instant started, Optional<Instant> queuedAt, Optional<Instant> connectedAt,
                            List<Utterance> transcript, List<EmotionPoint> emotions, List<ActionRecord> actions,
-                           Set<String> firedRules, Optional<CallIntent> intent, long version) {
+                           Set<String> firedRules, Optional<CallIntent> intent, long version,
+                           Optional<CallTalk> talk) {
     public CallSnapshot {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(state, "state");
@@ -52,11 +55,34 @@ public record CallSnapshot(String callId, String channel, String uniqueId, Strin
         actions = List.copyOf(actions);
         firedRules = Set.copyOf(firedRules);
         Objects.requireNonNull(intent, "intent");
+        Objects.requireNonNull(talk, "talk");
+    }
+
+    /** A call whose agent leg is not tapped and whose intent is not known. */
+    public CallSnapshot(String callId, String channel, String uniqueId, String linkedId, String phone,
+                        String callerName, Optional<CustomerProfile> profile, String segment, boolean vip,
+                        CallState state, String queue, int position, int priority, String agent,
+                        Instant started, Optional<Instant> queuedAt, Optional<Instant> connectedAt,
+                        List<Utterance> transcript, List<EmotionPoint> emotions, List<ActionRecord> actions,
+                        Set<String> firedRules, long version) {
+        this(callId, channel, uniqueId, linkedId, phone, callerName, profile, segment, vip, state, queue, position,
+                priority, agent, started, queuedAt, connectedAt, transcript, emotions, actions, firedRules,
+                Optional.empty(), version, Optional.empty());
     }
 
     /** The highest escalation of any reading so far (a request to escalate stays said), 0 before any. */
     public double escalation() {
         return emotions.stream().mapToDouble(p -> p.reading().escalation()).max().orElse(0);
+    }
+
+    /** True when the agent's leg is transcribed too (its words are in the transcript). */
+    public boolean agentTapped() {
+        return talk.isPresent();
+    }
+
+    /** The agent's final utterances, oldest first (empty when the agent's leg is not tapped). */
+    public List<Utterance> agentWords() {
+        return transcript.stream().filter(u -> u.isFinal() && u.speaker() == Speaker.AGENT).toList();
     }
 
     /** Seconds waited in the queue so far (0 when not queued; frozen when connected). */

@@ -38,6 +38,8 @@ final class LiveCall {
     Instant lastChange;
     Instant queuedAt;
     Instant connectedAt;
+    /** The agent's leg, when it is tapped; null otherwise. */
+    CallTalk talk;
     final Deque<Utterance> transcript = new ArrayDeque<>();
     final Deque<EmotionPoint> emotions = new ArrayDeque<>();
     final Deque<ActionRecord> actions = new ArrayDeque<>();
@@ -55,11 +57,11 @@ final class LiveCall {
         this.intent = intent;
     }
 
-    /** Words of the final transcript of utterance {@code number}, 0 when there is none (yet). */
+    /** Words of the caller's final transcript of utterance {@code number}, 0 when there is none (yet). */
     int words(int number) {
         for (java.util.Iterator<Utterance> it = transcript.descendingIterator(); it.hasNext(); ) {
             Utterance u = it.next();
-            if (u.number() == number && u.isFinal()) {
+            if (u.number() == number && u.isFinal() && u.speaker() == com.callportrait.speech.pipeline.Speaker.CALLER) {
                 String t = u.text().strip();
                 return t.isEmpty() ? 0 : t.split("\\s+").length;
             }
@@ -68,10 +70,16 @@ final class LiveCall {
     }
 
     void utterance(Utterance u) {
-        // A partial is replaced by the next partial or by its final.
-        Utterance last = transcript.peekLast();
-        if (last != null && last.number() == u.number() && !last.isFinal()) {
-            transcript.pollLast();
+        // A partial is replaced by the next partial or by its final (of the same speaker: with both
+        // legs tapped the other party's lines may come in between).
+        for (java.util.Iterator<Utterance> it = transcript.descendingIterator(); it.hasNext(); ) {
+            Utterance last = it.next();
+            if (last.speaker() == u.speaker()) {
+                if (last.number() == u.number() && !last.isFinal()) {
+                    it.remove();
+                }
+                break;
+            }
         }
         transcript.addLast(u);
         while (transcript.size() > MAX_UTTERANCES) {
@@ -97,6 +105,7 @@ final class LiveCall {
         return new CallSnapshot(callId, channel, uniqueId, linkedId, phone, callerName, profile, segment, vip, state,
                 queue, position, priority, agent, started, Optional.ofNullable(queuedAt),
                 Optional.ofNullable(connectedAt), new ArrayList<>(transcript), List.copyOf(emotions),
-                List.copyOf(actions), firedRules, intent == null ? Optional.empty() : intent.current(), version);
+                List.copyOf(actions), firedRules, intent == null ? Optional.empty() : intent.current(), version,
+                Optional.ofNullable(talk));
     }
 }

@@ -1,6 +1,8 @@
 package com.callportrait.live.calls;
 
+import com.callportrait.speech.pipeline.ConversationEvent;
 import com.callportrait.speech.pipeline.EmotionEvent;
+import com.callportrait.speech.pipeline.Speaker;
 import com.callportrait.speech.pipeline.SpeechListener;
 import com.callportrait.speech.pipeline.TranscriptEvent;
 import io.micrometer.core.instrument.Counter;
@@ -83,7 +85,22 @@ public final class SpeechBridge implements SpeechListener {
     @Override
     public void onTranscript(TranscriptEvent e) {
         if (matched(e.callId())) {
-            calls.transcript(e.callId(), e.utterance(), e.isFinal(), e.text());
+            calls.transcript(e.callId(), e.utterance(), e.isFinal(), e.text(), e.speaker());
+        }
+    }
+
+    @Override
+    public void onLegStarted(String callId, Speaker speaker, double startSec) {
+        if (speaker == Speaker.AGENT && matched(callId)) {
+            calls.agentLegStarted(callId);
+        }
+    }
+
+    @Override
+    public void onConversation(ConversationEvent e) {
+        // The final figures usually come as the call hangs up: the running ones are already in the call.
+        if (!e.isFinal() && matched(e.callId()) || e.isFinal() && calls.get(e.callId()).isPresent()) {
+            calls.talk(e.callId(), e.figures(), e.isFinal());
         }
     }
 

@@ -1,5 +1,7 @@
 package com.callportrait.server.http;
 
+import com.callportrait.live.TokenService;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +15,21 @@ import java.util.Optional;
  * @param pathParams values of the route's {@code {name}} segments
  * @param query      query parameters
  * @param headers    request headers, names lower-case (first value of each)
+ * @param grant      who the request's valid token speaks for (empty on a public route without one)
  */
 public record HttpCall(String method, String path, Map<String, String> pathParams, Map<String, List<String>> query,
-                       Map<String, String> headers) {
+                       Map<String, String> headers, Optional<TokenService.Grant> grant) {
     public HttpCall {
         pathParams = Map.copyOf(pathParams);
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
+        java.util.Objects.requireNonNull(grant, "grant");
+    }
+
+    /** A call without a token. */
+    public HttpCall(String method, String path, Map<String, String> pathParams, Map<String, List<String>> query,
+                    Map<String, String> headers) {
+        this(method, path, pathParams, query, headers, Optional.empty());
     }
 
     /** A path parameter the route declared. */

@@ -1,5 +1,7 @@
 package com.callportrait.server.http;
 
+import com.callportrait.live.TokenService;
+import com.callportrait.screenpop.Credentials;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -27,9 +29,11 @@ final class RoutingHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private static final long HANDLER_TIMEOUT_S = 10;
 
     private final Router router;
+    private final TokenService tokens;
 
-    RoutingHandler(Router router) {
+    RoutingHandler(Router router, TokenService tokens) {
         this.router = router;
+        this.tokens = tokens;
     }
 
     @Override
@@ -48,9 +52,18 @@ final class RoutingHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         Router.Match m = ((Router.Found) result).match();
+        if (m.front()) {
+            // answered in front of the router; reaching here means that handler is not installed
+            write(ctx, HttpReply.error(404, "no such path"), keepAlive, head);
+            return;
+        }
         Map<String, String> headers = new HashMap<>();
         req.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
-        HttpCall call = new HttpCall(req.method().name(), qs.path(), m.params(), qs.parameters(), headers);
+        // The access gate in front already refused what this route does not admit: here the
+        // token only says who is asking (an agent's view is narrower than a supervisor's).
+        java.util.Optional<TokenService.Grant> grant = tokens == null ? java.util.Optional.empty()
+                : tokens.check(Credentials.token(req)).grant();
+        HttpCall call = new HttpCall(req.method().name(), qs.path(), m.params(), qs.parameters(), headers, grant);
         CompletionStage<HttpReply> reply;
         try {
             reply = m.handler().handle(call);
@@ -68,12 +81,14 @@ final class RoutingHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         });
     }
 
-    private static void write(ChannelHandlerContext ctx, HttpReply r, boolean keepAlive, boolean head) {
+    static void write(ChannelHandlerContext ctx, HttpReply r, boolean keepAlive, boolean head) {
         FullHttpResponse resp = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(r.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()));
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
         resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
         resp.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        resp.headers().set("X-Content-Type-Options", "nosniff");
+        r.headers().forEach((k, v) -> resp.headers().set(k, v));
         if (keepAlive) {
             resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(resp);

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 OverloadCommand.class,
                 AsrAccuracyCommand.class,
                 AsrCapacityCommand.class,
+                AgentLegCostCommand.class,
                 EmotionCommand.class,
                 RedactionCommand.class,
                 ProfileReadCommand.class,

@@ -23,6 +23,12 @@ public final class InteractionJson {
                 .put("queue", r.queue()).put("agent", r.agent()).put("wait_sec", r.waitSec())
                 .put("talk_sec", r.talkSec()).put("outcome", r.outcome()).put("survey", r.survey())
                 .put("emotion", r.emotion()).put("topic", r.topic()).put("transcript", r.transcript());
+        if (r.talkTime() != null) {
+            TalkTime t = r.talkTime();
+            n.put("connected_sec", round(t.connectedSec())).put("talk_over_sec", round(t.talkOverSec()))
+                    .put("silence_sec", round(t.silenceSec())).put("talk_over_share", round(t.talkOverShare()))
+                    .put("silence_share", round(t.silenceShare()));
+        }
         return n.toString();
     }
 
@@ -53,10 +59,16 @@ public final class InteractionJson {
                     text(n, "channel"), n.hasNonNull("start") ? Instant.parse(n.get("start").asText()) : null,
                     text(n, "queue"), text(n, "agent"), integer(n, "wait_sec"), integer(n, "talk_sec"),
                     text(n, "outcome"), integer(n, "survey"), text(n, "emotion"), text(n, "topic"),
-                    text(n, "transcript"));
+                    text(n, "transcript"), n.hasNonNull("talk_over_sec") ? new TalkTime(
+                            n.path("connected_sec").asDouble(), n.get("talk_over_sec").asDouble(),
+                            n.path("silence_sec").asDouble()) : null);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("not an interaction record: " + e.getMessage(), e);
         }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private static String text(JsonNode n, String f) {

@@ -24,10 +24,11 @@ import java.util.Objects;
  *                      {@code neutral}, {@code positive}), or {@code null}
  * @param topic         topic already classified live, or {@code null}
  * @param transcript    redacted transcript or summary text, or {@code null}
+ * @param talkTime      talk-over and silence of a call whose agent leg was transcribed, or {@code null}
  */
 public record InteractionRecord(String interactionId, String customerId, String phone, String channel, Instant start,
                                 String queue, String agent, Integer waitSec, Integer talkSec, String outcome,
-                                Integer survey, String emotion, String topic, String transcript) {
+                                Integer survey, String emotion, String topic, String transcript, TalkTime talkTime) {
     public InteractionRecord {
         Objects.requireNonNull(interactionId, "interactionId");
         if (interactionId.isBlank()) {
@@ -35,14 +36,22 @@ public record InteractionRecord(String interactionId, String customerId, String 
         }
     }
 
+    /** A contact without talk-over and silence figures. */
+    public InteractionRecord(String interactionId, String customerId, String phone, String channel, Instant start,
+                             String queue, String agent, Integer waitSec, Integer talkSec, String outcome,
+                             Integer survey, String emotion, String topic, String transcript) {
+        this(interactionId, customerId, phone, channel, start, queue, agent, waitSec, talkSec, outcome, survey,
+                emotion, topic, transcript, null);
+    }
+
     public InteractionRecord with(String customerId, String phone, Instant start, Integer waitSec, Integer talkSec,
                                   Integer survey, String channel, String outcome) {
         return new InteractionRecord(interactionId, customerId, phone, channel, start, queue, agent, waitSec, talkSec,
-                outcome, survey, emotion, topic, transcript);
+                outcome, survey, emotion, topic, transcript, talkTime);
     }
 
     public InteractionRecord withSemantics(String topic, String emotion) {
         return new InteractionRecord(interactionId, customerId, phone, channel, start, queue, agent, waitSec, talkSec,
-                outcome, survey, emotion, topic, transcript);
+                outcome, survey, emotion, topic, transcript, talkTime);
     }
 }

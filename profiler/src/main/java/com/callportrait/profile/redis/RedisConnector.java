@@ -203,6 +203,15 @@ public final class RedisConnector implements AutoCloseable {
         return async.get(Math.floorMod(next.getAndIncrement(), async.size()));
     }
 
+    /**
+     * A new connection for SUBSCRIBE (a subscribed connection runs no other command; it
+     * re-subscribes by itself after a reconnect). The caller owns and closes it.
+     */
+    public io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        return clusterClient != null ? clusterClient.connectPubSub(StringCodec.UTF8)
+                : client.connectPubSub(StringCodec.UTF8, options.redisUris().get(0));
+    }
+
     /** Blocking commands on the first connection, for CLI tools; never call them on the call path. */
     public RedisClusterCommands<String, String> sync() {
         return sync;

@@ -34,6 +34,8 @@ public final class CallTranscriber implements CallAudioSink {
     }
 
     private final String callId;
+    private final CallLeg leg;
+    private final long startNanos = System.nanoTime();
     private final SpeechEngine engine;
     private final CallMailbox<Item> mailbox;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -41,15 +43,31 @@ public final class CallTranscriber implements CallAudioSink {
     private boolean shedSinceLast; // producer side only (one event loop per session)
 
     CallTranscriber(String callId, SpeechEngine engine) {
-        this.callId = callId;
+        this(CallLeg.caller(callId), 0, engine);
+    }
+
+    /** @param startSec where this leg starts on the call's time line (the agent's leg starts later) */
+    CallTranscriber(CallLeg leg, double startSec, SpeechEngine engine) {
+        this.callId = leg.callId();
+        this.leg = leg;
         this.engine = engine;
-        CallWorker worker = new CallWorker(callId, engine, this);
+        CallWorker worker = new CallWorker(leg, startSec, engine, this);
         this.mailbox = engine.pool().mailbox(engine.options().queueFrames(), worker::handle,
                 e -> log.error("call {}: recognition failed on one frame", callId, e));
     }
 
     public String callId() {
         return callId;
+    }
+
+    /** Which call and whose voice this transcriber hears. */
+    public CallLeg leg() {
+        return leg;
+    }
+
+    /** When this leg opened ({@link System#nanoTime()}): the agent's leg is placed on the call's time line by it. */
+    long startNanos() {
+        return startNanos;
     }
 
     @Override

@@ -43,6 +43,7 @@ final class CallWorker {
     private static final long FRAME_NANOS = 20_000_000L;
 
     private final String callId;
+    private final Speaker speaker;
     private final SpeechEngine engine;
     private final CallTranscriber owner;
     private final AsrOptions options;
@@ -70,8 +71,10 @@ final class CallWorker {
     private float[] pad;
     private final boolean vosksResampling;
 
-    CallWorker(String callId, SpeechEngine engine, CallTranscriber owner) {
-        this.callId = callId;
+    CallWorker(CallLeg leg, double startSec, SpeechEngine engine, CallTranscriber owner) {
+        this.callId = leg.callId();
+        this.speaker = leg.speaker();
+        this.callSec = startSec; // the agent's leg joins the call's time line where it starts
         this.engine = engine;
         this.owner = owner;
         this.options = engine.options();
@@ -79,7 +82,10 @@ final class CallWorker {
         this.voice = engine.newVoiceAnalyzer();
         this.vosksResampling = options.resampling() == AsrOptions.Resampling.VOSK;
         this.maxLagNanos = options.queueFrames() * FRAME_NANOS;
-        engine.listeners().callStarted(callId);
+        if (speaker == Speaker.CALLER) {
+            engine.listeners().callStarted(callId);
+        }
+        engine.listeners().legStarted(callId, speaker, startSec);
     }
 
     void handle(CallTranscriber.Item item) {
@@ -185,7 +191,9 @@ final class CallWorker {
     }
 
     private void feed(short[] samples, long arrivalNanos) {
-        voice.accept(samples, samples.length, rate);
+        if (speaker == Speaker.CALLER) { // emotion is the caller's only: the agent's voice is not analysed
+            voice.accept(samples, samples.length, rate);
+        }
         float[] resampled = resampler.process(samples, samples.length);
         utteranceMs += samples.length * 1000.0 / rate;
         if (recognizer.accept(resampled, resampled.length)) {
@@ -215,7 +223,7 @@ final class CallWorker {
         if (text != null) {
             double start = anchorCallSec;
             engine.listeners().transcript(new TranscriptEvent(callId, utterance, false, text, List.of(), start,
-                    Math.max(start, callSec), degraded, Instant.now()));
+                    Math.max(start, callSec), degraded, Instant.now(), speaker));
             engine.metrics().partialEmitted();
         }
     }
@@ -251,7 +259,9 @@ final class CallWorker {
 
     private void emitFinal(RecognizedText raw, long arrivalNanos) {
         if (raw.isEmpty()) {
-            voice.endUtterance(0); // noise, not words: close the analyser's utterance, report nothing
+            if (speaker == Speaker.CALLER) {
+                voice.endUtterance(0); // noise, not words: close the analyser's utterance, report nothing
+            }
             return;
         }
         double shift = anchorCallSec - anchorFedSec;
@@ -261,15 +271,16 @@ final class CallWorker {
         }
         double start = words.isEmpty() ? anchorCallSec : words.get(0).startSec();
         double end = words.isEmpty() ? callSec : words.get(words.size() - 1).endSec();
-        VoiceFeatures features = safeVoice(words.size());
-        EmotionReading reading = engine.score(raw.text(), features);
+        // Emotion and escalation are the caller's: the agent's words are transcribed, never scored.
+        VoiceFeatures features = speaker == Speaker.CALLER ? safeVoice(words.size()) : VoiceFeatures.NONE;
+        EmotionReading reading = speaker == Speaker.CALLER ? engine.score(raw.text(), features) : null;
         String text = engine.redact(raw.text());
         if (text == null) {
             return; // redaction failed: never let the raw words out
         }
         Instant now = Instant.now();
         engine.listeners().transcript(new TranscriptEvent(callId, utterance, true, text,
-                WordRedaction.apply(words, text), start, end, degraded, now));
+                WordRedaction.apply(words, text), start, end, degraded, now, speaker));
         engine.metrics().finalEmitted(Duration.ofNanos(System.nanoTime() - arrivalNanos));
         if (reading != null) {
             engine.listeners().emotion(new EmotionEvent(callId, utterance, reading, features, trend.add(reading),
@@ -298,7 +309,10 @@ final class CallWorker {
                 recognizer.close();
                 recognizer = null;
             }
-            engine.listeners().callEnded(callId, reason);
+            engine.listeners().legEnded(callId, speaker, callSec, reason);
+            if (speaker == Speaker.CALLER) {
+                engine.listeners().callEnded(callId, reason);
+            }
             owner.markFinished();
         }
     }

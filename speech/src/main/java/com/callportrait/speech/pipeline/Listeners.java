@@ -46,6 +46,18 @@ final class Listeners {
         each(l -> l.onCallEnded(callId, reason));
     }
 
+    void legStarted(String callId, Speaker speaker, double startSec) {
+        each(l -> l.onLegStarted(callId, speaker, startSec));
+    }
+
+    void legEnded(String callId, Speaker speaker, double endSec, String reason) {
+        each(l -> l.onLegEnded(callId, speaker, endSec, reason));
+    }
+
+    void conversation(ConversationEvent e) {
+        each(l -> l.onConversation(e));
+    }
+
     private void each(Consumer<SpeechListener> call) {
         for (SpeechListener l : listeners) {
             try {

@@ -49,6 +49,8 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
     private final EmotionScorer scorer;
     private final Supplier<VoiceAnalyzer> voiceAnalyzers;
     private final Redactor redactor;
+    private final AgentLegs agentLegs;
+    /** Open transcribers by {@link CallLeg#key()}: the call id for the caller's leg. */
     private final Map<String, CallTranscriber> calls = new ConcurrentHashMap<>();
     private volatile AudioSocketServer server;
 
@@ -62,6 +64,7 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         this.scorer = b.scorer;
         this.voiceAnalyzers = b.voiceAnalyzers;
         this.redactor = b.redactor;
+        this.agentLegs = new AgentLegs(b.agentLeg, listeners, b.registry);
         metrics.gauge("cp.speech.calls.active", "calls with an open transcriber", calls::size);
         metrics.gauge("cp.speech.backlog.frames", "audio frames waiting for a worker",
                 () -> calls.values().stream().mapToInt(CallTranscriber::backlog).sum());
@@ -92,8 +95,22 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
 
     /** Starts transcribing a call; a call already open under this id is ended first (a reconnect). */
     public CallTranscriber openCall(String callId) {
-        CallTranscriber fresh = new CallTranscriber(callId, this);
-        CallTranscriber old = calls.put(callId, fresh);
+        return openLeg(CallLeg.caller(callId));
+    }
+
+    /**
+     * Starts transcribing one leg of a call; a leg already open under the same key is ended first
+     * (a reconnect). The agent's leg is placed on the call's time line where it starts, measured from
+     * the caller's leg of the same call.
+     */
+    public CallTranscriber openLeg(CallLeg leg) {
+        double startSec = 0;
+        if (leg.speaker() == Speaker.AGENT) {
+            CallTranscriber callerLeg = calls.get(leg.callId());
+            startSec = callerLeg == null ? 0 : Math.max(0, (System.nanoTime() - callerLeg.startNanos()) / 1e9);
+        }
+        CallTranscriber fresh = new CallTranscriber(leg, startSec, this);
+        CallTranscriber old = calls.put(leg.key(), fresh);
         if (old != null) {
             old.end("replaced by a new session");
         }
@@ -101,8 +118,12 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
     }
 
     @Override
-    public CallAudioSink open(UUID callId) {
-        return openCall(callId.toString());
+    public CallAudioSink open(UUID streamId) {
+        CallLeg leg = CallLeg.of(streamId);
+        if (leg.speaker() == Speaker.AGENT && !agentLegs.enabled()) {
+            return agentLegs.refuse(leg);
+        }
+        return openLeg(leg);
     }
 
     @Override
@@ -210,7 +231,7 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
     }
 
     void forget(CallTranscriber call) {
-        calls.remove(call.callId(), call);
+        calls.remove(call.leg().key(), call);
     }
 
     @Override
@@ -252,6 +273,7 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         private EmotionScorer scorer;
         private Supplier<VoiceAnalyzer> voiceAnalyzers;
         private Redactor redactor;
+        private AgentLegOptions agentLeg = AgentLegOptions.defaults();
 
         public Builder options(AsrOptions o) {
             this.options = Objects.requireNonNull(o);
@@ -282,6 +304,12 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
 
         public Builder redactor(Redactor r) {
             this.redactor = r;
+            return this;
+        }
+
+        /** Whether agent legs are transcribed, and how talk-over and silence are measured (default: off). */
+        public Builder agentLeg(AgentLegOptions o) {
+            this.agentLeg = Objects.requireNonNull(o);
             return this;
         }
 

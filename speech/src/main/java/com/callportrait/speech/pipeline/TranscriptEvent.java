@@ -18,11 +18,14 @@ import java.util.Objects;
  * @param endSec    when it ended (for partials: the audio heard so far)
  * @param degraded  true when audio of this utterance was shed under overload
  * @param at        when the result was produced
+ * @param speaker   whose words: the caller's, or the agent's when the agent's leg is tapped too
+ *                  (utterances are numbered per speaker; the agent's times are on the call's time line)
  */
 public record TranscriptEvent(String callId, int utterance, boolean isFinal, String text, List<Word> words,
-                              double startSec, double endSec, boolean degraded, Instant at) {
+                              double startSec, double endSec, boolean degraded, Instant at, Speaker speaker) {
     public TranscriptEvent {
         Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(speaker, "speaker");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(at, "at");
         words = List.copyOf(words);
@@ -32,5 +35,11 @@ public record TranscriptEvent(String callId, int utterance, boolean isFinal, Str
         if (!(startSec >= 0) || !(endSec >= startSec)) {
             throw new IllegalArgumentException("need 0 <= start <= end, was " + startSec + ".." + endSec);
         }
+    }
+
+    /** The caller's words (the only leg tapped unless the agent's is asked for). */
+    public TranscriptEvent(String callId, int utterance, boolean isFinal, String text, List<Word> words,
+                           double startSec, double endSec, boolean degraded, Instant at) {
+        this(callId, utterance, isFinal, text, words, startSec, endSec, degraded, at, Speaker.CALLER);
     }
 }
