@@ -81,7 +81,7 @@ public final class LivePolicy implements CallListener, AutoCloseable {
         this.registry = registry;
         this.actionLatency = Timer.builder("cp.live.action.latency")
                 .description("from the call change that triggered a rule to the AMI reply")
-                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+                .publishPercentileHistogram().register(registry);
     }
 
     /**

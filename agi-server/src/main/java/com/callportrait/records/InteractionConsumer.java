@@ -69,7 +69,7 @@ public final class InteractionConsumer implements RecordSink {
                 .description("live records that changed no portrait (cleaned away, unknown caller, unmatched feedback)")
                 .register(registry);
         this.latency = Timer.builder("cp.profile.update.latency")
-                .description("record appended to the stream -> portrait saved").publishPercentiles(0.5, 0.99)
+                .description("record appended to the stream -> portrait saved").publishPercentileHistogram()
                 .register(registry);
     }
 

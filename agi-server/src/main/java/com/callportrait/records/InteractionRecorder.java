@@ -99,7 +99,7 @@ public final class InteractionRecorder implements CallListener, FeedbackRecorder
         this.dropped = Counter.builder("cp.interactions.dropped").description("records lost: memory queue full")
                 .register(registry);
         this.commit = Timer.builder("cp.spool.commit").description("one group commit: write + fsync of a batch")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentileHistogram().register(registry);
         Gauge.builder("cp.interactions.queued", queue, BlockingQueue::size)
                 .description("records waiting to be spooled").register(registry);
         Gauge.builder("cp.spool.bytes", journal, Journal::pendingBytes)

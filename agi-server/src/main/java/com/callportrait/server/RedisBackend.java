@@ -79,7 +79,8 @@ public final class RedisBackend implements AutoCloseable {
         try {
             RedisConnector c = RedisConnector.connect(redis.options().withCommandTimeout(EMBEDDED_TIMEOUT));
             return new RedisBackend(Optional.of(redis), c, options,
-                    redis.uri() + " (embedded, data in " + redis.dataDir().toAbsolutePath() + ")");
+                    redis.uri() + " (embedded Redis 6.2 for trials, data in " + redis.dataDir().toAbsolutePath()
+                            + "; production: an external Redis 7 in CP_REDIS_URI)");
         } catch (RuntimeException e) {
             redis.close();
             throw e;

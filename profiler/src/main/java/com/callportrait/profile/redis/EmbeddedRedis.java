@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * A real {@code redis-server} (the binary shipped in {@code com.github.codemonstur:embedded-redis},
- * Redis 6.2) run as a child process on 127.0.0.1, used when {@code CP_REDIS_URI} is unset. Data lives
+ * Redis 6.2, the newest that artifact ships) run as a child process on 127.0.0.1, used when
+ * {@code CP_REDIS_URI} is unset: for trials, demos and tests; production runs an external Redis 7. Data lives
  * in {@code ./data/redis} by default with the append-only file on ({@code appendfsync everysec}), so
  * profiles survive a restart of the application.
  *
@@ -107,7 +108,8 @@ public final class EmbeddedRedis implements AutoCloseable {
                     + dataDir.toAbsolutePath() + ": " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), e);
         }
-        log.info("embedded Redis listening on 127.0.0.1:{}, data in {}", port, dataDir.toAbsolutePath().normalize());
+        log.info("embedded Redis 6.2 listening on 127.0.0.1:{}, data in {}: for trials and demos only;"
+                + " production uses an external Redis 7 (CP_REDIS_URI)", port, dataDir.toAbsolutePath().normalize());
         return this;
     }
 

@@ -39,7 +39,7 @@ public final class SpeechMetrics {
                 .register(registry);
         finalLatency = Timer.builder("cp.speech.final.latency")
                 .description("from the arrival of the frame that ended an utterance to its final result")
-                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+                .publishPercentileHistogram().register(registry);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
