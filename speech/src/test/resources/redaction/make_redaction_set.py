@@ -281,8 +281,10 @@ I need two more days
 press one for english
 I pressed zero three times
 """.strip().splitlines()
+# Postal addresses are personal data too: the one address among these sentences is a positive.
+ADDRESSES = {"I live at twenty two baker street": "twenty two baker street"}
 for t in NEGATIVE:
-    rows.append((t, "", ""))
+    rows.append((t, "ADDRESS", ADDRESSES[t]) if t in ADDRESSES else (t, "", ""))
 
 R.shuffle(rows)
 for r in rows:

@@ -18,10 +18,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The {@code emotion} command: one text line in, one JSON object out, scored by the same text model
- * and redactor the live path uses (no audio, so no voice features):
+ * The {@code emotion} command: one text line in, one JSON object out, scored by the same scorer
+ * (call-centre mood and escalation models) and redactor the live path uses (no audio, so no voice
+ * features); {@code sentiment} is the group of the general model underneath:
  * <pre>{"text":"[redacted text]","label":"angry","valence":-0.61,"arousal":0.72,
- *  "confidence":0.58,"sentiment":"negative"}</pre>
+ *  "confidence":0.58,"escalation":0.93,"sentiment":"negative"}</pre>
  * Blank lines are skipped. The raw line never leaves this class; only the redacted text is printed.
  *
  * <p>Stateless apart from the shared model; safe to use from several threads on different streams.

@@ -152,7 +152,7 @@ public final class InteractionConsumer implements RecordSink {
             for (String number : phones) {
                 ingest.customer(new CustomerRecord(p.customerId(), p.name(),
                         number == null ? null : config.normalisePhone(number),
-                        p.tier().name().toLowerCase(Locale.ROOT), p.language(), null, p.lifetimeValue()));
+                        p.tier().wireName(), p.language(), null, p.lifetimeValue()));
             }
             // open issues stay open (as tickets: the stored portrait does not say which kind they were)
             for (OpenIssue issue : p.openIssues()) {

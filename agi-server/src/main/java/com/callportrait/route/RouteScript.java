@@ -1,13 +1,10 @@
 package com.callportrait.route;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
-
 import com.callportrait.route.fastagi.AgiCommands;
 import com.callportrait.route.fastagi.AgiReply;
 import com.callportrait.route.fastagi.AgiScript;
 import com.callportrait.route.fastagi.AgiSession;
 import com.callportrait.route.fastagi.CallMdc;
-import com.callportrait.events.CallEvent;
 import com.callportrait.events.EventWriter;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.PhoneNumbers;
@@ -35,29 +32,31 @@ import org.slf4j.LoggerFactory;
  * default routing with {@code CP_DEGRADED=1}.
  *
  * <p>Stateless per call and thread-safe; everything after the lookup runs on the session's event
- * loop and never blocks it.
+ * loop and never blocks it. Lifecycle: {@link #close()} after the FastAGI server has closed and
+ * before the event writer does, so the last calls' log lines and events are written.
  */
-public final class RouteScript implements AgiScript {
+public final class RouteScript implements AgiScript, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RouteScript.class);
 
     private final ProfileStore store;
     private final Supplier<RoutingRules> rules;
-    private final EventWriter events;
     private final RouteMetrics metrics;
     private final Duration budget;
     private final SetMode setMode;
     private final PhoneOptions phoneOptions;
+    private final UnknownTiers unknownTiers = new UnknownTiers();
+    private final RouteJournal journal;
     private volatile RouteListener listener = RouteListener.NONE;
 
     private RouteScript(ProfileStore store, Supplier<RoutingRules> rules, EventWriter events, RouteMetrics metrics,
                         Duration budget, SetMode setMode, PhoneOptions phoneOptions) {
         this.store = store;
         this.rules = rules;
-        this.events = events;
         this.metrics = metrics;
         this.budget = budget;
         this.setMode = setMode;
         this.phoneOptions = phoneOptions;
+        this.journal = new RouteJournal(events);
     }
 
     public static RouteScript create(ProfileStore store, Supplier<RoutingRules> rules, EventWriter events, RouteMetrics metrics,
@@ -87,7 +86,9 @@ public final class RouteScript implements AgiScript {
             if (phone.isPresent()) {
                 metrics.lookup(lookupNanos);
             }
-            RoutingDecision d = l.failure() == null ? rules.get().decide(l.profile()) : rules.get().degraded();
+            RoutingRules r = rules.get();
+            RoutingDecision d = l.failure() == null ? r.decide(l.profile()) : r.degraded();
+            l.profile().ifPresent(p -> unknownTiers.check(r, p.tier()));
             if (l.failure() != null) {
                 metrics.degraded(l.failure().startsWith("timeout") ? "timeout" : "redis_error");
             }
@@ -158,27 +159,8 @@ public final class RouteScript implements AgiScript {
     private void finish(AgiSession session, String phone, RoutingDecision d, String failure, long lookupNanos) {
         int trips = session.roundTrips();
         metrics.decided(trips);
-        try (var m = CallMdc.of(session.callId(), session.request().uniqueId())) {
-            if (failure != null) {
-                log.warn("routed on defaults (degraded): {} {} {} {}", kv("reason", failure), kv("queue", d.queue()),
-                        kv("priority", d.priority()), kv("round_trips", trips));
-            } else {
-                log.info("routed {} {} {} {} {} {}", kv("queue", d.queue()), kv("priority", d.priority()),
-                        kv("rule", d.rule()), kv("phone", mask(phone)), kv("lookup_us", lookupNanos / 1000),
-                        kv("round_trips", trips));
-            }
-        }
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("queue", d.queue());
-        f.put("priority", Integer.toString(d.priority()));
-        f.put("segment", d.segment());
-        f.put("vip", d.vip() ? "1" : "0");
-        f.put("lang", d.language());
-        f.put("degraded", d.degraded() ? "1" : "0");
-        f.put("customer", d.customerId());
-        f.put("rule", d.rule());
-        f.put("round_trips", Integer.toString(trips));
-        events.offer(new CallEvent("route", session.callId(), session.request().uniqueId(), phone, Instant.now(), f));
+        journal.offer(new RouteJournal.Entry(session.callId(), session.request().uniqueId(), phone, d, failure,
+                lookupNanos, trips, Instant.now()));
     }
 
     private void tellListener(AgiSession session, String phone, RoutingDecision d, Optional<CustomerProfile> p) {
@@ -189,9 +171,18 @@ public final class RouteScript implements AgiScript {
         }
     }
 
-    /** Last four digits only: enough to correlate, not enough to identify. */
+    /** Writes the log lines and events still queued and stops the journal thread. */
+    @Override
+    public void close() {
+        journal.close();
+    }
+
+    /**
+     * Enough to correlate, not enough to identify: {@link PhoneNumbers#mask} (the last four digits;
+     * a Chinese mobile as {@code 138****8000}).
+     */
     static String mask(String phone) {
-        return phone.length() <= 4 ? phone : "*".repeat(phone.length() - 4) + phone.substring(phone.length() - 4);
+        return PhoneNumbers.mask(phone);
     }
 
     private static String rootMessage(Throwable t) {

@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  * the first matching {@code priority} rule (plus {@code experienced.priority_boost}). Greeting:
  * the language's greeting, else the VIP greeting, else the known-caller greeting.
  *
+ * <p>Tiers are the operator's labels ({@link Tier}): a priority rule may name any label. A caller
+ * whose tier no priority rule names and {@code default_tiers} does not list is still routed, on
+ * the default priority and without VIP (value rules, topic and language still apply);
+ * {@link #knowsTier} lets the caller of {@link #decide} warn about such a label.
+ *
  * @param defaults      unknown callers and degraded routing
  * @param priority      tier/value rules, first match wins
  * @param experienced   where complaining or at-risk customers go
@@ -27,10 +32,12 @@ import java.util.regex.Pattern;
  * @param languages     language tag → queue and/or greeting
  * @param knownGreeting greeting of a recognised caller
  * @param vipGreeting   greeting of a VIP
+ * @param defaultTiers  tier labels that route on defaults on purpose (e.g. {@code standard}), so
+ *                      they are known without a priority rule of their own
  */
 public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Experienced experienced,
                            Map<String, String> topics, Map<String, LanguageRoute> languages,
-                           String knownGreeting, String vipGreeting) {
+                           String knownGreeting, String vipGreeting, List<String> defaultTiers) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final int MAX_PRIORITY = 1000;
@@ -50,6 +57,25 @@ public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Exper
             }
         }
         topics.forEach((t, q) -> name("topics." + t, q));
+        defaultTiers = (defaultTiers == null ? List.<String>of() : defaultTiers).stream()
+                .map(t -> label("default_tiers", t)).distinct().toList();
+    }
+
+    /**
+     * Whether a priority rule names {@code tier} or {@code default_tiers} lists it. A tier that is
+     * not known still routes (on defaults); this only tells whether the operator mentioned it.
+     */
+    public boolean knowsTier(Tier tier) {
+        String label = tier.label();
+        if (defaultTiers.contains(label)) {
+            return true;
+        }
+        for (PriorityRule r : priority) {
+            if (label.equals(r.tier())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Routing for a caller: a known profile, or empty for an unknown caller. */
@@ -101,6 +127,15 @@ public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Exper
         return value;
     }
 
+    /** The canonical form of a tier label written in the rules ({@link Tier}). */
+    static String label(String field, String value) {
+        try {
+            return Tier.parse(value).label();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+        }
+    }
+
     static int checkPriority(String field, Integer value, int def) {
         int v = value == null ? def : value;
         if (v < 0 || v > MAX_PRIORITY) {
@@ -119,14 +154,15 @@ public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Exper
         }
     }
 
-    /** {@code tier} and/or value conditions (all given ones must hold) → priority and VIP flag. */
+    /**
+     * {@code tier} and/or value conditions (all given ones must hold) → priority and VIP flag. The
+     * tier is any label, compared in its canonical form ({@code VIP} = {@code vip}).
+     */
     public record PriorityRule(String name, String tier, Double minLifetimeValue, Double minValueScore,
                                Integer priority, Boolean vip) {
         public PriorityRule {
             name = RoutingRules.name("priority rule name", name);
-            if (tier != null) {
-                Tier.parse(tier);
-            }
+            tier = tier == null ? null : label("priority rule '" + name + "' tier", tier);
             if (tier == null && minLifetimeValue == null && minValueScore == null) {
                 throw new IllegalArgumentException("priority rule '" + name
                         + "' needs a condition: tier, min_lifetime_value or min_value_score");
@@ -145,7 +181,7 @@ public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Exper
         }
 
         boolean matches(CustomerProfile p) {
-            return (tier == null || Tier.parse(tier) == p.tier())
+            return (tier == null || tier.equals(p.tier().label()))
                     && (minLifetimeValue == null || p.lifetimeValue() >= minLifetimeValue)
                     && (minValueScore == null || p.valueScore() >= minValueScore);
         }

@@ -6,6 +6,7 @@ import com.callportrait.live.calls.EmotionPoint;
 import com.callportrait.live.calls.Utterance;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.OpenIssue;
+import com.callportrait.profile.PhoneNumbers;
 import com.callportrait.profile.Tag;
 import com.callportrait.profile.TopicOutcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -186,9 +187,12 @@ public final class PopMessages {
                 .put("utterance", p.utterance());
     }
 
-    /** Last four digits only. */
+    /**
+     * Enough to correlate, not enough to identify: {@link PhoneNumbers#mask} (the last four digits;
+     * a Chinese mobile as {@code 138****8000}).
+     */
     static String mask(String phone) {
-        return phone.length() <= 4 ? phone : "*".repeat(phone.length() - 4) + phone.substring(phone.length() - 4);
+        return PhoneNumbers.mask(phone);
     }
 
     static String text(ObjectNode n) {

@@ -31,7 +31,7 @@ import java.util.Optional;
  *     other CP_REDIS_* settings (timeouts, TLS, password file) are the profiler's {@link RedisOptions}</td></tr>
  * <tr><td>CP_REDIS_EMBEDDED_PORT</td><td>6379</td><td>port of the embedded Redis (127.0.0.1 only)</td></tr>
  * <tr><td>CP_REDIS_DATA_DIR</td><td>CP_DATA_DIR/redis</td><td>embedded Redis data (AOF)</td></tr>
- * <tr><td>CP_PHONE_*</td><td>NANP</td><td>phone normalisation ({@link PhoneOptions})</td></tr>
+ * <tr><td>CP_PHONE_*</td><td>region US (NANP)</td><td>phone normalisation ({@link PhoneOptions}, {@code CP_PHONE_REGION})</td></tr>
  * <tr><td>CP_ROUTING_RULES</td><td>(bundled rules)</td><td>YAML rules file, reloaded on change</td></tr>
  * <tr><td>CP_ROUTE_BUDGET_MS</td><td>150</td><td>profile lookup budget before default routing</td></tr>
  * <tr><td>CP_AGI_IDLE_TIMEOUT_MS</td><td>10000</td><td>silence allowed from Asterisk within a session</td></tr>

@@ -88,6 +88,7 @@ public final class Application implements AutoCloseable {
     private final ScreenPopHub screenPops;
     private final FeedbackRecorder feedback;
     private final LiveCalls live;
+    private final RouteScript route;
     private final AgiServer agi;
     private final HealthMonitor health;
     private final HttpServer http;
@@ -132,9 +133,10 @@ public final class Application implements AutoCloseable {
         } else {
             this.relaySubscription = null;
         }
+        this.route = RouteScript.create(redis.store(), rules, events, new RouteMetrics(registry),
+                options.routeBudget(), options.agiSetMode(), options.phones()).onRouted(live.routeListener());
         AgiScripts scripts = AgiScripts.builder()
-                .add("route", RouteScript.create(redis.store(), rules, events, new RouteMetrics(registry),
-                        options.routeBudget(), options.agiSetMode(), options.phones()).onRouted(live.routeListener()))
+                .add("route", route)
                 .add("survey", SurveyScript.create(feedback))
                 .build();
         this.agi = AgiServer.create(scripts, new AgiMetrics(registry), AgiLimits.DEFAULT, options.agiIdleTimeout(), 0,
@@ -303,6 +305,7 @@ public final class Application implements AutoCloseable {
                 options.shutdownGrace().toMillis(), agi.activeSessions());
         step("health drain", health::drain); // /health and /health/ready answer 503 while sessions finish
         step("FastAGI", () -> agi.close(options.shutdownGrace()));
+        step("route journal", route::close); // the last calls' log lines and route events
         // before the event writer: closing finalises open calls, whose last utterance is written
         step("speech", () -> speech.ifPresent(LiveSpeech::close));
         step("HTTP", http::close);

@@ -29,6 +29,8 @@ class EmotionLinesTest {
         assertThat(angry.get("sentiment").asText()).isEqualTo("negative");
         assertThat(angry.get("valence").asDouble()).isNegative();
         assertThat(angry.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(angry.get("escalation").asDouble()).isGreaterThan(0.9);
+        assertThat(json.readTree(lines[1]).get("escalation").asDouble()).isLessThan(0.1);
         assertThat(json.readTree(lines[1]).get("label").asText()).isEqualTo("satisfied");
         JsonNode card = json.readTree(lines[2]);
         assertThat(card.get("text").asText()).isEqualTo("my card number is [CARD]");

@@ -47,15 +47,18 @@ class RouteScriptTest {
     private final ListSink sink = new ListSink();
     private final EventWriter events = EventWriter.create(sink, 100, registry).start();
     private final InMemoryProfileStore store = InMemoryProfileStore.create();
+    private final List<RouteScript> scripts = new ArrayList<>();
 
     @AfterEach
     void stop() {
+        scripts.forEach(RouteScript::close);
         events.close(Duration.ofSeconds(2));
     }
 
     private EmbeddedChannel session(ProfileStore s, SetMode mode, String callerId) {
         RouteScript script = RouteScript.create(s, RulesLoader.source(Optional.empty()), events, new RouteMetrics(registry),
                 Duration.ofMillis(150), mode, PhoneOptions.DEFAULT);
+        scripts.add(script);
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.freezeTime();
         AgiServer.configurePipeline(ch.pipeline(), AgiScripts.builder().add("route", script).build(),
@@ -94,7 +97,9 @@ class RouteScriptTest {
         return m;
     }
 
+    /** The events of the sessions so far: the scripts' journals write them, then the writer flushes. */
     private List<CallEvent> flushedEvents() {
+        scripts.forEach(RouteScript::close);
         events.close(Duration.ofSeconds(2));
         return sink.events;
     }

@@ -48,6 +48,38 @@ class RoutingRulesTest {
     }
 
     @Test
+    void anyTierLabelMapsToPriorityAndVipAndAnUnnamedOneRoutesOnDefaults() {
+        var vip = TestProfiles.of("V", "5550001", Tier.parse("vip"), "en", 10, 0, 0, null);
+        var premium = TestProfiles.of("P", "5550002", Tier.parse("Premium"), "en", 10, 0, 0, "billing");
+        assertThat(rules.decide(Optional.of(vip))).extracting(RoutingDecision::priority, RoutingDecision::vip,
+                RoutingDecision::rule).containsExactly(10, true, "priority:vip");
+        assertThat(rules.decide(Optional.of(premium))).extracting(RoutingDecision::queue, RoutingDecision::priority,
+                RoutingDecision::vip, RoutingDecision::customerId).containsExactly("billing", 0, false, "P");
+        assertThat(rules.knowsTier(Tier.parse("VIP"))).isTrue();
+        assertThat(rules.knowsTier(Tier.STANDARD)).isTrue(); // default_tiers
+        assertThat(rules.knowsTier(Tier.parse("premium"))).isFalse();
+
+        RoutingRules own = parse("defaults: {queue: q}\npriority:\n  - {name: e, tier: Enterprise Plus, priority: 7, vip: true}\n");
+        var enterprise = TestProfiles.of("E", "5550003", Tier.parse("enterprise-plus"), "en", 10, 0, 0, null);
+        assertThat(own.decide(Optional.of(enterprise))).extracting(RoutingDecision::priority, RoutingDecision::vip)
+                .containsExactly(7, true);
+        assertThat(own.knowsTier(Tier.STANDARD)).isFalse();
+    }
+
+    @Test
+    void anUnknownTierIsWarnedAboutOncePerLabel() {
+        UnknownTiers unknown = new UnknownTiers();
+        assertThat(unknown.check(rules, Tier.parse("premium"))).isTrue();
+        assertThat(unknown.check(rules, Tier.parse("PREMIUM"))).isFalse();
+        assertThat(unknown.check(rules, Tier.parse("vip"))).isFalse();
+        assertThat(unknown.check(rules, Tier.parse("enterprise"))).isTrue();
+        for (int i = 0; i < UnknownTiers.MAX_LABELS + 10; i++) {
+            unknown.check(rules, Tier.parse("label-" + i));
+        }
+        assertThat(unknown.check(rules, Tier.parse("one-more"))).isFalse(); // bounded: no memory past the cap
+    }
+
+    @Test
     void openComplaintOrHighRiskGoesToExperiencedBeforeTopic() {
         var complaint = TestProfiles.of("A", "5550001", Tier.SILVER, "en", 10, 0.1, 1, "billing");
         var risky = TestProfiles.of("B", "5550002", Tier.STANDARD, "en", 10, 0.7, 0, "technical");
@@ -94,8 +126,9 @@ class RoutingRulesTest {
                 .hasMessageContaining("defaults");
         assertThatThrownBy(() -> parse("defaults: {queue: 'bad queue'}\n")).isInstanceOf(RulesException.class)
                 .hasMessageContaining("defaults.queue");
-        assertThatThrownBy(() -> parse("defaults: {queue: q}\npriority:\n  - {name: x, tier: diamond, priority: 1}\n"))
-                .isInstanceOf(RulesException.class).hasMessageContaining("unknown tier 'diamond'");
+        assertThatThrownBy(() -> parse("defaults: {queue: q}\npriority:\n  - {name: x, tier: " + "x".repeat(70) + ", priority: 1}\n"))
+                .isInstanceOf(RulesException.class).hasMessageContaining("priority rule 'x' tier")
+                .hasMessageContaining("longer than 64");
         assertThatThrownBy(() -> parse("defaults: {queue: q}\npriority:\n  - {name: x, priority: 1}\n"))
                 .isInstanceOf(RulesException.class).hasMessageContaining("needs a condition");
         assertThatThrownBy(() -> parse("defaults: {queue: q, priority: 5000}\n")).isInstanceOf(RulesException.class)

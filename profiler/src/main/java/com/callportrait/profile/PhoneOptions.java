@@ -2,70 +2,81 @@ package com.callportrait.profile;
 
 import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The national numbering facts {@link PhoneNumbers} needs to turn what a caller, a CRM export or
- * Asterisk presents into one canonical key. Immutable, thread-safe, validated on construction
- * (an {@link IllegalArgumentException} for a bad value given in code; {@link #from(Env)} turns it into
- * a {@link ConfigException} naming the variable).
+ * Where the call centre is: the region whose numbering plan {@link PhoneNumbers} uses to turn a
+ * national number ({@code 020 7946 0018} in the UK, {@code 138 0013 8000} or
+ * {@code 010 1234 5678} in China) into its E.164 key. The plan itself (country code, national
+ * prefix, number lengths, the region's own exit code) comes from Google's libphonenumber metadata.
+ * Immutable, thread-safe, validated on construction (an {@link IllegalArgumentException} for a bad
+ * value given in code; {@link #from(Env)} turns it into a {@link ConfigException} naming the
+ * variable).
  *
- * <p>Defaults ({@link #DEFAULT}): North American Numbering Plan — country code {@code 1}, ten
- * national digits, trunk prefix {@code 1}, international (exit) prefix {@code 011}. A UK call
- * centre would use {@code new PhoneOptions("44", 10, "0", "00")} or
- * {@code PhoneOptions.builder().countryCode("44").build()}.
+ * <p>Default ({@link #DEFAULT}): region {@code US}, the North American Numbering Plan, which is
+ * what every earlier release assumed; keys already stored under it stay valid. A call centre in
+ * China sets {@code CP_PHONE_REGION=CN}, in the UK {@code GB}.
  *
  * <table>
  * <caption>Environment</caption>
- * <tr><th>variable</th><th>default</th></tr>
- * <tr><td>{@code CP_PHONE_COUNTRY_CODE}</td><td>{@value #DEFAULT_COUNTRY_CODE}</td></tr>
- * <tr><td>{@code CP_PHONE_NATIONAL_LENGTH}</td><td>{@value #DEFAULT_NATIONAL_LENGTH}</td></tr>
- * <tr><td>{@code CP_PHONE_TRUNK_PREFIX}</td><td>{@code 1} in the NANP, else {@code 0}</td></tr>
- * <tr><td>{@code CP_PHONE_INTERNATIONAL_PREFIX}</td><td>{@code 011} in the NANP, else {@code 00}</td></tr>
+ * <tr><th>variable</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code CP_PHONE_REGION}</td><td>{@value #DEFAULT_REGION}</td><td>ISO 3166 region code
+ *     ({@code US}, {@code CN}, {@code GB}, ...)</td></tr>
+ * <tr><td>{@code CP_PHONE_COUNTRY_CODE}</td><td>unset</td><td>older way to say the region: its main
+ *     region ({@code 1} = US, {@code 44} = GB, {@code 86} = CN); must agree with
+ *     {@code CP_PHONE_REGION} when both are set</td></tr>
+ * <tr><td>{@code CP_PHONE_INTERNATIONAL_PREFIX}</td><td>unset</td><td>an exit code to understand
+ *     besides the region's own and {@code 00} (e.g. {@code 011} on a PBX outside the NANP)</td></tr>
+ * <tr><td>{@code CP_PHONE_TRUNK_PREFIX}</td><td>unset</td><td>older setting, now read from the
+ *     numbering plan: accepted when it agrees with the region's national prefix ({@code none} or
+ *     empty for none), a start-up error otherwise</td></tr>
+ * <tr><td>{@code CP_PHONE_NATIONAL_LENGTH}</td><td>unset</td><td>older setting, now read from the
+ *     numbering plan: still checked to be a number of 4-14, otherwise unused</td></tr>
  * </table>
  *
- * @param countryCode         the home country calling code, 1-3 digits, no leading zero
- * @param nationalLength      how many digits a full national number has without trunk prefix (4-14)
- * @param trunkPrefix         the digits dialled before a national number inside the country
- *                            ({@code 0} in most of Europe, {@code 1} in the NANP); may be empty
- * @param internationalPrefix the exit code dialled before a foreign country code at home
- *                            ({@code 011} in the NANP, {@code 00} in most countries); {@code 00}
- *                            and a leading {@code +} are always understood as well
+ * @param region              ISO 3166-1 alpha-2 region libphonenumber knows, upper case
+ * @param internationalPrefix an extra exit code understood before a country code (2-4 digits), or
+ *                            empty for none; the region's own exit code, {@code 00} and {@code +}
+ *                            are always understood
  */
-public record PhoneOptions(String countryCode, int nationalLength, String trunkPrefix, String internationalPrefix) {
+public record PhoneOptions(String region, String internationalPrefix) {
 
-    /** The NANP country code. */
-    public static final String DEFAULT_COUNTRY_CODE = "1";
-    /** Ten national digits, as in the NANP. */
-    public static final int DEFAULT_NATIONAL_LENGTH = 10;
-    /** The NANP trunk prefix; other countries default to {@link #DEFAULT_FOREIGN_TRUNK_PREFIX}. */
-    public static final String DEFAULT_TRUNK_PREFIX = "1";
-    /** The NANP exit code; other countries default to {@link #DEFAULT_FOREIGN_INTERNATIONAL_PREFIX}. */
-    public static final String DEFAULT_INTERNATIONAL_PREFIX = "011";
-    /** Trunk prefix of a country outside the NANP unless set: {@code 0}, as in most of the world. */
-    public static final String DEFAULT_FOREIGN_TRUNK_PREFIX = "0";
-    /** Exit code of a country outside the NANP unless set: {@code 00}, the ITU recommendation. */
-    public static final String DEFAULT_FOREIGN_INTERNATIONAL_PREFIX = "00";
+    /** libphonenumber's shared, thread-safe instance (declared first: the constants below use it). */
+    static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    /** NANP: +1, ten national digits, trunk prefix 1, exit code 011. */
-    public static final PhoneOptions DEFAULT = new PhoneOptions(DEFAULT_COUNTRY_CODE, DEFAULT_NATIONAL_LENGTH,
-            DEFAULT_TRUNK_PREFIX, DEFAULT_INTERNATIONAL_PREFIX);
+    /** The region of every earlier release: the NANP. */
+    public static final String DEFAULT_REGION = "US";
+
+    /** Region US, no extra exit code. */
+    public static final PhoneOptions DEFAULT = new PhoneOptions(DEFAULT_REGION, "");
 
     /** Environment variables read by {@link #from(Env)}. */
+    public static final String ENV_REGION = "CP_PHONE_REGION";
     public static final String ENV_COUNTRY_CODE = "CP_PHONE_COUNTRY_CODE";
     public static final String ENV_NATIONAL_LENGTH = "CP_PHONE_NATIONAL_LENGTH";
     public static final String ENV_TRUNK_PREFIX = "CP_PHONE_TRUNK_PREFIX";
     public static final String ENV_INTERNATIONAL_PREFIX = "CP_PHONE_INTERNATIONAL_PREFIX";
 
     public PhoneOptions {
-        Objects.requireNonNull(countryCode, "countryCode");
-        trunkPrefix = trunkPrefix == null ? "" : trunkPrefix;
-        internationalPrefix = internationalPrefix == null || internationalPrefix.isEmpty()
-                ? DEFAULT_FOREIGN_INTERNATIONAL_PREFIX : internationalPrefix;
-        checkCountryCode(countryCode);
-        checkNationalLength(countryCode, nationalLength);
-        checkTrunkPrefix(trunkPrefix);
-        checkInternationalPrefix(internationalPrefix);
+        Objects.requireNonNull(region, "region");
+        region = region.strip().toUpperCase(Locale.ROOT);
+        internationalPrefix = internationalPrefix == null ? "" : internationalPrefix;
+        checkRegion(region);
+        if (!internationalPrefix.isEmpty()) {
+            checkInternationalPrefix(internationalPrefix);
+        }
+    }
+
+    /** The options for {@code region} ({@code CN}, {@code GB}, ...). */
+    public static PhoneOptions of(String region) {
+        return new PhoneOptions(region, "");
+    }
+
+    /** The region's country calling code, e.g. {@code 86} for CN. */
+    public String countryCode() {
+        return Integer.toString(UTIL.getCountryCodeForRegion(region));
     }
 
     /** A builder starting from {@link #DEFAULT}. */
@@ -74,52 +85,51 @@ public record PhoneOptions(String countryCode, int nationalLength, String trunkP
     }
 
     /**
-     * Reads {@code CP_PHONE_COUNTRY_CODE}, {@code CP_PHONE_NATIONAL_LENGTH}, {@code CP_PHONE_TRUNK_PREFIX}
-     * and {@code CP_PHONE_INTERNATIONAL_PREFIX}; each unset one takes its default (a non-NANP country
-     * code defaults to trunk {@code 0} and exit {@code 00}). {@code CP_PHONE_TRUNK_PREFIX} set but empty,
-     * or {@code none}, means the country has no trunk prefix (Italy, Spain).
+     * Reads the variables in the table above.
      *
-     * @throws ConfigException naming the variable when a value is invalid
+     * @throws ConfigException naming the variable when a value is invalid or two disagree
      */
     public static PhoneOptions from(Env env) {
-        String cc = env.string(ENV_COUNTRY_CODE, DEFAULT_COUNTRY_CODE);
-        named(ENV_COUNTRY_CODE, () -> checkCountryCode(cc));
-        int length = env.intIn(ENV_NATIONAL_LENGTH, DEFAULT_NATIONAL_LENGTH, 4, PhoneNumbers.MAX_E164_DIGITS - 1);
-        named(ENV_NATIONAL_LENGTH, () -> checkNationalLength(cc, length));
-        Builder b = builder().countryCode(cc).nationalLength(length);
-        String trunk = env.string(ENV_TRUNK_PREFIX).orElse(null);
-        if ("none".equalsIgnoreCase(trunk) || (trunk == null && env.asMap().containsKey(ENV_TRUNK_PREFIX))) {
-            // an empty value is a choice here (no trunk prefix), not "unset"
-            trunk = "";
+        Builder b = builder();
+        String cc = env.string(ENV_COUNTRY_CODE).orElse(null);
+        int length = env.intIn(ENV_NATIONAL_LENGTH, 10, 4, PhoneNumbers.MAX_E164_DIGITS - 1);
+        if (cc != null && length + cc.length() > PhoneNumbers.MAX_E164_DIGITS) {
+            throw new ConfigException(ENV_NATIONAL_LENGTH, "is invalid: " + length + " national digits with country code "
+                    + cc + " do not fit E.164 (15 digits)");
         }
-        if (trunk != null) {
-            String t = trunk;
-            named(ENV_TRUNK_PREFIX, () -> checkTrunkPrefix(t));
-            b.trunkPrefix(t);
+        if (cc != null) {
+            named(ENV_COUNTRY_CODE, () -> b.countryCode(cc));
         }
-        env.string(ENV_INTERNATIONAL_PREFIX).ifPresent(exit -> {
-            named(ENV_INTERNATIONAL_PREFIX, () -> checkInternationalPrefix(exit));
-            b.internationalPrefix(exit);
-        });
-        return b.build();
+        String region = env.string(ENV_REGION).orElse(null);
+        if (region != null) {
+            String fromCc = cc == null ? null : b.region;
+            named(ENV_REGION, () -> b.region(region));
+            if (fromCc != null && !fromCc.equals(b.region)
+                    && UTIL.getCountryCodeForRegion(fromCc) != UTIL.getCountryCodeForRegion(b.region)) {
+                throw new ConfigException(ENV_COUNTRY_CODE, "is " + cc + " but " + ENV_REGION + "=" + region
+                        + " has country code " + UTIL.getCountryCodeForRegion(b.region) + "; set only " + ENV_REGION);
+            }
+        }
+        if (env.asMap().containsKey(ENV_TRUNK_PREFIX)) {
+            String trunk = env.string(ENV_TRUNK_PREFIX).orElse("");
+            String want = trunk.equalsIgnoreCase("none") ? "" : trunk;
+            String ndd = UTIL.getNddPrefixForRegion(b.region, true);
+            String plan = ndd == null ? "" : ndd;
+            if (!want.equals(plan)) {
+                throw new ConfigException(ENV_TRUNK_PREFIX, "is '" + trunk + "' but the numbering plan of " + b.region
+                        + " has " + (plan.isEmpty() ? "no national prefix" : "national prefix '" + plan + "'")
+                        + "; remove it (the region's plan decides) or set " + ENV_REGION);
+            }
+        }
+        env.string(ENV_INTERNATIONAL_PREFIX).ifPresent(exit -> named(ENV_INTERNATIONAL_PREFIX,
+                () -> b.internationalPrefix(exit)));
+        return named(ENV_REGION, b::build);
     }
 
-    private static void checkCountryCode(String countryCode) {
-        if (!countryCode.matches("[1-9][0-9]{0,2}")) {
-            throw new IllegalArgumentException("phone country code must be 1-3 digits without leading zero, was '" + countryCode + "'");
-        }
-    }
-
-    private static void checkNationalLength(String countryCode, int nationalLength) {
-        if (nationalLength < 4 || nationalLength + countryCode.length() > PhoneNumbers.MAX_E164_DIGITS) {
-            throw new IllegalArgumentException("phone national length must be >= 4 and fit E.164 (15 digits) with the country code, was "
-                    + nationalLength);
-        }
-    }
-
-    private static void checkTrunkPrefix(String trunkPrefix) {
-        if (!trunkPrefix.matches("[0-9]{0,2}")) {
-            throw new IllegalArgumentException("phone trunk prefix must be 0-2 digits, was '" + trunkPrefix + "'");
+    private static void checkRegion(String region) {
+        if (!UTIL.getSupportedRegions().contains(region)) {
+            throw new IllegalArgumentException("phone region must be an ISO 3166 region code libphonenumber knows"
+                    + " (US, CN, GB, ...), was '" + region + "'");
         }
     }
 
@@ -130,54 +140,59 @@ public record PhoneOptions(String countryCode, int nationalLength, String trunkP
     }
 
     /** Runs {@code check}, reporting its complaint as a bad value of {@code variable}. */
-    private static void named(String variable, Runnable check) {
+    private static <T> T named(String variable, java.util.function.Supplier<T> check) {
         try {
-            check.run();
+            return check.get();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(variable, "is invalid: " + e.getMessage());
         }
     }
 
-    /**
-     * Builds {@link PhoneOptions}; trunk and exit prefixes left unset follow the country code (NANP or
-     * not). Not thread-safe.
-     */
+    /** Builds {@link PhoneOptions}. Not thread-safe. */
     public static final class Builder {
-        private String countryCode = DEFAULT_COUNTRY_CODE;
-        private int nationalLength = DEFAULT_NATIONAL_LENGTH;
-        private String trunkPrefix;
-        private String internationalPrefix;
+        private String region = DEFAULT_REGION;
+        private String internationalPrefix = "";
 
         private Builder() {
         }
 
+        public Builder region(String region) {
+            String r = Objects.requireNonNull(region, "region").strip().toUpperCase(Locale.ROOT);
+            checkRegion(r);
+            this.region = r;
+            return this;
+        }
+
+        /**
+         * The main region of a country calling code ({@code 1} = US, {@code 44} = GB, {@code 86} =
+         * CN), for settings written as a country code.
+         */
         public Builder countryCode(String countryCode) {
-            this.countryCode = Objects.requireNonNull(countryCode, "countryCode");
-            return this;
-        }
-
-        public Builder nationalLength(int nationalLength) {
-            this.nationalLength = nationalLength;
-            return this;
-        }
-
-        public Builder trunkPrefix(String trunkPrefix) {
-            this.trunkPrefix = trunkPrefix;
+            Objects.requireNonNull(countryCode, "countryCode");
+            if (!countryCode.matches("[1-9][0-9]{0,2}")) {
+                throw new IllegalArgumentException("phone country code must be 1-3 digits without leading zero, was '"
+                        + countryCode + "'");
+            }
+            String r = UTIL.getRegionCodeForCountryCode(Integer.parseInt(countryCode));
+            if (!UTIL.getSupportedRegions().contains(r)) {
+                throw new IllegalArgumentException("phone country code " + countryCode + " belongs to no region");
+            }
+            this.region = r;
             return this;
         }
 
         public Builder internationalPrefix(String internationalPrefix) {
-            this.internationalPrefix = internationalPrefix;
+            String exit = internationalPrefix == null ? "" : internationalPrefix;
+            if (!exit.isEmpty()) {
+                checkInternationalPrefix(exit);
+            }
+            this.internationalPrefix = exit;
             return this;
         }
 
         /** @throws IllegalArgumentException when a value is invalid */
         public PhoneOptions build() {
-            boolean nanp = DEFAULT_COUNTRY_CODE.equals(countryCode);
-            return new PhoneOptions(countryCode, nationalLength,
-                    trunkPrefix != null ? trunkPrefix : nanp ? DEFAULT_TRUNK_PREFIX : DEFAULT_FOREIGN_TRUNK_PREFIX,
-                    internationalPrefix != null ? internationalPrefix
-                            : nanp ? DEFAULT_INTERNATIONAL_PREFIX : DEFAULT_FOREIGN_INTERNATIONAL_PREFIX);
+            return new PhoneOptions(region, internationalPrefix);
         }
     }
 }

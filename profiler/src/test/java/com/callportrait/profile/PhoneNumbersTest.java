@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PhoneNumbersTest {
 
-    private static final PhoneOptions UK = new PhoneOptions("44", 10, "0", "00");
+    private static final PhoneOptions UK = PhoneOptions.of("GB");
+    private static final PhoneOptions CN = PhoneOptions.of("CN");
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -98,15 +99,28 @@ class PhoneNumbersTest {
     @Test
     void optionsFromEnvironment() {
         assertThat(PhoneOptions.from(Env.of(Map.of()))).isEqualTo(PhoneOptions.DEFAULT);
+        assertThat(PhoneOptions.DEFAULT.region()).isEqualTo("US");
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_REGION", "cn")))).isEqualTo(CN);
         assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "44")))).isEqualTo(UK);
-        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "49", "CP_PHONE_NATIONAL_LENGTH", "11"))))
-                .isEqualTo(new PhoneOptions("49", 11, "0", "00"));
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "86", "CP_PHONE_REGION", "CN")))).isEqualTo(CN);
+        // settings files of earlier releases that agree with the region's numbering plan still start
+        assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "49", "CP_PHONE_NATIONAL_LENGTH", "11",
+                "CP_PHONE_TRUNK_PREFIX", "0")))).isEqualTo(PhoneOptions.of("DE"));
         assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_NATIONAL_LENGTH", "ten"))))
                 .hasMessageContaining("CP_PHONE_NATIONAL_LENGTH");
         assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "+1"))))
                 .hasMessageContaining("country code");
-        assertThatThrownBy(() -> new PhoneOptions("1", 2, "1", "011")).hasMessageContaining("national length");
-        assertThatThrownBy(() -> new PhoneOptions("1", 10, "abc", "011")).hasMessageContaining("trunk prefix");
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_REGION", "XX"))))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.variable()).contains("CP_PHONE_REGION"));
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_REGION", "CN", "CP_PHONE_COUNTRY_CODE", "44"))))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.variable()).contains("CP_PHONE_COUNTRY_CODE"));
+        assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_REGION", "CN", "CP_PHONE_TRUNK_PREFIX", "1"))))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.variable()).contains("CP_PHONE_TRUNK_PREFIX"))
+                .hasMessageContaining("national prefix '0'");
+        assertThatThrownBy(() -> new PhoneOptions("ZZZ", "")).hasMessageContaining("region");
+        assertThatThrownBy(() -> new PhoneOptions("US", "abc")).hasMessageContaining("international prefix");
     }
 
     @Test
@@ -119,12 +133,14 @@ class PhoneNumbersTest {
     void optionsBuilderAndEnvironmentAgree() {
         assertThat(PhoneOptions.builder().build()).isEqualTo(PhoneOptions.DEFAULT);
         assertThat(PhoneOptions.builder().countryCode("44").build()).isEqualTo(UK);
-        // Italy keeps the leading 0 of landlines: an empty trunk prefix is a setting, not "unset"
-        PhoneOptions italy = new PhoneOptions("39", 10, "", "00");
+        assertThat(UK.countryCode()).isEqualTo("44");
+        // Italy has no national prefix: an empty trunk prefix (or none) agrees with its plan
+        PhoneOptions italy = PhoneOptions.of("IT");
         assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "39", "CP_PHONE_TRUNK_PREFIX", ""))))
                 .isEqualTo(italy);
         assertThat(PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "39", "CP_PHONE_TRUNK_PREFIX", "none"))))
                 .isEqualTo(italy);
+        assertThat(PhoneNumbers.normalise("06 6988 0000", italy)).contains("390669880000");
         assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_TRUNK_PREFIX", "123"))))
                 .isInstanceOfSatisfying(ConfigException.class,
                         e -> assertThat(e.variable()).contains("CP_PHONE_TRUNK_PREFIX"));
@@ -134,5 +150,36 @@ class PhoneNumbersTest {
         assertThatThrownBy(() -> PhoneOptions.from(Env.of(Map.of("CP_PHONE_COUNTRY_CODE", "999", "CP_PHONE_NATIONAL_LENGTH", "13"))))
                 .isInstanceOfSatisfying(ConfigException.class,
                         e -> assertThat(e.variable()).contains("CP_PHONE_NATIONAL_LENGTH"));
+    }
+
+    @Test
+    void chineseNumbersGetTheirE164KeyAndExtensionsStay() {
+        for (String raw : new String[] {"138 0013 8000", "13800138000", "+86 138-0013-8000", "0086 13800138000",
+            "86 138 0013 8000", "tel:+8613800138000"}) {
+            assertThat(PhoneNumbers.normalise(raw, CN)).as(raw).contains("8613800138000");
+        }
+        assertThat(PhoneNumbers.normalise("010 6552 9988", CN)).contains("861065529988");   // Beijing landline
+        assertThat(PhoneNumbers.normalise("(0755) 8888 6666", CN)).contains("8675588886666"); // Shenzhen
+        assertThat(PhoneNumbers.normalise("6552 9988", CN)).contains("65529988");   // local only: kept as said
+        assertThat(PhoneNumbers.normalise("8001", CN)).contains("8001");            // extension
+        assertThat(PhoneNumbers.normalise("10086", CN)).contains("10086");          // service number
+        assertThat(PhoneNumbers.normalise("+1 555 123 4567", CN)).contains("15551234567");
+        assertThat(PhoneNumbers.normalise("00 1 555 123 4567", CN)).contains("15551234567");
+        assertThat(PhoneNumbers.normalise("8613800138000", CN)).contains("8613800138000"); // a key is a fixed point
+    }
+
+    @Test
+    void aNationalPrefixSaidAfterTheCountryCodeIsDropped() {
+        assertThat(PhoneNumbers.normalise("+44 (0)20 7946 0018")).contains("442079460018");
+    }
+
+    @Test
+    void masksShowAChineseMobileTheChineseWayAndOthersByTheirLastFourDigits() {
+        assertThat(PhoneNumbers.mask("8613812345678")).isEqualTo("138****5678");
+        assertThat(PhoneNumbers.mask("15551234567")).isEqualTo("*******4567");
+        assertThat(PhoneNumbers.mask("861065529988")).isEqualTo("********9988");
+        assertThat(PhoneNumbers.mask("5551234")).isEqualTo("***1234");
+        assertThat(PhoneNumbers.mask("100")).isEqualTo("100");
+        assertThat(PhoneNumbers.mask("")).isEmpty();
     }
 }

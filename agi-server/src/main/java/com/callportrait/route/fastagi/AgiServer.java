@@ -1,5 +1,6 @@
 package com.callportrait.route.fastagi;
 
+import com.callportrait.common.net.CallPathLoops;
 import com.callportrait.common.net.EventLoops;
 import io.netty.bootstrap.ServerBootstrap;
 import com.callportrait.common.net.SourceAllowList;
@@ -8,23 +9,27 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The FastAGI server. Lifecycle: {@link #start} once, then {@link #close} (stops accepting, lets
- * live sessions finish within the grace period, then closes the rest). Thread-safe.
+ * The FastAGI server. Sessions run on native epoll where its library loads ({@link AgiTransport}),
+ * by default on the {@link CallPathLoops} the Redis client shares. Lifecycle: {@link #start} once,
+ * then {@link #close} (stops accepting, lets live sessions finish within the grace period, then
+ * closes the rest; shared loops keep running). Thread-safe.
  */
 public final class AgiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AgiServer.class);
@@ -35,10 +40,14 @@ public final class AgiServer implements AutoCloseable {
     private final Duration idleTimeout;
     private final SourceAllowList allow;
     private final ChannelHandler guard;
-    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("agi-accept", true));
+    private final AgiTransport transport;
+    /** True when the sessions run on the {@link CallPathLoops} (shared with the Redis client). */
+    private final boolean sharedLoops;
+    /** NIO only: the accepting thread (with epoll every session loop accepts its own connections). */
+    private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ChannelGroup sessions = new DefaultChannelGroup("agi-sessions", GlobalEventExecutor.INSTANCE);
-    private volatile Channel serverChannel;
+    private final List<Channel> listeners = new CopyOnWriteArrayList<>();
 
     private AgiServer(AgiScripts scripts, AgiMetrics metrics, AgiLimits limits, Duration idleTimeout, int threads,
                       SourceAllowList allow, MeterRegistry registry) {
@@ -47,7 +56,10 @@ public final class AgiServer implements AutoCloseable {
         this.metrics = metrics;
         this.limits = limits;
         this.idleTimeout = idleTimeout;
-        this.workers = new NioEventLoopGroup(threads, new DefaultThreadFactory("agi-io", true));
+        this.sharedLoops = threads <= 0;
+        this.transport = sharedLoops ? (CallPathLoops.epoll() ? AgiTransport.EPOLL : AgiTransport.NIO) : AgiTransport.best();
+        this.workers = sharedLoops ? CallPathLoops.group() : transport.group(threads, "agi-io");
+        this.boss = transport == AgiTransport.EPOLL ? null : transport.group(1, "agi-accept");
         this.guard = allow.guard("agi", registry, ch -> {
             sessions.add(ch);
             configurePipeline(ch.pipeline(), scripts, metrics, limits, idleTimeout);
@@ -57,7 +69,8 @@ public final class AgiServer implements AutoCloseable {
     /**
      * Creates a server (not yet listening).
      *
-     * @param threads event loop threads; 0 = Netty's default (2 x cores)
+     * @param threads event loop threads of its own; 0 = the {@link CallPathLoops} (one per core,
+     *                shared with the Redis client, so a session's lookup stays on its thread)
      */
     public static AgiServer create(AgiScripts scripts, AgiMetrics metrics, AgiLimits limits, Duration idleTimeout,
                                    int threads) {
@@ -74,21 +87,34 @@ public final class AgiServer implements AutoCloseable {
         return new AgiServer(scripts, metrics, limits, idleTimeout, threads, allow, registry);
     }
 
-    /** Binds and starts accepting; returns the bound address (port 0 picks a free port). */
+    /**
+     * Binds and starts accepting; returns the bound address (port 0 picks a free port). With epoll
+     * every event loop binds its own listening socket on the port ({@code SO_REUSEPORT}): the
+     * kernel spreads connections over them and each session stays on the loop that accepted it,
+     * with no hand-over between threads. With NIO one acceptor thread hands sessions to the loops.
+     */
     public synchronized InetSocketAddress start(String host, int port) throws InterruptedException {
-        if (serverChannel != null) {
+        if (!listeners.isEmpty()) {
             throw new IllegalStateException("already started");
         }
-        ServerBootstrap b = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(guard);
-        serverChannel = b.bind(host, port).sync().channel();
+        if (transport == AgiTransport.EPOLL) {
+            requireFree(host, port);
+            int bound = port;
+            for (EventExecutor e : workers) {
+                EventLoop loop = (EventLoop) e;
+                Channel ch = bootstrap(loop, loop).option(EpollChannelOption.SO_REUSEPORT, true)
+                        .bind(host, bound).sync().channel();
+                listeners.add(ch);
+                bound = ((InetSocketAddress) ch.localAddress()).getPort();
+            }
+        } else {
+            listeners.add(bootstrap(boss, workers).bind(host, port).sync().channel());
+        }
+        Channel serverChannel = listeners.get(0);
         InetSocketAddress addr = (InetSocketAddress) serverChannel.localAddress();
-        log.info("FastAGI listening on {}:{} (scripts {})", host, addr.getPort(), scripts.names());
+        log.info("FastAGI listening on {}:{} (scripts {}, {} transport{})", host, addr.getPort(), scripts.names(),
+                transport.name().toLowerCase(java.util.Locale.ROOT),
+                transport == AgiTransport.EPOLL ? "" : ": native epoll unavailable, " + CallPathLoops.whyNotEpoll());
         if (allow.acceptsAny()) {
             log.warn("FastAGI port {} accepts connections from any address: set CP_AGI_ALLOW to the Asterisk hosts"
                     + " (e.g. 10.0.0.5/32)", addr.getPort());
@@ -109,10 +135,36 @@ public final class AgiServer implements AutoCloseable {
                 .addLast("session", new AgiSessionHandler(scripts, metrics));
     }
 
+    /**
+     * Sockets bound with {@code SO_REUSEPORT} share a port with any other such socket of the same
+     * user: a second server started by mistake would silently take half the calls. A plain bind
+     * first makes that fail as it always did ("Address already in use").
+     */
+    private static void requireFree(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            io.netty.util.internal.PlatformDependent.throwException(e);
+        }
+    }
+
+    private ServerBootstrap bootstrap(EventLoopGroup parent, EventLoopGroup child) {
+        return new ServerBootstrap()
+                .group(parent, child)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(guard);
+    }
+
     /** True while bound and accepting sessions. */
     public boolean isListening() {
-        Channel c = serverChannel;
-        return c != null && c.isActive();
+        return !listeners.isEmpty() && listeners.stream().allMatch(Channel::isActive);
     }
 
     /** Tasks waiting on the session event loops (they should stay near 0). */
@@ -127,9 +179,7 @@ public final class AgiServer implements AutoCloseable {
 
     /** Stops accepting, waits up to {@code grace} for live sessions, then closes what is left. */
     public synchronized void close(Duration grace) {
-        if (serverChannel != null) {
-            serverChannel.close().awaitUninterruptibly();
-        }
+        listeners.forEach(c -> c.close().awaitUninterruptibly());
         long deadline = System.nanoTime() + grace.toNanos();
         while (!sessions.isEmpty() && System.nanoTime() < deadline) {
             try {
@@ -144,8 +194,12 @@ public final class AgiServer implements AutoCloseable {
                     grace.toMillis());
             sessions.close().awaitUninterruptibly();
         }
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (!sharedLoops) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -24,7 +23,7 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<AgiMessage> im
 
     private final AgiScripts scripts;
     private final AgiMetrics metrics;
-    private final String callId = UUID.randomUUID().toString();
+    private final String callId = CallIds.next();
     private ChannelHandlerContext ctx;
     private AgiRequest request;
     private CompletableFuture<AgiReply> pending;

@@ -64,12 +64,26 @@ class AgiAllowListIT {
                 + registry.get("cp.agi.sessions.active").gauge().value();
     }
 
+    /**
+     * The next command, or null when the server closed the connection. A refused connection is
+     * closed with the peer's environment block unread when it arrived first (the usual case: a
+     * peer writes right after connecting), and the kernel then answers with a reset, not a FIN:
+     * both mean no command was sent.
+     */
+    private static String commandOrNothing(AgiConnection a) throws java.io.IOException {
+        try {
+            return a.readCommand();
+        } catch (java.net.SocketException reset) {
+            return null;
+        }
+    }
+
     @Test
     void loopbackIsRefusedWhenTheListHoldsOnlyOtherNetworks() throws Exception {
         InetSocketAddress addr = start("10.0.0.0/8,192.168.0.0/16,fd00::/8");
         try (AgiConnection a = AgiConnection.connectFrom(addr, "127.0.0.1")) {
             a.send(AgiConnection.environment("route", "5551234", "1795339360.19"));
-            assertThat(a.readCommand()).as("no FastAGI command reaches a refused source").isNull();
+            assertThat(commandOrNothing(a)).as("no FastAGI command reaches a refused source").isNull();
         }
         assertThat(refused()).isEqualTo(1.0);
         assertThat(sessionsOpened()).as("a refused connection never becomes a session").isZero();
@@ -82,7 +96,7 @@ class AgiAllowListIT {
         InetSocketAddress addr = start("127.0.0.1/32");
         try (AgiConnection a = AgiConnection.connectFrom(addr, "127.0.0.2")) {
             a.send(AgiConnection.environment("route", "5551234", "1795339360.19"));
-            assertThat(a.readCommand()).isNull();
+            assertThat(commandOrNothing(a)).isNull();
         }
         assertThat(refused()).isEqualTo(1.0);
         try (AgiConnection a = AgiConnection.connectFrom(addr, "127.0.0.1")) {

@@ -1,8 +1,9 @@
 /**
  * The FastAGI routing benchmark ({@code agi}): {@link com.callportrait.bench.agi.AgiBenchmark}
- * drives FastAGI sessions exactly as Asterisk does ({@link com.callportrait.bench.agi.AgiLoadClient},
- * {@link com.callportrait.bench.agi.LoadPhases}) against CallPortrait and, in the same run, against
- * asterisk-java's {@code DefaultAgiServer} running the same lookup
- * ({@link com.callportrait.bench.agi.AsteriskJavaRouteScript}): the only place asterisk-java is used.
+ * starts one redis-server with the customers ({@link com.callportrait.bench.agi.BenchCustomers}),
+ * then CallPortrait's {@code serve} and asterisk-java's {@code DefaultAgiServer} running the same
+ * route script ({@link com.callportrait.bench.agi.AsteriskJavaRouteScript}), each in its own JVM,
+ * each loaded from a third JVM ({@code agi.load}) that plays Asterisk byte for byte. The only place
+ * asterisk-java is used.
  */
 package com.callportrait.bench.agi;

@@ -1,62 +1,86 @@
 package com.callportrait.bench.cli;
 
 import com.callportrait.bench.agi.AgiBenchmark;
-import com.callportrait.route.SetMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code agi}: FastAGI routing throughput and latency against asterisk-java. One instance per
- * command-line run, used on the main thread; not thread-safe.
+ * {@code agi}: FastAGI routing, CallPortrait's {@code serve} against asterisk-java, each server in
+ * its own JVM and the load in a third. One instance per command-line run, used on the main
+ * thread; not thread-safe.
  */
 @Command(name = "agi", mixinStandardHelpOptions = true,
-        description = "Drives many concurrent FastAGI sessions over loopback (exactly as Asterisk 22 does, with the"
-                + " Redis profile lookup) against CallPortrait and, in the same run, asterisk-java's DefaultAgiServer"
-                + " running the same lookup; prints sessions/s, p50/p99 and the ratio, then a fixed-rate phase.")
+        description = "Starts a redis-server with the customers, then CallPortrait's serve and asterisk-java's"
+                + " DefaultAgiServer (same route script) each in its own JVM, and loads each from a separate load"
+                + " process playing Asterisk 22: closed loop, then fixed rates. Prints one table; the last line is"
+                + " the throughput ratio.")
 public final class AgiCommand extends BenchCommand {
-    @Option(names = "--customers", defaultValue = "10000", description = "customers seeded (default ${DEFAULT-VALUE})")
+    @Option(names = "--customers", defaultValue = "100000", description = "profiles in Redis (default ${DEFAULT-VALUE})")
     int customers;
 
     @Option(names = "--concurrency", defaultValue = "64", description = "sessions in flight, closed loop (default ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "warm-up seconds per server (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "20", description = "warm-up seconds per server (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--duration", defaultValue = "10", description = "measured seconds per server (default ${DEFAULT-VALUE})")
+    @Option(names = "--duration", defaultValue = "10", description = "measured closed-loop seconds per server (default ${DEFAULT-VALUE})")
     int duration;
 
-    @Option(names = "--rate", defaultValue = "1000", description = "sessions/s of the fixed-rate phase, 0 to skip (default ${DEFAULT-VALUE})")
-    int rate;
+    @Option(names = "--rates", defaultValue = "500,1000,2000", split = ",",
+            description = "fixed rates in sessions/s (default ${DEFAULT-VALUE})")
+    List<Integer> rates;
 
-    @Option(names = "--rate-duration", defaultValue = "10", description = "fixed-rate seconds per server (default ${DEFAULT-VALUE})")
+    @Option(names = "--rate-duration", defaultValue = "8", description = "seconds per fixed rate (default ${DEFAULT-VALUE})")
     int rateDuration;
 
-    @Option(names = "--set-mode", defaultValue = "MSET", description = "MSET (one EXEC MSet) or SET (one SET VARIABLE each)")
-    SetMode mode;
+    @Option(names = "--jvm-opts", defaultValue = "-Xms512m -Xmx512m",
+            description = "options of both server JVMs (default ${DEFAULT-VALUE})")
+    String jvmOpts;
 
     @Option(names = "--aj-threads", defaultValue = "64", description = "asterisk-java thread pool size (default ${DEFAULT-VALUE})")
     int ajThreads;
 
+    @Option(names = "--server-jar", defaultValue = "agi-server/target/callportrait.jar",
+            description = "callportrait.jar (default ${DEFAULT-VALUE})")
+    Path serverJar;
+
+    @Option(names = "--only", description = "run one server only: cp or aj")
+    String only;
+
+    @Option(names = "--keep", description = "keep the scratch directory (logs, Redis data) instead of deleting it")
+    boolean keep;
+
     @Override
     public Integer call() throws Exception {
-        // Per-call log lines would measure the console, not the servers: keep only errors.
-        for (String name : new String[] {"com.callportrait.route", "org.asteriskjava", "com.callportrait.events"}) {
-            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name))
-                    .setLevel(ch.qos.logback.classic.Level.ERROR);
+        Path benchJar = Path.of(AgiCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!Files.isRegularFile(serverJar)) {
+            throw new IllegalArgumentException("--server-jar " + serverJar + " does not exist: build it first");
         }
-        Path dir = Files.createTempDirectory("cp-bench-redis");
+        if (only != null && !only.equals("cp") && !only.equals("aj")) {
+            throw new IllegalArgumentException("--only must be cp or aj");
+        }
+        Path dir = Files.createTempDirectory("cp-bench-agi");
+        List<String> jvm = new ArrayList<>(Arrays.asList(jvmOpts.trim().split("\\s+")));
+        jvm.removeIf(String::isEmpty);
         try {
             AgiBenchmark.run(new AgiBenchmark.Config(customers, concurrency, Duration.ofSeconds(warmup),
-                    Duration.ofSeconds(duration), rate, Duration.ofSeconds(rateDuration), mode, ajThreads, dir),
-                    settings(), out());
+                    Duration.ofSeconds(duration), rates, Duration.ofSeconds(rateDuration), jvm, ajThreads,
+                    serverJar.toAbsolutePath(), benchJar, dir, only), out());
             return 0;
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (keep) {
+                out().println("scratch directory kept: " + dir);
+            } else {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         description = "CallPortrait benchmarks (loopback; figures in BENCHMARKS.md and RELIABILITY.md).",
         subcommands = {
                 AgiCommand.class,
+                AgiBaselineServerCommand.class,
                 SpoolCommand.class,
                 OverloadCommand.class,
                 AsrAccuracyCommand.class,
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
                 EmotionCommand.class,
                 RedactionCommand.class,
                 ProfileReadCommand.class,
+                PhonesCommand.class,
                 PortraitCommand.class,
                 LiveActionCommand.class,
                 CommandLine.HelpCommand.class,

@@ -23,6 +23,14 @@ public final class RedactionCommand extends BenchCommand {
     @Option(names = "--seed", defaultValue = "20261122", description = "seed of the spoken set (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--seed-market", defaultValue = "0",
+            description = "rows of the seeded seed-market set: Chinese mobiles, resident ids, bank cards, English and"
+                    + " Chinese addresses; 0 for none (default ${DEFAULT-VALUE})")
+    int seedMarket;
+
+    @Option(names = "--seed-market-seed", defaultValue = "20261202", description = "seed of the seed-market set (default ${DEFAULT-VALUE})")
+    long seedMarketSeed;
+
     @Option(names = "--negatives", paramLabel = "FILE.tsv[.gz]",
             description = "ordinary sentences (first column), e.g. speech/src/train/goemotions/dev.tsv.gz")
     Path negatives;
@@ -32,7 +40,7 @@ public final class RedactionCommand extends BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-        RedactionBenchmark.run(generated, seed, negatives, sets);
+        RedactionBenchmark.run(generated, seed, seedMarket, seedMarketSeed, negatives, sets);
         return 0;
     }
 }

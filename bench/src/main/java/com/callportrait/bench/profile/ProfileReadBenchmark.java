@@ -237,7 +237,7 @@ public final class ProfileReadBenchmark {
             topics.add(new TopicOutcome(TOPICS[r.nextInt(TOPICS.length)], r.nextBoolean() ? "resolved" : "escalated",
                     T0.minusSeconds(86_400L * (k * 7 + r.nextInt(7)))));
         }
-        return new CustomerProfile(id(i), "Customer " + i, List.of("+1 " + phone(i)), Tier.values()[r.nextInt(4)],
+        return new CustomerProfile(id(i), "Customer " + i, List.of("+1 " + phone(i)), Tier.builtIn().get(r.nextInt(4)),
                 r.nextInt(5) == 0 ? "es" : "en", "potential", r.nextInt(20_000) + r.nextInt(100) / 100.0, r.nextDouble(),
                 r.nextDouble(), r.nextDouble(), issues, topics, tags, T0);
     }

@@ -3,6 +3,7 @@ package com.callportrait.bench.speech;
 import com.callportrait.speech.redact.Redactors;
 import com.callportrait.speech.redact.eval.RedactionScore;
 import com.callportrait.speech.redact.eval.RedactionScore.Result;
+import com.callportrait.speech.redact.eval.SeedMarketPiiSet;
 import com.callportrait.speech.redact.eval.SpokenPiiSet;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,8 +30,23 @@ public final class RedactionBenchmark {
      * {@code negatives} is null). With nothing asked, scores the committed generated set.
      */
     public static void run(int generated, long seed, Path negatives, List<Path> labelledSets) throws IOException {
+        run(generated, seed, 0, 0, negatives, labelledSets);
+    }
+
+    /**
+     * As {@link #run(int, long, Path, List)}, plus {@code seedMarket} rows of the seeded
+     * {@link SeedMarketPiiSet} (Chinese mobiles, resident ids, bank cards, English and Chinese
+     * addresses) with {@code seedMarketSeed}; none when 0.
+     */
+    public static void run(int generated, long seed, int seedMarket, long seedMarketSeed, Path negatives,
+                           List<Path> labelledSets) throws IOException {
         List<Path> sets = new ArrayList<>(labelledSets);
-        if (generated == 0 && sets.isEmpty() && negatives == null) {
+        if (seedMarket > 0) {
+            System.out.printf("## Generated seed-market set (%d rows, seed %d)%n%n", seedMarket, seedMarketSeed);
+            print(RedactionScore.run(SeedMarketPiiSet.generate(seedMarket, seedMarketSeed), Redactors.standard(), true),
+                    System.out);
+        }
+        if (generated == 0 && seedMarket == 0 && sets.isEmpty() && negatives == null) {
             sets.add(Path.of("speech/src/test/resources/redaction/redaction-set.tsv"));
         }
         if (generated > 0) {

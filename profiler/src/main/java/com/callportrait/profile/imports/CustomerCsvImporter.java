@@ -38,12 +38,13 @@ import java.util.Objects;
  * with a warning. One customer per line: quoted fields may contain commas and doubled quotes
  * ({@code "Doe, Jane"}) but not line breaks. Blank lines and lines starting with {@code #} are
  * skipped. {@code phone} may hold several numbers separated by {@code ;}, each in any form
- * {@link com.callportrait.profile.PhoneNumbers} accepts. {@code tier}: standard, silver, gold,
- * platinum. {@code language}: a tag such as {@code en} (empty means {@code en}).
+ * {@link com.callportrait.profile.PhoneNumbers} accepts. {@code tier}: any label the CRM uses
+ * ({@code gold}, {@code vip}, {@code enterprise}; see {@link com.callportrait.profile.Tier}), empty
+ * meaning {@code standard}; the routing rules say what a label means. {@code language}: a tag such as {@code en} (empty means {@code en}).
  *
  * <h2>Bad rows</h2>
- * Each bad row is rejected on its own with its line number and reason — missing id, bad id, bad
- * tier, bad or missing phone, bad language, non-numeric or negative value or count, a customer id
+ * Each bad row is rejected on its own with its line number and reason — missing id, bad id, a tier
+ * label that is over-long or holds control characters, bad or missing phone, bad language, non-numeric or negative value or count, a customer id
  * repeated in the file (the first row wins), an unterminated quote, a wrong number of fields, bytes
  * that are not UTF-8 — and
  * every good row is loaded. A missing required column rejects the whole file with an

@@ -36,9 +36,12 @@ final class RowValidator {
         if (!ID.matcher(id).matches()) {
             return Result.bad("bad customer_id '" + id + "': use 1-64 letters, digits, '.', '_', ':' or '-'");
         }
+        // Any label is a tier (the routing rules say what it means); a customer without one is a
+        // standard customer, as the portrait engine's cleaning step treats a missing tier.
+        String tierText = f.getOrDefault("tier", "");
         Tier tier;
         try {
-            tier = Tier.parse(f.get("tier"));
+            tier = tierText.isBlank() ? Tier.STANDARD : Tier.parse(tierText);
         } catch (IllegalArgumentException e) {
             return Result.bad("bad tier: " + e.getMessage());
         }

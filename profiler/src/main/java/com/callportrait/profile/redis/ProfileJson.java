@@ -21,6 +21,9 @@ public final class ProfileJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // registered after the JSR-310 module, so it is the one used for Instant
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("cp-instants")
+                    .addDeserializer(java.time.Instant.class, new IsoInstants()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();

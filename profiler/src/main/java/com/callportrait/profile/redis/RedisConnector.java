@@ -6,6 +6,9 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.EpollProvider;
+import com.callportrait.common.net.CallPathLoops;
+import io.netty.channel.EventLoop;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SocketOptions;
@@ -37,9 +40,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * commands per second. A pool ({@code AsyncConnectionPoolSupport}) only pays off for commands that
  * hold a connection: {@code MULTI/EXEC} and blocking reads. The profile store uses Lua scripts
  * instead of {@code MULTI/EXEC}, so it shares {@link #async()}. Code that needs blocking reads
- * ({@code XREADGROUP BLOCK}) must open its own client. {@code CP_REDIS_CONNECTIONS} > 1 spreads
- * commands round-robin over several multiplexed connections (standalone only), which can help when
- * one Netty event loop thread becomes the bottleneck; BENCHMARKS.md measures 1 against 2.
+ * ({@code XREADGROUP BLOCK}) must open its own client. On a single node there is one connection per
+ * call-path event loop ({@link CallPathLoops}), or {@code CP_REDIS_CONNECTIONS} when that is more:
+ * a lookup made on a call-path loop uses the connection on that loop; other threads spread their
+ * commands round-robin.
  *
  * <p><b>Failing fast.</b> Every command carries the command timeout; while disconnected, commands
  * are rejected at once ({@code REJECT_COMMANDS}) instead of queueing, and at most
@@ -54,18 +58,21 @@ public final class RedisConnector implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
 
     private final RedisOptions options;
-    private final RedisClient client;
+    private final List<RedisClient> clients;
+    /** Standalone: the call-path loop each connection lives on (same index as {@link #async}). */
+    private final List<EventLoop> loops;
     private final RedisClusterClient clusterClient;
     private final List<AutoCloseable> connections;
     private final List<RedisClusterAsyncCommands<String, String>> async;
     private final RedisClusterCommands<String, String> sync;
     private final AtomicInteger next = new AtomicInteger();
 
-    private RedisConnector(RedisOptions options, RedisClient client, RedisClusterClient clusterClient,
-                           List<AutoCloseable> connections, List<RedisClusterAsyncCommands<String, String>> async,
-                           RedisClusterCommands<String, String> sync) {
+    private RedisConnector(RedisOptions options, List<RedisClient> clients, List<EventLoop> loops,
+                           RedisClusterClient clusterClient, List<AutoCloseable> connections,
+                           List<RedisClusterAsyncCommands<String, String>> async, RedisClusterCommands<String, String> sync) {
         this.options = options;
-        this.client = client;
+        this.clients = clients;
+        this.loops = loops;
         this.clusterClient = clusterClient;
         this.connections = connections;
         this.async = async;
@@ -106,32 +113,46 @@ public final class RedisConnector implements AutoCloseable {
         return "";
     }
 
+    /**
+     * One connection per {@link CallPathLoops call-path loop} (or {@code CP_REDIS_CONNECTIONS}, when
+     * more), each with a client pinned to its loop, so it stays there across reconnects: a FastAGI
+     * session's lookup is written and answered on the session's own thread ({@link #async()}).
+     * When Lettuce would use another transport than the loops, Lettuce's own loops are used.
+     */
     private static RedisConnector connectStandalone(RedisOptions options) {
-        RedisClient client = RedisClient.create(clientResources());
-        client.setOptions(clientOptions(options, ClientOptions.builder()).build());
+        List<EventLoop> shared = EpollProvider.isAvailable() == CallPathLoops.epoll() ? CallPathLoops.loops() : List.of();
+        int n = Math.max(options.connections(), shared.size());
+        List<RedisClient> clients = new ArrayList<>();
+        List<EventLoop> loops = new ArrayList<>();
         List<AutoCloseable> connections = new ArrayList<>();
         List<RedisClusterAsyncCommands<String, String>> async = new ArrayList<>();
         RedisClusterCommands<String, String> sync = null;
         try {
-            for (int i = 0; i < options.connections(); i++) {
+            for (int i = 0; i < n; i++) {
+                EventLoop loop = shared.isEmpty() ? null : shared.get(i % shared.size());
+                RedisClient client = RedisClient.create(clientResources(loop));
+                clients.add(client);
+                client.setOptions(clientOptions(options, ClientOptions.builder()).build());
                 StatefulRedisConnection<String, String> c = client.connect(StringCodec.UTF8, options.redisUris().get(0));
                 connections.add(c);
                 async.add(c.async());
+                loops.add(loop);
                 if (sync == null) {
                     sync = c.sync();
                 }
             }
         } catch (RuntimeException e) {
             connections.forEach(RedisConnector::closeQuietly);
-            shutdown(client);
+            clients.forEach(RedisConnector::shutdown);
             throw e;
         }
-        log.info("connected to Redis {} with {} connection(s)", options.describe(), options.connections());
-        return new RedisConnector(options, client, null, connections, async, sync);
+        log.info("connected to Redis {} with {} connection(s){}", options.describe(), n,
+                shared.isEmpty() ? "" : ", one per call-path event loop");
+        return new RedisConnector(options, clients, shared.isEmpty() ? null : loops, null, connections, async, sync);
     }
 
     private static RedisConnector connectCluster(RedisOptions options) {
-        RedisClusterClient client = RedisClusterClient.create(clientResources(), options.redisUris());
+        RedisClusterClient client = RedisClusterClient.create(clientResources(null), options.redisUris());
         ClusterTopologyRefreshOptions refresh = ClusterTopologyRefreshOptions.builder()
                 .enableAllAdaptiveRefreshTriggers()
                 .enablePeriodicRefresh(Duration.ofSeconds(30))
@@ -142,7 +163,7 @@ public final class RedisConnector implements AutoCloseable {
         try {
             StatefulRedisClusterConnection<String, String> c = client.connect(StringCodec.UTF8);
             log.info("connected to Redis Cluster {}", options.describe());
-            return new RedisConnector(options, null, client, List.of(c), List.of(c.async()), c.sync());
+            return new RedisConnector(options, List.of(), null, client, List.of(c), List.of(c.async()), c.sync());
         } catch (RuntimeException e) {
             shutdown(client);
             throw e;
@@ -156,8 +177,12 @@ public final class RedisConnector implements AutoCloseable {
      * down with it ({@code shutdown} of a client created with resources leaves them running, so
      * {@link #close} shuts them down too).
      */
-    private static ClientResources clientResources() {
-        return DefaultClientResources.builder()
+    private static ClientResources clientResources(EventLoop loop) {
+        DefaultClientResources.Builder b = DefaultClientResources.builder();
+        if (loop != null) {
+            b.eventLoopGroupProvider(new PinnedLoop(loop));
+        }
+        return b
                 .commandLatencyRecorder(CommandLatencyRecorder.disabled())
                 // Lettuce's default backs off to 30 s between reconnect attempts, so after a long
                 // outage the client could stay away up to 30 s after Redis is back; spooled records
@@ -193,10 +218,18 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     /**
-     * Asynchronous commands on a shared multiplexed connection (round-robin when several are
-     * configured). Safe from any thread, including Netty event loops: nothing here blocks.
+     * Asynchronous commands on a shared multiplexed connection: on a call-path event loop, the
+     * connection living on that loop; elsewhere round-robin over the connections. Safe from any
+     * thread, including Netty event loops: nothing here blocks.
      */
     public RedisClusterAsyncCommands<String, String> async() {
+        if (loops != null) {
+            for (int i = 0; i < loops.size(); i++) {
+                if (loops.get(i).inEventLoop()) {
+                    return async.get(i);
+                }
+            }
+        }
         if (async.size() == 1) {
             return async.get(0);
         }
@@ -209,7 +242,7 @@ public final class RedisConnector implements AutoCloseable {
      */
     public io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> connectPubSub() {
         return clusterClient != null ? clusterClient.connectPubSub(StringCodec.UTF8)
-                : client.connectPubSub(StringCodec.UTF8, options.redisUris().get(0));
+                : clients.get(0).connectPubSub(StringCodec.UTF8, options.redisUris().get(0));
     }
 
     /** Blocking commands on the first connection, for CLI tools; never call them on the call path. */
@@ -220,9 +253,7 @@ public final class RedisConnector implements AutoCloseable {
     @Override
     public void close() {
         connections.forEach(RedisConnector::closeQuietly);
-        if (client != null) {
-            shutdown(client);
-        }
+        clients.forEach(RedisConnector::shutdown);
         if (clusterClient != null) {
             shutdown(clusterClient);
         }

@@ -32,8 +32,8 @@ import java.util.Optional;
  * <tr><td>{@code CP_REDIS_CONNECT_TIMEOUT_MS}</td><td>TCP/TLS connect timeout</td><td>2000</td></tr>
  * <tr><td>{@code CP_REDIS_REQUEST_QUEUE}</td><td>commands buffered per connection before new ones
  *     are rejected</td><td>10000</td></tr>
- * <tr><td>{@code CP_REDIS_CONNECTIONS}</td><td>multiplexed connections used round-robin
- *     (standalone only)</td><td>1</td></tr>
+ * <tr><td>{@code CP_REDIS_CONNECTIONS}</td><td>at least this many multiplexed connections (standalone
+ *     only); there is always one per call-path event loop, see {@link RedisConnector}</td><td>1</td></tr>
  * <tr><td>{@code CP_REDIS_TLS_CA}</td><td>PEM file of CA certificates to trust for
  *     {@code rediss://}</td><td>the JVM trust store</td></tr>
  * </table>

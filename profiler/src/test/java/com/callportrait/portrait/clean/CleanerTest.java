@@ -42,7 +42,7 @@ class CleanerTest {
         c.interaction(call("e", "15551234567", null, 10, 10, 3, "voice"));        // no start: dropped
         c.interaction(call("f", "15551234567", t, 10, 30_000, 0, null));          // too long, survey 0, no channel
         c.customer(new CustomerRecord("C1", null, "(555) 123-4567", "GOLD", null, null, -5.0));
-        c.customer(new CustomerRecord("C2", "Ann", "15559876543", "diamond", "es", null, 10.0));
+        c.customer(new CustomerRecord("C2", "Ann", "15559876543", "dia\u0007mond", "es", null, 10.0));
         c.customer(new CustomerRecord("C1", "dup", "1", "gold", "en", null, null));
         c.bill(new BillRecord("b1", "C1", t, t.minusSeconds(86_400), null, 10));   // due before issue
         c.bill(new BillRecord("b2", "C1", t, t.plusSeconds(86_400 * 21L), NOW.plusSeconds(86_400 * 9L), 10));

@@ -62,13 +62,34 @@ class CustomerCsvImporterTest {
     }
 
     @Test
+    void everyTierLabelTheCrmUsesLoads() throws Exception {
+        InMemoryProfileStore store = InMemoryProfileStore.create();
+        ImportReport report = load("""
+                customer_id,phone,name,tier,language
+                V1,5550101,Vera,vip,en
+                P1,5550102,Paul,Premium,en
+                G1,5550103,Gina,gold,en
+                E1,5550104,Ed,ENTERPRISE,en
+                D1,5550105,Dan,diamond club,en
+                N1,5550106,Nia,,en
+                """, store);
+        assertThat(report.summary()).isEqualTo("loaded 6, rejected 0");
+        assertThat(find(store, "5550101").tier()).isEqualTo(Tier.parse("vip"));
+        assertThat(find(store, "5550102").tier().wireName()).isEqualTo("premium");
+        assertThat(find(store, "5550103").tier()).isEqualTo(Tier.GOLD);
+        assertThat(find(store, "5550104").tier().wireName()).isEqualTo("enterprise");
+        assertThat(find(store, "5550105").tier().wireName()).isEqualTo("diamond-club");
+        assertThat(find(store, "5550106").tier()).isEqualTo(Tier.STANDARD);
+    }
+
+    @Test
     void eachBadRowIsRejectedWithItsLineAndReasonAndGoodRowsStillLoad() throws Exception {
         InMemoryProfileStore store = InMemoryProfileStore.create();
         ImportReport report = load("""
                 customer_id,phone,name,tier,language,lifetime_value,open_complaints,last_topic
                 C1,5550001,Ann,gold,en,10,0,billing
                 ,5550002,No Id,gold,en,,,
-                C3,5550003,Bad Tier,diamond,en,,,
+                C3,5550003,Bad Tier,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,en,,,
                 C4,555-CALL-NOW,Bad Phone,gold,en,,,
                 C5,5550005,Negative,silver,en,-5,,
                 C1,5550006,Duplicate,gold,en,,,
@@ -85,7 +106,7 @@ class CustomerCsvImporterTest {
         assertThat(report.duplicates()).isEqualTo(1);
         assertThat(report.rejected()).extracting(RowProblem::toString).containsExactly(
                 "line 3: missing customer_id",
-                "line 4 (C3): bad tier: unknown tier 'diamond'; expected one of standard, silver, gold, platinum",
+                "line 4 (C3): bad tier: tier 'xxxxxxxxxxxxxxxxxxxx...' is longer than 64 characters",
                 "line 5 (C4): bad phone: unexpected character 'C' in phone number '555-CALL-NOW'",
                 "line 6 (C5): negative lifetime_value -5",
                 "line 7 (C1): duplicate customer_id, first given on line 2",

@@ -1,6 +1,7 @@
 package com.callportrait.profile.redis;
 
 import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.Tier;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,22 @@ class ProfileJsonTest {
         CustomerProfile p = ProfileJson.decode(json, "k");
         assertThat(p.segment()).isEqualTo(CustomerProfile.UNASSIGNED);
         assertThat(p.language()).isEqualTo("en");
+    }
+
+    @Test
+    void anyTierLabelIsStoredAndBuiltInTiersKeepTheirOldForm() {
+        // Profiles written when tiers were a closed list hold the enum name; they still read.
+        String old = "{\"customerId\":\"C9\",\"phones\":[\"5551234\"],\"tier\":\"PLATINUM\",\"openIssues\":[],"
+                + "\"lastTopics\":[],\"tags\":[],\"updatedAt\":\"2026-01-01T00:00:00Z\"}";
+        assertThat(ProfileJson.decode(old, "k").tier()).isEqualTo(Tier.PLATINUM);
+        CustomerProfile jane = TestProfiles.jane("5551234");
+        CustomerProfile vip = new CustomerProfile(jane.customerId(), jane.name(), jane.phones(), Tier.parse("VIP"),
+                jane.language(), jane.segment(), jane.lifetimeValue(), jane.valueScore(), jane.loyaltyScore(),
+                jane.complaintRisk(), jane.openIssues(), jane.lastTopics(), jane.tags(), jane.updatedAt());
+        String json = ProfileJson.encode(vip);
+        assertThat(json).contains("\"tier\":\"vip\"");
+        assertThat(ProfileJson.decode(json, "k")).isEqualTo(vip);
+        assertThat(ProfileJson.decode(json.replace("\"vip\"", "\"Vip\""), "k").tier()).isEqualTo(Tier.parse("vip"));
     }
 
     @Test

@@ -14,6 +14,19 @@ import java.util.Deque;
  * least {@value #DROP} or the smoothed arousal has risen by at least {@value #RISE}; or when the
  * last two readings are both ANGRY.
  *
+ * <p>{@link Snapshot#escalation()} is the probability that the caller is escalating by now, from
+ * two kinds of evidence combined as independent (noisy-OR):
+ * <ul>
+ *   <li>words: a request to escalate stays said, so the strongest reading so far counts in full,
+ *       and the second strongest adds half its weight ({@code 1 - (1 - e1)(1 - 0.5 e2)}): one
+ *       stray reading gives its own value, never more, and saying it twice makes it surer;</li>
+ *   <li>the emotional trend: an anger load that grows by the confidence of each ANGRY reading
+ *       (a third of it for FRUSTRATED) and decays by {@value #ANGER_DECAY} per reading, mapped to at
+ *       most {@value #TREND_CAP}: {@code 0.6 (1 - exp(-0.7 max(0, load - 0.5)))}. One sure angry
+ *       reading adds about 0.15, three in a row about 0.35, a long angry call about 0.45; anger alone never
+ *       reaches a live rule's 0.7 without some word evidence.</li>
+ * </ul>
+ *
  * <p>Lifecycle: one per call. Thread-safe: readings come from the recognition worker while routing
  * and the agent desktop read {@link #snapshot()} from other threads; all methods synchronise on
  * this instance and do O(1) work.
@@ -26,6 +39,8 @@ public final class EmotionTrend {
     static final double NEGATIVE_VALENCE = -0.15;
     static final double DROP = 0.2;
     static final double RISE = 0.15;
+    static final double ANGER_DECAY = 0.6;
+    static final double TREND_CAP = 0.6;
 
     /**
      * The state of the call after the latest utterance.
@@ -50,6 +65,9 @@ public final class EmotionTrend {
     private EmotionLabel beforeLast = EmotionLabel.NEUTRAL;
     private boolean escalating;
     private double escalation;
+    private double words1;
+    private double words2;
+    private double angerLoad;
 
     /** Adds the reading of the next utterance and returns the new state. */
     public synchronized Snapshot add(EmotionReading r) {
@@ -72,8 +90,19 @@ public final class EmotionTrend {
         boolean worse = valence - then[0] <= -DROP || arousal - then[1] >= RISE;
         boolean twiceAngry = last == EmotionLabel.ANGRY && beforeLast == EmotionLabel.ANGRY;
         escalating = utterances >= MIN_UTTERANCES && (valence < NEGATIVE_VALENCE && worse || twiceAngry);
-        // A request to escalate stays said: the call keeps the highest word evidence so far.
-        escalation = Math.max(escalation, r.escalation());
+        double e = r.escalation();
+        if (e > words1) {
+            words2 = words1;
+            words1 = e;
+        } else if (e > words2) {
+            words2 = e;
+        }
+        double anger = r.label() == EmotionLabel.ANGRY ? r.confidence()
+                : r.label() == EmotionLabel.FRUSTRATED ? r.confidence() / 3 : 0;
+        angerLoad = angerLoad * ANGER_DECAY + anger;
+        double trend = TREND_CAP * (1 - Math.exp(-0.7 * Math.max(0, angerLoad - 0.5)));
+        double words = 1 - (1 - words1) * (1 - 0.5 * words2);
+        escalation = Math.min(1, 1 - (1 - words) * (1 - trend));
         return snapshot();
     }
 

@@ -20,13 +20,18 @@ public final class Emotions {
     private Emotions() {
     }
 
-    /** The shared scorer: the bundled text model fused with voice features. Thread-safe. */
+    /** The shared scorer: the bundled call-centre text model fused with voice features. Thread-safe. */
     public static EmotionScorer scorer() {
-        return new FusedEmotionScorer(TextEmotionModel.load());
+        return new FusedEmotionScorer(CallerMoodModel.load());
     }
 
-    /** A scorer over a given text model. Thread-safe. */
+    /** A scorer over the bundled call-centre models stacked on the given general model. Thread-safe. */
     public static EmotionScorer scorer(TextEmotionModel model) {
+        return new FusedEmotionScorer(CallerMoodModel.load(model));
+    }
+
+    /** A scorer over a given call-centre model. Thread-safe. */
+    public static EmotionScorer scorer(CallerMoodModel model) {
         return new FusedEmotionScorer(model);
     }
 

@@ -106,7 +106,11 @@ public final class TextEmotionModel {
 
     /** Scores one utterance from its words. */
     public TextEmotion predict(String text) {
-        Map<String, Double> features = extractor.extract(text == null ? "" : text);
+        return predictFeatures(extractor.extract(text == null ? "" : text));
+    }
+
+    /** Scores one utterance from its {@link #extractor()} features. */
+    public TextEmotion predictFeatures(Map<String, Double> features) {
         double[] p = MoodMath.softmax(logits(features), calibration.temperature());
         double[] g = MoodMath.groupProbabilities(p);
         SentimentGroup group = MoodMath.decide(g, bias);

@@ -2,7 +2,8 @@ package com.callportrait.speech.redact;
 
 /**
  * Replaces personal data in a transcript with typed placeholders such as {@code [CARD]},
- * {@code [PHONE]}, {@code [NATIONAL_ID]}, {@code [EMAIL]}, {@code [NUMBER]}. Thread-safe.
+ * {@code [PHONE]}, {@code [NATIONAL_ID]}, {@code [EMAIL]}, {@code [ADDRESS]}, {@code [NUMBER]}.
+ * Thread-safe.
  */
 public interface Redactor {
 

@@ -11,8 +11,10 @@ public final class Redactors {
     }
 
     /**
-     * The redactor for English call transcripts, written or as recognised: cards, phones,
-     * national ids, e-mails and long digit strings. Thread-safe; share it.
+     * The redactor for call transcripts and agent notes, written or as recognised in English:
+     * cards (bank cards of 16-19 digits included), phones (Chinese mobiles included), national ids
+     * (Chinese resident identity numbers included), e-mails, postal addresses (English and Chinese)
+     * and long digit strings. Thread-safe; share it.
      */
     public static Redactor standard() {
         return STANDARD;

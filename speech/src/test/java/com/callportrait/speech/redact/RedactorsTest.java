@@ -33,6 +33,24 @@ class RedactorsTest {
         "my member id is 5856064645|my member id is [NUMBER]",
         "it's double five nine five four five four oh one that's my social|it's [NATIONAL_ID] that's my social",
         "card is four five three two dash zero one five one dash one one two eight dash three zero three six six|card is [CARD]",
+        // the Chinese market: mobiles, resident ids (GB 11643 check character), bank cards, addresses
+        "my mobile is one three eight one two three four five six seven eight|my mobile is [PHONE]",
+        "我的手机号是13812345678，谢谢|我的手机号是[PHONE]，谢谢",
+        "call me on +86 138 1234 5678|call me on [PHONE]",
+        "it's 8613812345678|it's [PHONE]",
+        "my id number is 11010519491231002X|my id number is [NATIONAL_ID]",
+        "身份证号码是11010519491231002X|身份证号码是[NATIONAL_ID]",
+        "it's one one zero one zero five one nine four nine one two three one zero zero two x|it's [NATIONAL_ID]",
+        "the number 110105 19491231 002X is on the card|the number [NATIONAL_ID] is on the card",
+        "我的银行卡号是6222021234567890128|我的银行卡号是[CARD]",
+        "union pay six two two two zero two one two three four five six seven eight nine zero one two eight|union pay [CARD]",
+        "i live at 42 elm street springfield|i live at [ADDRESS]",
+        "send it to forty two elm street apartment 4b please|send it to [ADDRESS] please",
+        "my address is 1600 Pennsylvania Avenue, Washington and my|my address is [ADDRESS] and my",
+        "我住在北京市朝阳区建国路88号|我住在[ADDRESS]",
+        "请寄到广东省深圳市南山区科技园路1号3栋502室，谢谢|请寄到[ADDRESS]，谢谢",
+        "地址是阳光花园3栋502室|地址是[ADDRESS]",
+        "我的邮箱是john.li@example.com谢谢|我的邮箱是[EMAIL]谢谢",
     })
     void redactsSpokenAndWrittenPersonalData(String in, String out) {
         assertThat(r.redact(in)).isEqualTo(out);
@@ -77,6 +95,15 @@ class RedactorsTest {
         "the last four digits of the card are four five six seven",
         "my card was charged twenty nine ninety nine",
         "I spent about two hundred thousand on the house",
+        "it's a two way street",
+        "I went down to main street yesterday",
+        "we waited 2 hours on the road",
+        "the 3 of us walked down the street",
+        "北京市很大",
+        "朝阳区的天气不错",
+        "我等了20分钟",
+        "Only 5 hour drive from here",
+        "I bought a 2 terabyte hard drive",
     })
     void leavesOrdinarySpeechAlone(String in) {
         assertThat(r.redact(in)).isEqualTo(in);

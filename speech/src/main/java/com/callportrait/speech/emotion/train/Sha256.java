@@ -8,13 +8,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a file, recorded in the model's provenance to name the exact training data. */
-final class Sha256 {
+/** SHA-256 of a file, recorded in the model's provenance to name the exact training data. Stateless. */
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String of(Path file) throws IOException {
+    /** Lower-case hex SHA-256 of the file's bytes. */
+    public static String of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

@@ -16,9 +16,12 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Scores a redactor on a labelled set ({@code text TAB types TAB secrets}, types and secrets
- * separated by {@code |}; see {@code speech/src/test/resources/redaction/}). A secret counts as
- * caught when no run of three of its tokens (or, for a one- or two-token secret, the secret
- * itself) survives in the output; as caught with the right type when the expected placeholder is
+ * separated by {@code |}; see {@code speech/src/test/resources/redaction/}). A type is the expected
+ * placeholder, optionally with a category after a colon ({@code PHONE:cn-mobile}), which figures
+ * are reported by. A secret counts as caught when no run of three of its tokens (or, for a one- or
+ * two-token secret, the secret itself) survives in the output; Chinese text has no spaces, so
+ * there each Han character is a token (no three characters of "北京市朝阳区建国路88号" in a row may
+ * survive); as caught with the right type when the expected placeholder is
  * there too. A row without secrets is a negative control: any placeholder in it is a false
  * positive. Stateless and thread-safe (as thread-safe as the redactor it is given).
  */
@@ -65,7 +68,7 @@ public final class RedactionScore {
             }
             String[] f = line.split("\t", -1);
             String out = redactor.redact(f[0]);
-            int placeholders = out.split("\\[(CARD|PHONE|NATIONAL_ID|EMAIL|NUMBER)]", -1).length - 1;
+            int placeholders = out.split("\\[(CARD|PHONE|NATIONAL_ID|EMAIL|NUMBER|ADDRESS)]", -1).length - 1;
             if (f.length < 3 || f[1].isEmpty()) {
                 negatives++;
                 if (placeholders > 0) {
@@ -87,7 +90,8 @@ public final class RedactionScore {
                 }
                 caught++;
                 t[1]++;
-                if (out.contains("[" + types[i] + "]")) {
+                String placeholder = types[i].split(":", 2)[0];
+                if (out.contains("[" + placeholder + "]")) {
                     typed++;
                     t[2]++;
                 } else {
@@ -131,7 +135,7 @@ public final class RedactionScore {
     }
 
     private static List<String> words(String s) {
-        return Arrays.stream(s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        return Arrays.stream(s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+|(?<=\\p{IsHan})|(?=\\p{IsHan})"))
                 .filter(x -> !x.isEmpty() && !"uh".equals(x) && !"dash".equals(x)).toList();
     }
 }

@@ -24,7 +24,7 @@ final class Context {
             Map.entry("social", Kind.NATIONAL_ID), Map.entry("ssn", Kind.NATIONAL_ID),
             Map.entry("insurance", Kind.NATIONAL_ID), Map.entry("national", Kind.NATIONAL_ID),
             Map.entry("passport", Kind.NATIONAL_ID), Map.entry("license", Kind.NATIONAL_ID),
-            Map.entry("licence", Kind.NATIONAL_ID), Map.entry("identity", Kind.NATIONAL_ID),
+            Map.entry("licence", Kind.NATIONAL_ID), Map.entry("identity", Kind.NATIONAL_ID), Map.entry("resident", Kind.NATIONAL_ID),
             Map.entry("id", Kind.NATIONAL_ID), Map.entry("tax", Kind.NATIONAL_ID),
             Map.entry("account", Kind.NUMBER), Map.entry("reference", Kind.NUMBER),
             Map.entry("ref", Kind.NUMBER), Map.entry("order", Kind.NUMBER), Map.entry("policy", Kind.NUMBER),
@@ -39,7 +39,30 @@ final class Context {
             Map.entry("expiry", Kind.CODE), Map.entry("expiration", Kind.CODE), Map.entry("expires", Kind.CODE),
             Map.entry("verification", Kind.CODE), Map.entry("otp", Kind.CODE), Map.entry("code", Kind.CODE));
 
+    /**
+     * Chinese cue words, found inside a run of Han characters ("我的银行卡号是" holds 卡号): the
+     * longest first, so 身份证号 is an id and not a phone (号码).
+     */
+    private static final List<Map.Entry<String, Kind>> HAN_CUES = List.of(
+            Map.entry("身份证", Kind.NATIONAL_ID), Map.entry("证件", Kind.NATIONAL_ID), Map.entry("护照", Kind.NATIONAL_ID),
+            Map.entry("银行卡", Kind.CARD), Map.entry("信用卡", Kind.CARD), Map.entry("储蓄卡", Kind.CARD),
+            Map.entry("借记卡", Kind.CARD), Map.entry("卡号", Kind.CARD),
+            Map.entry("手机", Kind.PHONE), Map.entry("电话", Kind.PHONE), Map.entry("联系方式", Kind.PHONE),
+            Map.entry("座机", Kind.PHONE), Map.entry("打给", Kind.PHONE),
+            Map.entry("验证码", Kind.CODE), Map.entry("密码", Kind.CODE),
+            Map.entry("账号", Kind.NUMBER), Map.entry("账户", Kind.NUMBER), Map.entry("订单", Kind.NUMBER),
+            Map.entry("编号", Kind.NUMBER), Map.entry("邮编", Kind.NUMBER));
+
     private Context() {
+    }
+
+    private static Kind hanCue(String w) {
+        for (Map.Entry<String, Kind> e : HAN_CUES) {
+            if (w.contains(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** The closest cue before token {@code start}, or null. */
@@ -47,6 +70,12 @@ final class Context {
         for (int i = start - 1; i >= 0 && i >= start - WINDOW; i--) {
             String w = tokens.get(i).text();
             Kind k = CUES.get(w);
+            if (k == null && !w.isEmpty() && Lexer.isHan(w.charAt(0))) {
+                k = hanCue(w);
+                if (k != null) {
+                    return k;
+                }
+            }
             if (k == null) {
                 continue;
             }
@@ -59,6 +88,10 @@ final class Context {
             }
             if ("code".equals(w) && i > 0 && Set.of("zip", "post", "postal").contains(tokens.get(i - 1).text())) {
                 return Kind.NUMBER;
+            }
+            if (k == Kind.CARD && "card".equals(w) && i > 0 && Set.of("id", "identity", "resident")
+                    .contains(tokens.get(i - 1).text())) {
+                return Kind.NATIONAL_ID; // "id card number", "identity card": the resident identity card
             }
             if ("id".equals(w) && i > 0 && CUES.get(tokens.get(i - 1).text()) == Kind.NUMBER) {
                 return Kind.NUMBER; // "member id", "customer id": an account id, not a national one

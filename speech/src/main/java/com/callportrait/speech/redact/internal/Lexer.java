@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /**
  * Cuts a transcript into tokens with their character spans: words and digit groups (letters,
- * digits, apostrophes) and single punctuation characters. Whitespace is dropped. Stateless.
+ * digits, apostrophes) and single punctuation characters. Whitespace is dropped. Chinese text has
+ * no spaces, so a run of Han characters is a token of its own, apart from the digits and Latin
+ * letters around it ("手机号是13812345678" is "手机号是", "13812345678"). Stateless.
  */
 final class Lexer {
 
@@ -39,6 +41,21 @@ final class Lexer {
     private Lexer() {
     }
 
+    /** A Chinese character (CJK ideograph), of which Chinese words are made without spaces. */
+    static boolean isHan(char c) {
+        return c >= '\u3400' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** Whether {@code s} holds any Chinese character (cheap pre-check for the Chinese rules). */
+    static boolean hasHan(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isHan(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<Token> tokens(String s) {
         List<Token> out = new ArrayList<>();
         int n = s.length();
@@ -47,9 +64,16 @@ final class Lexer {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
+            } else if (isHan(c)) {
+                int j = i + 1;
+                while (j < n && isHan(s.charAt(j))) {
+                    j++;
+                }
+                out.add(new Token(s.substring(i, j), i, j));
+                i = j;
             } else if (Character.isLetterOrDigit(c)) {
                 int j = i + 1;
-                while (j < n && (Character.isLetterOrDigit(s.charAt(j))
+                while (j < n && !isHan(s.charAt(j)) && (Character.isLetterOrDigit(s.charAt(j))
                         || s.charAt(j) == '\'' && j + 1 < n && Character.isLetter(s.charAt(j + 1)))) {
                     j++;
                 }

@@ -39,6 +39,12 @@ final class NumberClassifier {
                 return p;
             }
         }
+        if (n == 18 && residentId(digits)) {
+            return Placeholder.NATIONAL_ID; // checked before cards: 18 digits may pass Luhn by chance
+        }
+        if (chineseMobileWithCountryCode(digits)) {
+            return Placeholder.PHONE;
+        }
         if (n >= 13 && n <= 19 && luhn(digits) || n == 15 || n == 16) {
             return Placeholder.CARD;
         }
@@ -68,6 +74,42 @@ final class NumberClassifier {
             case NATIONAL_ID -> Placeholder.NATIONAL_ID;
             case NUMBER, CODE -> Placeholder.NUMBER;
         };
+    }
+
+    /** 86 or 0086 and an 11-digit Chinese mobile number (1[3-9] ...), said without the "+". */
+    static boolean chineseMobileWithCountryCode(String d) {
+        int at = d.length() == 13 && d.startsWith("86") ? 2 : d.length() == 15 && d.startsWith("0086") ? 4 : -1;
+        return at > 0 && d.charAt(at) == '1' && d.charAt(at + 1) >= '3' && d.charAt(at + 1) <= '9';
+    }
+
+    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String ID_CHECK = "10X98765432";
+
+    /**
+     * A Chinese resident identity number (GB 11643-1999): 17 digits (region, birth date
+     * {@code yyyyMMdd} from 1900, sequence) and a check character, a digit or {@code X}, that the
+     * weighted sum mod 11 gives. {@code id} is 18 characters, an {@code x} in any case.
+     */
+    static boolean residentId(String id) {
+        if (id.length() != 18) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            sum += (c - '0') * ID_WEIGHTS[i];
+        }
+        char check = Character.toUpperCase(id.charAt(17));
+        if (check != ID_CHECK.charAt(sum % 11) || id.charAt(0) < '1' || id.charAt(0) > '8') {
+            return false;
+        }
+        int year = Integer.parseInt(id.substring(6, 10));
+        int month = Integer.parseInt(id.substring(10, 12));
+        int day = Integer.parseInt(id.substring(12, 14));
+        return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
     }
 
     /** The Luhn checksum of card numbers. */

@@ -36,7 +36,7 @@ final class NumberRuns {
                 if (t.isWord() && !t.isDigits() && digitCount(t.text()) >= 5) {
                     Context.Kind ctx = Context.before(tokens, i);
                     spans.add(new Span(t.start(), t.end(), ctx == Context.Kind.NATIONAL_ID
-                            ? Placeholder.NATIONAL_ID : Placeholder.NUMBER));
+                            || NumberClassifier.residentId(t.text()) ? Placeholder.NATIONAL_ID : Placeholder.NUMBER));
                 }
                 i++;
                 continue;
@@ -84,6 +84,13 @@ final class NumberRuns {
                 j = k;
             }
             NumberWords.Digits d = NumberWords.digits(words);
+            int idEnd = residentIdEnd(tokens, last, d.digits());
+            if (idEnd > last) {
+                // 17 digits and the check character X: "... zero zero two x", "110105 19491231 002X"
+                spans.add(new Span(tokens.get(i).start(), tokens.get(idEnd).end(), Placeholder.NATIONAL_ID));
+                i = idEnd + 1;
+                continue;
+            }
             Context.Kind ctx = Context.before(tokens, i);
             boolean plus = i > 0 && ("+".equals(tokens.get(i - 1).text()) || "plus".equals(tokens.get(i - 1).text()));
             boolean money = last + 1 < n && MONEY.contains(tokens.get(last + 1).text())
@@ -105,6 +112,30 @@ final class NumberRuns {
             }
             i = last + 1;
         }
+    }
+
+    /**
+     * The token that completes a resident identity number after a run of digits ending at
+     * {@code last}: the check character said or written on its own ("x", "ex") after 17 digits,
+     * or a last written group with it ("002x") after 14; {@code last} when there is none.
+     */
+    private static int residentIdEnd(List<Lexer.Token> tokens, int last, String digits) {
+        int k = last + 1;
+        if (k < tokens.size() && NumberWords.SEPARATORS.contains(tokens.get(k).text()) && k + 1 < tokens.size()) {
+            k++;
+        }
+        if (k >= tokens.size()) {
+            return last;
+        }
+        String w = tokens.get(k).text();
+        String id = null;
+        if (digits.length() == 17 && ("x".equals(w) || "ex".equals(w))) {
+            id = digits + "X";
+        } else if (w.length() >= 2 && w.endsWith("x") && digitCount(w) == w.length() - 1
+                && digits.length() + w.length() == 18) {
+            id = digits + w;
+        }
+        return id != null && NumberClassifier.residentId(id) ? k : last;
     }
 
     /** Whether token {@code j} is a number token in its neighbourhood. */
