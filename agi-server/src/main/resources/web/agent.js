@@ -47,7 +47,8 @@
     switch (msg.type) {
       case 'pop': pop(msg); break;
       case 'transcript': if (current === msg.call && msg.utterance) line(msg.utterance); break;
-      case 'emotion': if (current === msg.call && msg.emotion) gauge(msg.emotion, msg.escalating); break;
+      case 'emotion': if (current === msg.call && msg.emotion) { gauge(msg.emotion, msg.escalating); escalation(msg.escalation); } break;
+      case 'intent': if (current === msg.call) intent(msg.intent); break;
       case 'alert': if (current === msg.call) alertBox(msg.message); break;
       case 'done': if (current === msg.call) $('dispo').classList.add('due'); break;
       case 'ended': if (current === msg.call) { $('dispo').classList.add('due'); $('caller-line').textContent += ' · call ended'; } break;
@@ -81,6 +82,22 @@
     (p.transcript || []).forEach(line);
     const e = p.emotions || [];
     if (e.length) gauge(e[e.length - 1], false); else { $('gauge-bar').style.width = '0'; $('emotion-label').textContent = 'no emotion yet'; }
+    escalation(p.escalation || 0);
+    intent(p.intent);
+  }
+
+  // Escalation: the highest probability so far that the caller asks for a manager, to cancel or to complain.
+  function escalation(x) {
+    const line = $('escalation-line');
+    line.textContent = x >= 0.05 ? 'Escalation ' + pct(x) + (x >= 0.7 ? ': asks to escalate' : '') : '';
+    line.classList.toggle('high', x >= 0.7);
+  }
+
+  function intent(i) {
+    $('intent-line').textContent = i
+      ? 'Intent: ' + i.topic.replace(/_/g, ' ') + ' (' + pct(i.confidence) + ', heard: ' + i.evidence.join(', ') + ')'
+      : 'Intent: not clear yet';
+    $('intent-line').classList.toggle('urgent', !!i && i.topic.indexOf('emergency') >= 0);
   }
 
   function pct(x) { return Math.round(x * 100) + '%'; }

@@ -34,6 +34,9 @@
       td(tr, (c.caller || c.phone) + (c.vip ? ' ★' : '')); td(tr, c.state); td(tr, c.queue); td(tr, c.position || '');
       td(tr, c.priority); td(tr, c.waitSeconds + ' s'); td(tr, c.agent);
       td(tr, e ? e.label + ' ' + Math.round(e.confidence * 100) + '%' + (c.escalating ? ' ↑' : '') : '');
+      td(tr, c.escalation >= 0.05 ? Math.round(c.escalation * 100) + '%' : '');
+      if (c.escalation >= 0.7) tr.lastChild.className = 'high';
+      td(tr, c.intent ? c.intent.topic.replace(/_/g, ' ') + ' ' + Math.round(c.intent.confidence * 100) + '%' : '');
       td(tr, Math.round(c.complaintRisk * 100) + '%'); td(tr, c.lastUtterance);
       td(tr, c.actions.map((a) => a.kind + ' (' + a.rule + '): ' + a.outcome).join('; '));
       body.appendChild(tr);

@@ -55,9 +55,10 @@ public final class LiveCalls implements AutoCloseable {
         this.scheduler = scheduler;
         this.ami = options.ami().map(o -> AmiClient.create(o, AmiCallTracker.EVENTS, registry));
         AmiCallTracker tracker = AmiCallTracker.create(calls, options.agents(), scheduler);
-        this.rules = LiveRulesLoader.source(options.liveRules());
+        this.rules = LiveRulesLoader.source(options.liveRules(), calls.topics());
         this.policy = LivePolicy.create(calls, rules, this::sendAmi, events, alerts, registry,
                 () -> ami.isPresent() && ami.get().connected() && tracker.synchronised());
+        calls.addListener(IntentEvents.to(events)); // before the policy: an intent is recorded before what it triggers
         calls.addListener(policy);
         ami.ifPresent(c -> c.addListener(tracker));
     }

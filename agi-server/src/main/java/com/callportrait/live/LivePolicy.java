@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,8 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the {@link LiveRules} to live calls: on every change of a call and once a second for
  * waiting callers (wait-time rules). A rule acts once per call ({@link CallRegistry#markFired});
- * a call is redirected at most once whatever the rules say; actions are rate-limited (globally
- * and per call) and audited as {@code type=action} events with the rule and the evidence.
+ * a call is redirected at most once whatever the rules say, and its queue priority is raised to a
+ * given level at most once (two rules matching the same upset caller send one
+ * {@code QueueChangePriorityCaller}); actions are rate-limited (globally and per call) and audited
+ * as {@code type=action} events naming the rule and the evidence: the reading that triggered it
+ * (utterance, label, confidence, escalation) and the call's intent.
  * Idempotency lives with the call, not the AMI connection: a reconnect never repeats an action.
  * While AMI is not ready (disconnected, or logged in but not yet re-synchronised) rules that need
  * AMI are not tried at all: they neither use the call's action budget nor write a failed action,
@@ -145,11 +147,12 @@ public final class LivePolicy implements CallListener, AutoCloseable {
         LiveRules r = rules.get();
         Instant now = calls.clock().instant();
         for (LiveRules.Rule rule : r.rules()) {
-            if (c.firedRules().contains(rule.name()) || !rule.matches(c, now)) {
+            if (c.firedRules().contains(rule.name()) || !rule.matches(c, now, r.evidence())) {
                 continue;
             }
             boolean redirect = rule.then().redirect() != null;
-            if (redirect && c.firedRules().contains(REDIRECTED)) {
+            Integer raise = rule.then().raisePriority();
+            if (redirect && c.firedRules().contains(REDIRECTED) || raise != null && c.priority() >= raise) {
                 continue;
             }
             if (rule.then().alert() == null && !amiReady.getAsBoolean()) {
@@ -160,18 +163,22 @@ public final class LivePolicy implements CallListener, AutoCloseable {
                 registry.counter("cp.live.actions.rate_limited").increment();
                 continue;
             }
+            if (raise != null && !calls.claimPriority(c.callId(), raise)) {
+                continue; // another rule has raised it (or is raising it) this high already
+            }
             if (!calls.markFired(c.callId(), rule.name())) {
+                release(c.callId(), null, false, raise);
                 continue;
             }
             if (redirect && !calls.markFired(c.callId(), REDIRECTED)) {
                 continue;
             }
-            claimThenAct(c, rule, evidence(c, now), triggeredNanos);
+            claimThenAct(c, rule, Evidence.of(c, rule, r.evidence(), now), triggeredNanos);
         }
     }
 
     /** Acts once this instance has won the action's claim (see the class comment for the fail-safe). */
-    private void claimThenAct(CallSnapshot c, LiveRules.Rule rule, String evidence, long t0) {
+    private void claimThenAct(CallSnapshot c, LiveRules.Rule rule, Evidence evidence, long t0) {
         boolean redirect = rule.then().redirect() != null;
         java.util.List<String> names = redirect ? java.util.List.of(rule.name(), REDIRECTED) : java.util.List.of(rule.name());
         CompletionStage<ActionClaims.Outcome> claim;
@@ -190,7 +197,7 @@ public final class LivePolicy implements CallListener, AutoCloseable {
                 }
                 case UNAVAILABLE -> {
                     if (redirect) {
-                        release(c.callId(), rule.name(), true);
+                        release(c.callId(), rule.name(), true, null);
                         registry.counter("cp.live.actions.deferred").increment();
                         log.warn("live redirect {} for call {} not sent: the claim store did not answer (tried"
                                 + " again on the next evaluation)", rule.name(), c.callId());
@@ -215,7 +222,7 @@ public final class LivePolicy implements CallListener, AutoCloseable {
         return limiter;
     }
 
-    private void act(CallSnapshot c, LiveRules.Rule rule, String evidence, long t0, java.util.List<String> claimed) {
+    private void act(CallSnapshot c, LiveRules.Rule rule, Evidence evidence, long t0, java.util.List<String> claimed) {
         LiveRules.Then then = rule.then();
         String kind = then.kind();
         if (then.alert() != null) {
@@ -241,12 +248,13 @@ public final class LivePolicy implements CallListener, AutoCloseable {
                 if (cause instanceof AmiNotConnectedException) {
                     // Nothing was written: let the rule try again once AMI is back; not an action
                     // taken, so it neither counts against the call's budget nor goes to the audit.
-                    release(c.callId(), rule.name(), then.redirect() != null);
+                    release(c.callId(), rule.name(), then.redirect() != null, then.raisePriority());
                     claims.release(c, claimed);
                     registry.counter("cp.live.actions.deferred").increment();
                     log.debug("live action {} for call {} deferred: {}", kind, c.callId(), cause.getMessage());
                     return;
                 }
+                release(c.callId(), null, false, then.raisePriority());
                 done(c, rule.name(), kind, detail, evidence, "failed: " + cause.getMessage(), t0);
             } else if (resp.success()) {
                 if (then.raisePriority() != null) {
@@ -254,19 +262,26 @@ public final class LivePolicy implements CallListener, AutoCloseable {
                 }
                 done(c, rule.name(), kind, detail, evidence, "ok", t0);
             } else {
+                release(c.callId(), null, false, then.raisePriority());
                 done(c, rule.name(), kind, detail, evidence, "refused: " + resp.message(), t0);
             }
         });
     }
 
-    private void release(String callId, String rule, boolean redirect) {
-        calls.unmarkFired(callId, rule);
+    /** Undoes what {@link #evaluate} claimed for an action that was not taken; null/false = nothing to undo. */
+    private void release(String callId, String rule, boolean redirect, Integer priority) {
+        if (rule != null) {
+            calls.unmarkFired(callId, rule);
+        }
         if (redirect) {
             calls.unmarkFired(callId, REDIRECTED);
         }
+        if (priority != null) {
+            calls.releasePriority(callId, priority);
+        }
     }
 
-    private void done(CallSnapshot c, String rule, String kind, String detail, String evidence, String outcome,
+    private void done(CallSnapshot c, String rule, String kind, String detail, Evidence evidence, String outcome,
                       long t0) {
         actionLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         registry.counter("cp.live.actions", "kind", kind, "outcome", outcome.split(":")[0]).increment();
@@ -276,25 +291,13 @@ public final class LivePolicy implements CallListener, AutoCloseable {
         f.put("rule", rule);
         f.put("action", kind);
         f.put("detail", detail);
-        f.put("evidence", evidence);
+        f.put("evidence", evidence.text());
+        f.putAll(evidence.fields());
         f.put("outcome", outcome);
         f.put("channel", c.channel());
         events.offer(new CallEvent("action", c.callId(), c.uniqueId(), c.phone(), now, f));
-        log.info("live action {} for call {} ({}): {} [{}] -> {}", kind, c.callId(), rule, detail, evidence, outcome);
-    }
-
-    /** The facts a rule saw, for the audit trail. */
-    static String evidence(CallSnapshot c, Instant now) {
-        StringBuilder b = new StringBuilder("state=").append(c.state().wireName());
-        c.lastEmotion().ifPresent(e -> b.append(" emotion=").append(e.reading().label().wireName())
-                .append(String.format(Locale.ROOT, " confidence=%.2f arousal=%.2f", e.reading().confidence(),
-                        e.reading().arousal())).append(" utterance=").append(e.utterance()));
-        b.append(" escalating=").append(c.escalating());
-        b.append(" queue=").append(c.queue()).append(" position=").append(c.position());
-        b.append(" wait_s=").append(c.waitSeconds(now)).append(" vip=").append(c.vip() ? 1 : 0);
-        c.profile().ifPresent(p -> b.append(String.format(Locale.ROOT, " complaint_risk=%.2f tier=%s",
-                p.complaintRisk(), p.tier().wireName())));
-        return b.toString();
+        log.info("live action {} for call {} ({}): {} [{}] -> {}", kind, c.callId(), rule, detail, evidence.text(),
+                outcome);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.callportrait.live.calls.CallState;
 import com.callportrait.live.calls.EmotionPoint;
 import com.callportrait.profile.CustomerProfile;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,14 +17,64 @@ import java.util.Set;
  * in the constructors so a bad file is rejected as a whole.
  *
  * @param rateLimit how many actions may be sent
+ * @param evidence  the minimum evidence before what the caller said counts ({@link Evidence#DEFAULT}
+ *                  when the file has no {@code evidence} block)
  * @param rules     rules in order; every matching rule acts once per call
  */
-public record LiveRules(RateLimit rateLimit, List<Rule> rules) {
+public record LiveRules(RateLimit rateLimit, Evidence evidence, List<Rule> rules) {
     public LiveRules {
         Objects.requireNonNull(rateLimit, "rate_limit");
+        evidence = evidence == null ? Evidence.DEFAULT : evidence;
         rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
         if (rules.stream().map(Rule::name).distinct().count() != rules.size()) {
             throw new IllegalArgumentException("rule names must be unique");
+        }
+    }
+
+    /**
+     * Fails when a rule names an intent that is not a topic of {@code topics} (a typo would otherwise
+     * be a rule that never fires).
+     */
+    public LiveRules checkIntents(Collection<String> topics) {
+        for (Rule r : rules) {
+            for (String i : r.when().intent()) {
+                if (!topics.contains(i)) {
+                    throw new IllegalArgumentException("rule " + r.name() + ": unknown intent '" + i
+                            + "'; the topic taxonomy has " + topics);
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The minimum-evidence guard on what the caller said. A reading counts only when its utterance
+     * has at least {@code minWords} words (a word or two recognised on line noise, "hello?", "what"
+     * never act). A rule's speech conditions ({@code emotion}, {@code min_confidence},
+     * {@code min_escalation}) then hold when the caller's last {@code minReadings} counted readings
+     * all meet them, or when the last one meets them strongly: its confidence (for a label) and its
+     * escalation (for {@code min_escalation}) at least {@code strongReading}.
+     *
+     * @param minWords      words an utterance needs for its reading to count
+     * @param minReadings   consecutive counted readings that must agree
+     * @param strongReading a single counted reading this sure is enough
+     */
+    public record Evidence(Integer minWords, Integer minReadings, Double strongReading) {
+        public static final int DEFAULT_MIN_WORDS = 4;
+        public static final int DEFAULT_MIN_READINGS = 2;
+        public static final double DEFAULT_STRONG_READING = 0.85;
+        /** The guard when a rules file gives none. */
+        public static final Evidence DEFAULT = new Evidence(DEFAULT_MIN_WORDS, DEFAULT_MIN_READINGS,
+                DEFAULT_STRONG_READING);
+
+        public Evidence {
+            minWords = minWords == null ? DEFAULT_MIN_WORDS : minWords;
+            minReadings = minReadings == null ? DEFAULT_MIN_READINGS : minReadings;
+            strongReading = strongReading == null ? DEFAULT_STRONG_READING : strongReading;
+            if (minWords < 0 || minReadings < 1 || !(strongReading >= 0 && strongReading <= 1)) {
+                throw new IllegalArgumentException("evidence needs min_words >= 0, min_readings >= 1 and"
+                        + " strong_reading in [0, 1]");
+            }
         }
     }
 
@@ -50,19 +101,35 @@ public record LiveRules(RateLimit rateLimit, List<Rule> rules) {
             Objects.requireNonNull(then, "then of " + name);
         }
 
-        /** True when every condition given holds for the call now. */
+        /** True when every condition given holds for the call now, under the default evidence guard. */
         public boolean matches(CallSnapshot c, Instant now) {
-            return when.matches(c, now);
+            return when.matches(c, now, Evidence.DEFAULT);
+        }
+
+        /** True when every condition given holds for the call now, under the evidence guard {@code guard}. */
+        public boolean matches(CallSnapshot c, Instant now, Evidence guard) {
+            return when.matches(c, now, guard);
+        }
+
+        /** True when the rule has conditions on what the caller said (emotion, confidence, escalation). */
+        public boolean onSpeech() {
+            return when.onSpeech();
         }
     }
 
     /**
-     * Conditions; all given must hold (null = not checked).
+     * Conditions; all given must hold (null = not checked). The speech conditions ({@code emotion},
+     * {@code minConfidence}, {@code minEscalation}) are read under the file's {@link Evidence} guard,
+     * and for {@code state: connected} only from what the caller said since an agent answered.
      *
      * @param state            waiting | connected | any
-     * @param emotion          labels the newest emotion reading must have
-     * @param minConfidence    the newest reading's confidence at least this
+     * @param emotion          labels the caller's reading must have
+     * @param minConfidence    the reading's confidence at least this
+     * @param minEscalation    the reading's escalation (asks for a manager, threatens to leave or to
+     *                         complain) at least this
      * @param escalating       the caller is getting worse (two negative readings, arousal not falling)
+     * @param intent           topics the call's live intent must be one of
+     * @param queue            queues the call must be in (by name)
      * @param vip              the call was routed as VIP
      * @param minComplaintRisk the profile's complaint risk at least this
      * @param minWaitSeconds   waited in the queue at least this long
@@ -72,7 +139,8 @@ public record LiveRules(RateLimit rateLimit, List<Rule> rules) {
      * @param minConnectedSeconds the agent has been on the call at least this long (give the agent time
      *                         to say a phrase before {@code agent_not_said} judges)
      */
-    public record When(String state, List<String> emotion, Double minConfidence, Boolean escalating, Boolean vip,
+    public record When(String state, List<String> emotion, Double minConfidence, Double minEscalation,
+                       Boolean escalating, List<String> intent, List<String> queue, Boolean vip,
                        Double minComplaintRisk, Integer minWaitSeconds, List<String> agentSaid,
                        List<String> agentNotSaid, Integer minConnectedSeconds) {
         private static final Set<String> STATES = Set.of("waiting", "connected", "any");
@@ -90,8 +158,18 @@ public record LiveRules(RateLimit rateLimit, List<Rule> rules) {
                 }
             }
             if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)
+                    || minEscalation != null && !(minEscalation >= 0 && minEscalation <= 1)
                     || minComplaintRisk != null && !(minComplaintRisk >= 0 && minComplaintRisk <= 1)) {
-                throw new IllegalArgumentException("min_confidence and min_complaint_risk must be in [0, 1]");
+                throw new IllegalArgumentException("min_confidence, min_escalation and min_complaint_risk must be"
+                        + " in [0, 1]");
+            }
+            intent = intent == null ? List.of() : List.copyOf(intent);
+            queue = queue == null ? List.of() : List.copyOf(queue);
+            for (String i : intent) {
+                if (!i.matches("[a-z0-9][a-z0-9_-]{0,40}")) {
+                    throw new IllegalArgumentException("intent must name a topic (lower-case letters, digits, _ or -):"
+                            + " " + i);
+                }
             }
             if (minWaitSeconds != null && minWaitSeconds < 0) {
                 throw new IllegalArgumentException("min_wait_seconds must be >= 0");
@@ -106,7 +184,8 @@ public record LiveRules(RateLimit rateLimit, List<Rule> rules) {
         /** The conditions on the caller and the queue only (no agent conditions). */
         public When(String state, List<String> emotion, Double minConfidence, Boolean escalating, Boolean vip,
                     Double minComplaintRisk, Integer minWaitSeconds) {
-            this(state, emotion, minConfidence, escalating, vip, minComplaintRisk, minWaitSeconds, null, null, null);
+            this(state, emotion, minConfidence, null, escalating, null, null, vip, minComplaintRisk, minWaitSeconds, null,
+                    null, null);
         }
 
         private static List<String> phrases(List<String> given, String key) {
@@ -119,19 +198,25 @@ public record LiveRules(RateLimit rateLimit, List<Rule> rules) {
             return p;
         }
 
-        boolean matches(CallSnapshot c, Instant now) {
+        boolean onSpeech() {
+            return !emotion.isEmpty() || minConfidence != null || minEscalation != null;
+        }
+
+        boolean matches(CallSnapshot c, Instant now, Evidence guard) {
             boolean waiting = c.state() == CallState.WAITING || c.state() == CallState.RINGING;
             if (state.equals("waiting") && !waiting || state.equals("connected") && c.state() != CallState.CONNECTED) {
                 return false;
             }
-            Optional<EmotionPoint> last = c.lastEmotion();
-            if (!emotion.isEmpty() && (last.isEmpty() || !emotion.contains(last.get().reading().label().wireName()))) {
+            if (onSpeech() && trigger(c, guard).isEmpty()) {
                 return false;
             }
-            if (minConfidence != null && (last.isEmpty() || last.get().reading().confidence() < minConfidence)) {
+            if (escalating != null && escalating(c, guard) != escalating) {
                 return false;
             }
-            if (escalating != null && c.escalating() != escalating) {
+            if (!intent.isEmpty() && c.intent().map(i -> !intent.contains(i.topic())).orElse(true)) {
+                return false;
+            }
+            if (!queue.isEmpty() && !queue.contains(c.queue())) {
                 return false;
             }
             if (vip != null && c.vip() != vip) {
@@ -160,6 +245,53 @@ public record LiveRules(RateLimit rateLimit, List<Rule> rules) {
             }
             return (agentSaid.isEmpty() || AgentPhrases.saidAny(c, agentSaid))
                     && (agentNotSaid.isEmpty() || !AgentPhrases.saidAny(c, agentNotSaid));
+        }
+
+        /**
+         * The reading that satisfies the speech conditions under {@code guard}: the caller's last
+         * counted reading (in this rule's state), when it meets them strongly or the counted readings
+         * before it agree; empty when the evidence is not there (yet).
+         */
+        Optional<EmotionPoint> trigger(CallSnapshot c, Evidence guard) {
+            Instant from = state.equals("connected") ? c.connectedAt().orElse(Instant.MAX) : Instant.MIN;
+            List<EmotionPoint> counted = c.emotions().stream()
+                    .filter(p -> p.words() >= guard.minWords() && !p.at().isBefore(from)).toList();
+            if (counted.isEmpty()) {
+                return Optional.empty();
+            }
+            EmotionPoint last = counted.get(counted.size() - 1);
+            if (!meets(last, 0)) {
+                return Optional.empty();
+            }
+            if (meets(last, guard.strongReading())) {
+                return Optional.of(last);
+            }
+            int n = guard.minReadings();
+            if (counted.size() < n) {
+                return Optional.empty();
+            }
+            return counted.subList(counted.size() - n, counted.size()).stream().allMatch(p -> meets(p, 0))
+                    ? Optional.of(last) : Optional.empty();
+        }
+
+        /** The reading meets the speech conditions, each measure also at least {@code floor}. */
+        private boolean meets(EmotionPoint p, double floor) {
+            var r = p.reading();
+            if (!emotion.isEmpty() && !emotion.contains(r.label().wireName())) {
+                return false;
+            }
+            if ((!emotion.isEmpty() || minConfidence != null)
+                    && r.confidence() < Math.max(floor, minConfidence == null ? 0 : minConfidence)) {
+                return false;
+            }
+            return minEscalation == null || r.escalation() >= Math.max(floor, minEscalation);
+        }
+
+        /** {@link CallSnapshot#escalating()}, counting only when both readings have enough words. */
+        private static boolean escalating(CallSnapshot c, Evidence guard) {
+            List<EmotionPoint> e = c.emotions();
+            return c.escalating() && e.size() >= 2 && e.get(e.size() - 1).words() >= guard.minWords()
+                    && e.get(e.size() - 2).words() >= guard.minWords();
         }
     }
 

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,25 @@ public final class LiveRulesLoader {
     public static ReloadingFile<LiveRules> source(Optional<Path> file) {
         return file.map(f -> ReloadingFile.load("live rules", f, LiveRulesLoader::load))
                 .orElseGet(() -> ReloadingFile.fixed("live rules", bundled()));
+    }
+
+    /**
+     * As {@link #source(Optional)}, and every {@code intent} a rule names must be one of
+     * {@code topics} (the live intent's taxonomy): a file naming another is invalid like any bad value.
+     */
+    public static ReloadingFile<LiveRules> source(Optional<Path> file, Collection<String> topics) {
+        List<String> known = List.copyOf(topics);
+        return file.map(f -> ReloadingFile.load("live rules", f, p -> checked(load(p), p.toString(), known)))
+                .orElseGet(() -> ReloadingFile.fixed("live rules", checked(bundled(), "bundled " + BUNDLED, known)));
+    }
+
+    private static LiveRules checked(LiveRules rules, String origin, Collection<String> topics) {
+        try {
+            return rules.checkIntents(topics);
+        } catch (IllegalArgumentException e) {
+            throw new RulesException("invalid live rules " + origin + ": " + e.getMessage()
+                    + " (add the topic to topics.yaml, CP_PORTRAIT_TOPICS, or change the rule)");
+        }
     }
 
     /** The rules shipped in the jar. */

@@ -1,6 +1,7 @@
 package com.callportrait.records;
 
 import com.callportrait.live.calls.CallSnapshot;
+import com.callportrait.live.intent.CallIntent;
 import com.callportrait.live.calls.EmotionPoint;
 import com.callportrait.live.calls.Utterance;
 import com.callportrait.profile.CustomerProfile;
@@ -23,6 +24,9 @@ public final class CallRecords {
     }
 
     /**
+     * The record's topic is the call's live intent (what the caller said the call is about), else
+     * none and the engine classifies the transcript itself.
+     *
      * @param call    the last snapshot of the call (on {@code ENDED})
      * @param ended   when it ended
      * @param survey  survey score known before the hangup, or {@code null}
@@ -45,7 +49,8 @@ public final class CallRecords {
         return new InteractionRecord(call.callId(), customer, call.phone().isEmpty() ? null : call.phone(), "voice",
                 call.started(), call.queue().isEmpty() ? null : call.queue(),
                 call.agent().isEmpty() ? null : call.agent(), wait, talk, result, survey, emotion(call),
-                null, text.isEmpty() ? null : text, talkTime(call, ended));
+                call.intent().map(CallIntent::topic).orElse(null), text.isEmpty() ? null : text,
+                talkTime(call, ended));
     }
 
     /** Talk-over and silence up to the hangup, when the agent's leg was transcribed. */

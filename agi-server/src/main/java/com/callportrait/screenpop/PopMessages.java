@@ -18,8 +18,10 @@ import java.util.List;
 
 /**
  * The JSON messages pushed to the pages (one object per WebSocket text frame, field {@code type}:
- * {@code pop}, {@code transcript}, {@code emotion}, {@code alert}, {@code done}, {@code ended},
- * {@code calls}). Stateless and thread-safe.
+ * {@code pop}, {@code transcript}, {@code emotion}, {@code intent}, {@code alert}, {@code done},
+ * {@code ended}, {@code calls}). Every message about a call carries its escalation so far
+ * ({@code escalation}, the highest reading's) where it carries emotion, and its live intent
+ * ({@code intent}: topic, confidence, evidence) or {@code null}. Stateless and thread-safe.
  */
 public final class PopMessages {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -30,6 +32,7 @@ public final class PopMessages {
     /** The screen pop: who is calling, the portrait, and what was said and felt so far. */
     public static ObjectNode pop(CallSnapshot c, Instant now) {
         ObjectNode n = base("pop", c);
+        n.put("at", now.toString()); // when the pop was built: its latency to the page is measured from here
         n.put("state", c.state().wireName());
         n.put("queue", c.queue());
         n.put("waitSeconds", c.waitSeconds(now));
@@ -44,6 +47,23 @@ public final class PopMessages {
         c.transcript().forEach(u -> t.add(utterance(u, c.agentTapped())));
         ArrayNode e = n.putArray("emotions");
         c.emotions().forEach(p -> e.add(emotion(p)));
+        n.put("escalation", c.escalation());
+        intent(n, c);
+        return n;
+    }
+
+    /** The call's live intent changed (topic, confidence or evidence). */
+    public static ObjectNode intent(CallSnapshot c) {
+        return intent(base("intent", c), c);
+    }
+
+    private static ObjectNode intent(ObjectNode n, CallSnapshot c) {
+        c.intent().ifPresentOrElse(i -> {
+            ObjectNode o = n.putObject("intent").put("topic", i.topic()).put("confidence", i.confidence())
+                    .put("utterance", i.utterance());
+            ArrayNode ev = o.putArray("evidence");
+            i.evidence().forEach(ev::add);
+        }, () -> n.putNull("intent"));
         return n;
     }
 
@@ -125,6 +145,7 @@ public final class PopMessages {
         ObjectNode n = base("emotion", c);
         c.lastEmotion().ifPresent(p -> n.set("emotion", emotion(p)));
         n.put("escalating", c.escalating());
+        n.put("escalation", c.escalation());
         return n;
     }
 
@@ -156,8 +177,9 @@ public final class PopMessages {
                 .put("priority", c.priority()).put("vip", c.vip()).put("segment", c.segment())
                 .put("agent", c.agent()).put("waitSeconds", c.waitSeconds(now))
                 .put("complaintRisk", c.profile().map(CustomerProfile::complaintRisk).orElse(0.0))
-                .put("escalating", c.escalating());
+                .put("escalating", c.escalating()).put("escalation", c.escalation());
         c.lastEmotion().ifPresent(p -> o.set("emotion", emotion(p)));
+        intent(o, c);
         List<Utterance> t = c.transcript();
         o.put("lastUtterance", t.isEmpty() ? "" : t.get(t.size() - 1).text());
         ArrayNode acts = o.putArray("actions");

@@ -6,6 +6,8 @@ import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.CallState;
 import com.callportrait.live.AlertSink;
+import com.callportrait.events.CallEvent;
+import com.callportrait.events.EventWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,9 +23,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Pushes live call changes to connected pages: the screen pop to the agent on AgentCalled and
- * AgentConnect, then transcript, emotion, alerts and the end of the call; the supervisors get the
- * whole table, at most every 250 ms. Writes are Netty's non-blocking {@code writeAndFlush}, so
- * the producer (AMI dispatch, speech worker) never waits for a browser.
+ * AgentConnect, then transcript, emotion, intent, alerts and the end of the call; the supervisors
+ * get the whole table, at most every 250 ms. Writes are Netty's non-blocking {@code writeAndFlush},
+ * so the producer (AMI dispatch, speech worker) never waits for a browser.
+ *
+ * <p>Each pop that reaches an agent's page on this instance (its WebSocket frame written to the
+ * page's socket) is recorded as a {@code type=screenpop} event: {@code agent}, {@code trigger}
+ * ({@code agent_called}, {@code connected}, or {@code page_opened} for a page that connects during
+ * a call), {@code state}, and {@code latency_ms} from the pop's {@code at} (when the hub built it,
+ * on the call change) to the frame written, also across instances when the pop was relayed.
  *
  * <p>With several instances on one Asterisk the messages go through a {@link PopRelay}
  * ({@link #relayThrough}), so an agent's page gets its pops, transcript and alerts once, whichever
@@ -43,9 +51,16 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
     private final Counter updates;
     private final Counter dropped;
     private volatile PopRelay relay;
+    private final java.util.Optional<EventWriter> events;
+    private final io.micrometer.core.instrument.Timer popLatency;
 
-    private ScreenPopHub(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler) {
+    private ScreenPopHub(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler,
+                         java.util.Optional<EventWriter> events) {
         this.calls = calls;
+        this.events = events;
+        this.popLatency = io.micrometer.core.instrument.Timer.builder("cp.screenpop.latency")
+                .description("pop built on the call change to its frame written to the agent's page socket")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.pops = Counter.builder("cp.screenpop.pops").description("screen pops pushed").register(registry);
         this.updates = Counter.builder("cp.screenpop.updates").description("live updates pushed").register(registry);
         this.dropped = Counter.builder("cp.screenpop.messages.dropped")
@@ -68,7 +83,13 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
      * one: a flush only queues non-blocking writes).
      */
     public static ScreenPopHub create(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler) {
-        return new ScreenPopHub(calls, registry, scheduler);
+        return new ScreenPopHub(calls, registry, scheduler, java.util.Optional.empty());
+    }
+
+    /** As above, recording every pop that reaches a page as a {@code screenpop} event in {@code events}. */
+    public static ScreenPopHub create(CallRegistry calls, MeterRegistry registry, ScheduledExecutorService scheduler,
+                                      EventWriter events) {
+        return new ScreenPopHub(calls, registry, scheduler, java.util.Optional.of(events));
     }
 
     /**
@@ -86,7 +107,13 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
             public void toAgent(String agent, String text) {
                 Set<Channel> s = agents.get(agent);
                 if (s != null && !s.isEmpty()) {
-                    s.forEach(ch -> write(ch, text));
+                    boolean pop = text.startsWith(POP_PREFIX);
+                    s.forEach(ch -> {
+                        io.netty.channel.ChannelFuture f = write(ch, text);
+                        if (pop && f != null) {
+                            f.addListener(done -> popped(done.isSuccess(), agent, text, null));
+                        }
+                    });
                 }
             }
 
@@ -106,7 +133,11 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
         }));
         for (CallSnapshot c : calls.all()) {
             if (agent.equals(c.agent())) {
-                send(ch, PopMessages.pop(c, calls.clock().instant()));
+                String text = PopMessages.text(PopMessages.pop(c, calls.clock().instant()));
+                io.netty.channel.ChannelFuture f = write(ch, text);
+                if (f != null) {
+                    f.addListener(done -> popped(done.isSuccess(), agent, text, "page_opened"));
+                }
             }
         }
     }
@@ -153,6 +184,7 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
             }
             case TRANSCRIPT -> toAgentDuringCall(c, PopMessages.transcript(c));
             case EMOTION -> toAgentDuringCall(c, PopMessages.emotion(c));
+            case INTENT -> toAgentDuringCall(c, PopMessages.intent(c));
             case AGENT_DONE -> toAgent(c, PopMessages.simple("done", c), true);
             case ENDED -> {
                 lastEnded.put(c.agent(), c);
@@ -200,11 +232,41 @@ public final class ScreenPopHub implements CallListener, AlertSink, AutoCloseabl
      * let its outbound buffer grow without bound. The supervisor table is re-sent every 250 ms and
      * an agent page gets the call's pop again when it reconnects, so a skipped message is recovered.
      */
-    private void write(Channel ch, String text) {
+    private io.netty.channel.ChannelFuture write(Channel ch, String text) {
         if (ch.isWritable()) {
-            ch.writeAndFlush(new TextWebSocketFrame(text));
-        } else {
-            dropped.increment();
+            return ch.writeAndFlush(new TextWebSocketFrame(text));
+        }
+        dropped.increment();
+        return null;
+    }
+
+    /** How every pop message starts ({@link PopMessages#pop} puts {@code type} first). */
+    private static final String POP_PREFIX = "{\"type\":\"pop\"";
+
+    /** A pop's frame was written to an agent's page: its latency and its {@code screenpop} event. */
+    private void popped(boolean written, String agent, String text, String trigger) {
+        if (!written) {
+            return;
+        }
+        try {
+            var n = PopMessages.JSON.readTree(text);
+            java.time.Instant now = calls.clock().instant();
+            java.time.Duration latency = java.time.Duration.between(java.time.Instant.parse(n.path("at").asText()), now);
+            popLatency.record(latency);
+            String state = n.path("state").asText("");
+            String call = n.path("call").asText("");
+            java.util.Optional<CallSnapshot> c = calls.get(call);
+            events.ifPresent(ev -> {
+                Map<String, String> f = new java.util.LinkedHashMap<>();
+                f.put("agent", agent);
+                f.put("trigger", trigger != null ? trigger : state.equals("connected") ? "connected" : "agent_called");
+                f.put("state", state);
+                f.put("latency_ms", String.format(java.util.Locale.ROOT, "%.1f", latency.toNanos() / 1e6));
+                ev.offer(new CallEvent("screenpop", call, c.map(CallSnapshot::uniqueId).orElse(""),
+                        c.map(CallSnapshot::phone).orElse(""), now, f));
+            });
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ScreenPopHub.class).debug("pop not recorded: {}", e.toString());
         }
     }
 

@@ -8,6 +8,7 @@ import com.callportrait.live.LiveOptions;
 import com.callportrait.live.RedisActionClaims;
 import com.callportrait.live.TokenService;
 import com.callportrait.live.calls.CallRegistry;
+import com.callportrait.portrait.semantic.TopicClassifier;
 import com.callportrait.profile.PhoneNumbers;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.ProfileStore;
@@ -98,7 +99,7 @@ public final class Application implements AutoCloseable {
     private volatile InetSocketAddress httpAddress;
 
     private Application(AppOptions options, LiveOptions liveOptions, HttpOptions httpOptions,
-                        InstanceOptions instance, RedisBackend redis, Telemetry telemetry) {
+                        InstanceOptions instance, TopicClassifier topics, RedisBackend redis, Telemetry telemetry) {
         this.options = options;
         this.redis = redis;
         this.telemetry = telemetry;
@@ -106,10 +107,11 @@ public final class Application implements AutoCloseable {
         this.rules = RulesLoader.source(options.routingRules());
         this.events = EventWriter.create(RedisStreamSink.create(redis.connector().async(), options.eventsMaxLen()),
                 options.eventsBuffer(), registry);
-        this.calls = CallRegistry.create(Clock.systemUTC(), liveOptions.callExpiry());
+        // The live intent speaks the portrait engine's taxonomy (CP_PORTRAIT_TOPICS when set).
+        this.calls = CallRegistry.create(Clock.systemUTC(), liveOptions.callExpiry(), topics);
         Gauge.builder("cp.calls.live", calls, CallRegistry::size).description("live calls").register(registry);
         this.tokens = liveOptions.tokens();
-        this.screenPops = ScreenPopHub.create(calls, registry, scheduler);
+        this.screenPops = ScreenPopHub.create(calls, registry, scheduler, events);
         calls.addListener(screenPops);
         this.feedback = FeedbackRecorder.create(events, calls);
         this.live = LiveCalls.create(liveOptions, calls, screenPops, events, registry, scheduler);
@@ -161,8 +163,8 @@ public final class Application implements AutoCloseable {
         FreshOptions freshOptions = settings.fresh();
         SpoolOptions spool = settings.spool();
         SpeechSettings speech = settings.speech();
-        Application app = new Application(options, settings.live(), settings.http(), settings.instance(), redis,
-                telemetry);
+        Application app = new Application(options, settings.live(), settings.http(), settings.instance(),
+                settings.portrait().topics(), redis, telemetry);
         try {
             app.events.start();
             warmUp(redis.store());

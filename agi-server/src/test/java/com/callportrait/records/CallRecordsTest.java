@@ -63,6 +63,8 @@ class CallRecordsTest {
         assertThat(r.emotion()).isEqualTo("angry");
         assertThat(r.survey()).isEqualTo(4);
         assertThat(r.outcome()).isEqualTo("resolved");
+        // "my bill is wrong", said first: the live intent is the record's topic
+        assertThat(r.topic()).isEqualTo("billing");
     }
 
     @Test
@@ -76,6 +78,7 @@ class CallRecordsTest {
         assertThat(r.talkSec()).isZero();
         assertThat(r.emotion()).isNull();
         assertThat(r.transcript()).isNull();
+        assertThat(r.topic()).isNull(); // nothing said: the engine decides
     }
 
     @Test

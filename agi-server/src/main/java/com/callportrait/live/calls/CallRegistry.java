@@ -1,5 +1,7 @@
 package com.callportrait.live.calls;
 
+import com.callportrait.live.intent.IntentTracker;
+import com.callportrait.portrait.semantic.TopicClassifier;
 import com.callportrait.speech.conversation.TalkFigures;
 import com.callportrait.speech.emotion.EmotionReading;
 import com.callportrait.speech.pipeline.Speaker;
@@ -22,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * calls never wait for each other; listeners are told after the monitor is released, with an
  * immutable snapshot.
  *
+ * <p>Each call's final utterances also feed its live intent ({@link IntentTracker}, over the topic
+ * taxonomy given at creation): when an utterance changes it, listeners hear
+ * {@link CallChange#INTENT} right after that utterance's {@link CallChange#TRANSCRIPT}.
+ *
  * <p>Thread-safe. A call is removed on {@link #ended}, or by {@link #expire} when nothing has
  * happened to it for the safety expiry (a missed Hangup must not leak memory).
  */
@@ -34,15 +40,35 @@ public final class CallRegistry implements SpeechUpdates {
     private final Map<String, String> idByUniqueId = new ConcurrentHashMap<>();
     private final Map<String, String> idByChannel = new ConcurrentHashMap<>();
     private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+    private final TopicClassifier topics;
 
-    private CallRegistry(Clock clock, Duration expiry) {
+    private CallRegistry(Clock clock, Duration expiry, TopicClassifier topics) {
         this.clock = clock;
         this.expiry = expiry;
+        this.topics = topics;
     }
 
-    /** A registry that forgets calls idle for longer than {@code expiry}. */
+    /**
+     * A registry that forgets calls idle for longer than {@code expiry} and tracks each call's intent
+     * over the bundled topic taxonomy.
+     */
     public static CallRegistry create(Clock clock, Duration expiry) {
-        return new CallRegistry(clock, expiry);
+        return new CallRegistry(clock, expiry, BundledTopics.INSTANCE);
+    }
+
+    /** As above over the taxonomy {@code topics} (the portrait engine's, {@code CP_PORTRAIT_TOPICS}). */
+    public static CallRegistry create(Clock clock, Duration expiry, TopicClassifier topics) {
+        return new CallRegistry(clock, expiry, java.util.Objects.requireNonNull(topics, "topics"));
+    }
+
+    /** The bundled taxonomy, loaded once on first use. */
+    private static final class BundledTopics {
+        static final TopicClassifier INSTANCE = TopicClassifier.load();
+    }
+
+    /** Every topic a live intent can take (the taxonomy's, its default last). */
+    public List<String> topics() {
+        return topics.topics();
     }
 
     public CallRegistry addListener(CallListener l) {
@@ -114,7 +140,8 @@ public final class CallRegistry implements SpeechUpdates {
      */
     public boolean update(String callId, boolean create, CallChange what, Consumer<LiveCallView> change) {
         Instant now = clock.instant();
-        LiveCall c = create ? byId.computeIfAbsent(callId, id -> new LiveCall(id, now)) : byId.get(callId);
+        LiveCall c = create ? byId.computeIfAbsent(callId, id -> new LiveCall(id, now, IntentTracker.create(topics)))
+                : byId.get(callId);
         if (c == null) {
             return false;
         }
@@ -158,18 +185,40 @@ public final class CallRegistry implements SpeechUpdates {
         return true;
     }
 
-    /** Transcript update from the speech pipeline (text already redacted). */
+    /** Transcript update from the speech pipeline (text already redacted): the caller's words. */
     @Override
     public void transcript(String callId, int utterance, boolean isFinal, String redactedText) {
-        update(callId, false, CallChange.TRANSCRIPT,
-                c -> c.call().utterance(new Utterance(utterance, redactedText, isFinal, clock.instant())));
+        transcript(callId, utterance, isFinal, redactedText, Speaker.CALLER);
     }
 
-    /** Transcript update of one party (the agent's only when the agent's leg is tapped). */
+    /**
+     * Transcript update of one party (the agent's only when the agent's leg is tapped). A final
+     * utterance of the caller also feeds the call's intent; listeners hear {@link CallChange#INTENT}
+     * when it changed.
+     */
     @Override
     public void transcript(String callId, int utterance, boolean isFinal, String redactedText, Speaker speaker) {
-        update(callId, false, CallChange.TRANSCRIPT,
-                c -> c.call().utterance(new Utterance(utterance, redactedText, isFinal, clock.instant(), speaker)));
+        boolean[] intentChanged = new boolean[1];
+        boolean known = update(callId, false, CallChange.TRANSCRIPT, c -> {
+            LiveCall call = c.call();
+            call.utterance(new Utterance(utterance, redactedText, isFinal, clock.instant(), speaker));
+            if (isFinal && speaker == Speaker.CALLER && call.intent != null) {
+                intentChanged[0] = call.intent.add(utterance, redactedText).isPresent();
+            }
+        });
+        if (known && intentChanged[0]) {
+            LiveCall c = byId.get(callId);
+            if (c != null) {
+                CallSnapshot snap;
+                synchronized (c) {
+                    if (c.state == CallState.ENDED) {
+                        return;
+                    }
+                    snap = c.snapshot();
+                }
+                tell(snap, CallChange.INTENT);
+            }
+        }
     }
 
     @Override
@@ -190,11 +239,14 @@ public final class CallRegistry implements SpeechUpdates {
         });
     }
 
-    /** Emotion update from the speech pipeline. */
+    /**
+     * Emotion update from the speech pipeline (the caller's); the reading carries the word count of
+     * its utterance's final transcript (delivered just before it), for the live rules' evidence guard.
+     */
     @Override
     public void emotion(String callId, int utterance, EmotionReading reading) {
-        update(callId, false, CallChange.EMOTION,
-                c -> c.call().emotion(new EmotionPoint(Math.max(utterance, 0), reading, clock.instant())));
+        update(callId, false, CallChange.EMOTION, c -> c.call().emotion(new EmotionPoint(Math.max(utterance, 0),
+                reading, clock.instant(), c.call().words(utterance))));
     }
 
     /** Records an action taken (or refused) for the call. */
@@ -214,6 +266,35 @@ public final class CallRegistry implements SpeechUpdates {
         }
         synchronized (c) {
             return c.state != CallState.ENDED && c.firedRules.add(rule);
+        }
+    }
+
+    /**
+     * Claims a queue priority change to {@code priority} for the call, atomically: false when the call
+     * already has, or has an action pending for, this priority or a higher one (two rules that both
+     * match an upset caller must not raise the priority twice).
+     */
+    public boolean claimPriority(String callId, int priority) {
+        LiveCall c = byId.get(callId);
+        if (c == null) {
+            return false;
+        }
+        synchronized (c) {
+            if (c.state == CallState.ENDED || c.priority >= priority
+                    || !c.priorityClaims.isEmpty() && c.priorityClaims.last() >= priority) {
+                return false;
+            }
+            return c.priorityClaims.add(priority);
+        }
+    }
+
+    /** Undoes {@link #claimPriority} when the change was not made (AMI down, refused, failed). */
+    public void releasePriority(String callId, int priority) {
+        LiveCall c = byId.get(callId);
+        if (c != null) {
+            synchronized (c) {
+                c.priorityClaims.remove(priority);
+            }
         }
     }
 

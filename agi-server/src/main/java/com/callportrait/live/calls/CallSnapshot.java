@@ -1,5 +1,6 @@
 package com.callportrait.live.calls;
 
+import com.callportrait.live.intent.CallIntent;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.speech.emotion.EmotionLabel;
 import com.callportrait.speech.pipeline.Speaker;
@@ -34,6 +35,7 @@ import java.util.Set;
  * @param emotions    emotion readings, oldest first (bounded)
  * @param actions     actions taken, oldest first
  * @param firedRules  rules that already acted (idempotency)
+ * @param intent      what the call is about so far, from the caller's words, if known
  * @param version     increases with every change
  * @param talk        the agent's leg and its talk-over and silence, when the agent's leg is tapped
  */
@@ -42,7 +44,8 @@ public record CallSnapshot(String callId, String channel, String uniqueId, Strin
                            CallState state, String queue, int position, int priority, String agent,
                            Instant started, Optional<Instant> queuedAt, Optional<Instant> connectedAt,
                            List<Utterance> transcript, List<EmotionPoint> emotions, List<ActionRecord> actions,
-                           Set<String> firedRules, long version, Optional<CallTalk> talk) {
+                           Set<String> firedRules, Optional<CallIntent> intent, long version,
+                           Optional<CallTalk> talk) {
     public CallSnapshot {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(state, "state");
@@ -51,10 +54,11 @@ public record CallSnapshot(String callId, String channel, String uniqueId, Strin
         emotions = List.copyOf(emotions);
         actions = List.copyOf(actions);
         firedRules = Set.copyOf(firedRules);
+        Objects.requireNonNull(intent, "intent");
         Objects.requireNonNull(talk, "talk");
     }
 
-    /** A call whose agent leg is not tapped. */
+    /** A call whose agent leg is not tapped and whose intent is not known. */
     public CallSnapshot(String callId, String channel, String uniqueId, String linkedId, String phone,
                         String callerName, Optional<CustomerProfile> profile, String segment, boolean vip,
                         CallState state, String queue, int position, int priority, String agent,
@@ -62,8 +66,13 @@ public record CallSnapshot(String callId, String channel, String uniqueId, Strin
                         List<Utterance> transcript, List<EmotionPoint> emotions, List<ActionRecord> actions,
                         Set<String> firedRules, long version) {
         this(callId, channel, uniqueId, linkedId, phone, callerName, profile, segment, vip, state, queue, position,
-                priority, agent, started, queuedAt, connectedAt, transcript, emotions, actions, firedRules, version,
-                Optional.empty());
+                priority, agent, started, queuedAt, connectedAt, transcript, emotions, actions, firedRules,
+                Optional.empty(), version, Optional.empty());
+    }
+
+    /** The highest escalation of any reading so far (a request to escalate stays said), 0 before any. */
+    public double escalation() {
+        return emotions.stream().mapToDouble(p -> p.reading().escalation()).max().orElse(0);
     }
 
     /** True when the agent's leg is transcribed too (its words are in the transcript). */

@@ -1,5 +1,6 @@
 package com.callportrait.live.calls;
 
+import com.callportrait.live.intent.IntentTracker;
 import com.callportrait.profile.CustomerProfile;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -43,12 +44,29 @@ final class LiveCall {
     final Deque<EmotionPoint> emotions = new ArrayDeque<>();
     final Deque<ActionRecord> actions = new ArrayDeque<>();
     final Set<String> firedRules = new HashSet<>();
+    /** What the call is about, from its final utterances; null when intent tracking is off. */
+    final IntentTracker intent;
+    /** Priorities an action has been sent for (pending or done), so two rules never raise twice. */
+    final java.util.TreeSet<Integer> priorityClaims = new java.util.TreeSet<>();
     long version;
 
-    LiveCall(String callId, Instant now) {
+    LiveCall(String callId, Instant now, IntentTracker intent) {
         this.callId = callId;
         this.started = now;
         this.lastChange = now;
+        this.intent = intent;
+    }
+
+    /** Words of the caller's final transcript of utterance {@code number}, 0 when there is none (yet). */
+    int words(int number) {
+        for (java.util.Iterator<Utterance> it = transcript.descendingIterator(); it.hasNext(); ) {
+            Utterance u = it.next();
+            if (u.number() == number && u.isFinal() && u.speaker() == com.callportrait.speech.pipeline.Speaker.CALLER) {
+                String t = u.text().strip();
+                return t.isEmpty() ? 0 : t.split("\\s+").length;
+            }
+        }
+        return 0;
     }
 
     void utterance(Utterance u) {
@@ -87,6 +105,7 @@ final class LiveCall {
         return new CallSnapshot(callId, channel, uniqueId, linkedId, phone, callerName, profile, segment, vip, state,
                 queue, position, priority, agent, started, Optional.ofNullable(queuedAt),
                 Optional.ofNullable(connectedAt), new ArrayList<>(transcript), List.copyOf(emotions),
-                List.copyOf(actions), firedRules, version, Optional.ofNullable(talk));
+                List.copyOf(actions), firedRules, intent == null ? Optional.empty() : intent.current(), version,
+                Optional.ofNullable(talk));
     }
 }

@@ -118,4 +118,42 @@ class CallRegistryTest {
             return now;
         }
     }
+
+    @Test
+    void finalUtterancesSetTheIntentListenersHearItAndReadingsKnowTheirWords() {
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        calls.addListener((c, what) -> heard.add(what.name()));
+        calls.routed(new RoutedCall("i1", "PJSIP/i-1", "2.1", "5551234", "Jane", "support", 5, "s", false, "r",
+                Optional.empty()));
+        heard.clear();
+        calls.transcript("i1", 1, false, "my meter");
+        assertThat(calls.get("i1").orElseThrow().intent()).isEmpty(); // partials never count
+        calls.transcript("i1", 1, true, "my meter reading is wrong");
+        calls.emotion("i1", 1, new EmotionReading(EmotionLabel.FRUSTRATED, -0.4, 0.5, 0.7));
+        assertThat(heard).containsExactly("TRANSCRIPT", "TRANSCRIPT", "INTENT", "EMOTION");
+        CallSnapshot c = calls.get("i1").orElseThrow();
+        assertThat(c.intent()).hasValueSatisfying(i -> {
+            assertThat(i.topic()).isEqualTo("meter");
+            assertThat(i.evidence()).containsExactly("meter", "reading");
+        });
+        assertThat(c.lastEmotion().orElseThrow().words()).isEqualTo(5);
+        // an utterance with no keyword leaves the intent alone: no INTENT change
+        heard.clear();
+        calls.transcript("i1", 2, true, "can you help me");
+        assertThat(heard).containsExactly("TRANSCRIPT");
+    }
+
+    @Test
+    void aPriorityIsClaimedOnceAtEachLevelAndReleasedWhenNotMade() {
+        calls.routed(new RoutedCall("p1", "PJSIP/p-1", "3.1", "5551234", "Jane", "support", 5, "s", false, "r",
+                Optional.empty()));
+        assertThat(calls.claimPriority("p1", 5)).isFalse(); // routed at 5 already
+        assertThat(calls.claimPriority("p1", 20)).isTrue();
+        assertThat(calls.claimPriority("p1", 20)).isFalse();
+        assertThat(calls.claimPriority("p1", 30)).isTrue();
+        calls.releasePriority("p1", 30);
+        assertThat(calls.claimPriority("p1", 20)).isFalse(); // 20 is still claimed
+        assertThat(calls.claimPriority("p1", 30)).isTrue();
+        assertThat(calls.claimPriority("nobody", 30)).isFalse();
+    }
 }

@@ -52,6 +52,26 @@ final class PhraseScorer {
         }
     }
 
+    /** Every phrase found in the tokens, in text order: its label, its words joined by spaces, its weight. */
+    void forEachMatch(List<String> tokens, MatchSink sink) {
+        for (int i = 0; i < tokens.size(); i++) {
+            List<Phrase> candidates = byFirstWord.get(tokens.get(i));
+            if (candidates == null) {
+                continue;
+            }
+            for (Phrase p : candidates) {
+                if (matches(tokens, i, p.words)) {
+                    sink.match(labels.get(p.label), String.join(" ", p.words), p.weight);
+                }
+            }
+        }
+    }
+
+    /** Receives the phrases {@link #forEachMatch} finds. */
+    interface MatchSink {
+        void match(String label, String phrase, double weight);
+    }
+
     private static boolean matches(List<String> tokens, int at, String[] words) {
         if (at + words.length > tokens.size()) {
             return false;

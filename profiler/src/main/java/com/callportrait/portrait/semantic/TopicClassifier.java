@@ -60,6 +60,31 @@ public final class TopicClassifier {
         return scorer.labels();
     }
 
+    /**
+     * One keyword or phrase of the taxonomy found in a text.
+     *
+     * @param topic  the topic it counts for
+     * @param phrase the words that matched, lower case, joined by single spaces
+     * @param weight its weight in {@code topics.yaml}
+     */
+    public record Match(String topic, String phrase, double weight) {
+    }
+
+    /**
+     * Every keyword and phrase of the taxonomy found in {@code text}, in text order (a phrase found
+     * twice is listed twice). This is what {@link #classify} adds up, without the first-sentence
+     * weighting, for callers that accumulate evidence themselves (the live intent of a call,
+     * utterance by utterance). Empty for null or empty text.
+     */
+    public List<Match> matches(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<Match> out = new ArrayList<>();
+        scorer.forEachMatch(PhraseScorer.tokens(text), (topic, phrase, weight) -> out.add(new Match(topic, phrase, weight)));
+        return out;
+    }
+
     /** The topic of a text; the default topic for null, empty or unmatched text. */
     public String classify(String text) {
         if (text == null || text.isEmpty()) {

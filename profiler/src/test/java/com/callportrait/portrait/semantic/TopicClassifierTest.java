@@ -41,6 +41,26 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aGasSmellIsAnEmergencyWhateverElseIsSaid() {
+        assertThat(topics.topics()).startsWith("gas_emergency");
+        assertThat(topics.classify("caller: i want to report a gas smell in my kitchen")).isEqualTo("gas_emergency");
+        assertThat(topics.classify("caller: my bill is wrong and the charges are high and i can smell gas"))
+                .isEqualTo("gas_emergency");
+        // "gas" alone is not an emergency: the gas bill is billing
+        assertThat(topics.classify("caller: my gas bill is wrong again")).isEqualTo("billing");
+    }
+
+    @Test
+    void matchesListEveryKeywordWithItsTopicAndWeightInTextOrder() {
+        assertThat(topics.matches("My BILL is wrong, I can smell gas and my bill went up"))
+                .containsExactly(new TopicClassifier.Match("billing", "bill", 2.0),
+                        new TopicClassifier.Match("gas_emergency", "smell gas", 10.0),
+                        new TopicClassifier.Match("billing", "bill", 2.0));
+        assertThat(topics.matches("hello good morning")).isEmpty();
+        assertThat(topics.matches(null)).isEmpty();
+    }
+
+    @Test
     void analystCanAddATopicByEditingTheFile(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("topics.yaml");
         Files.writeString(f, "default: other\ntopics:\n  fraud:\n    fraud: 3\n    \"stolen card\": 4\n  billing:\n    bill: 2\n");

@@ -52,6 +52,17 @@ public final class AudioCaller {
     }
 
     /**
+     * Streams {@code pcm} (8 kHz signed 16-bit little-endian mono, e.g. the data of a WAV file) to
+     * the AudioSocket server at {@code target}: a caller saying something else than the bundled
+     * recording.
+     *
+     * @throws IllegalArgumentException if {@code pcm} is empty or not whole 16-bit samples
+     */
+    public static AudioCaller of(InetSocketAddress target, byte[] pcm) {
+        return new AudioCaller(target, pcm.clone());
+    }
+
+    /**
      * A fresh copy of the bundled recording ({@code sim/caller-8k.raw}): 8 kHz signed 16-bit
      * little-endian mono PCM, exactly the audio of the Asterisk 22 AudioSocket session it was taken from.
      */
