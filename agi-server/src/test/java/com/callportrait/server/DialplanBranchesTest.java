@@ -230,6 +230,17 @@ class DialplanBranchesTest {
     }
 
     @Test
+    void aGasEmergencyGoesToTheEmergencyQueueFirstThenBackToTheCallersQueueAtTheFront() throws IOException {
+        Pbx pbx = new Pbx().queue("TIMEOUT").queue("ANSWERED");
+        Dialplan d = Dialplan.read(CONF.resolve("extensions_callportrait.conf"));
+        d.vars.put("CP_QUEUE", "billing");
+        pbx.d = d;
+        d.walk("callportrait-emergency", "s", pbx);
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(emergency,,,,300,,)", "Queue(billing,,,,300,,)");
+        assertThat(d.vars).containsEntry("QUEUE_PRIO", "100");
+    }
+
+    @Test
     void aSurveyServerThatHangsEndsTheCallPolitely() throws IOException {
         Dialplan d = Dialplan.read(CONF.resolve("extensions_callportrait.conf"));
         Pbx pbx = new Pbx().agi("TIMEOUT");
