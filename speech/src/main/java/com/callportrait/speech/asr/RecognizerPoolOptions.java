@@ -23,8 +23,8 @@ import java.util.Objects;
  *                ({@code CP_ASR_RECOGNIZER_MAX_USES}, default 2000)
  * @param maxAge  age after which a recogniser is retired when it is next returned
  *                ({@code CP_ASR_RECOGNIZER_MAX_AGE}, default 6h): its graph cache only grows
- * @param lease   how long a call holds a recogniser ({@code CP_ASR_RECOGNIZER_LEASE}: {@code utterance},
- *                the default, or {@code call})
+ * @param lease   how long a call holds a recogniser ({@code CP_ASR_RECOGNIZER_LEASE}: {@code call},
+ *                the default, or {@code utterance})
  */
 public record RecognizerPoolOptions(int max, int warm, int maxUses, Duration maxAge, Lease lease) {
 
@@ -48,8 +48,8 @@ public record RecognizerPoolOptions(int max, int warm, int maxUses, Duration max
     public static final int DEFAULT_MAX_USES = 2000;
     /** Age before a recogniser is replaced. */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(6);
-    /** One recogniser per utterance. */
-    public static final Lease DEFAULT_LEASE = Lease.UTTERANCE;
+    /** One recogniser per call: keeps the speaker adaptation, which is worth words (docs/asr.md). */
+    public static final Lease DEFAULT_LEASE = Lease.CALL;
 
     public RecognizerPoolOptions {
         Objects.requireNonNull(maxAge, "maxAge");

@@ -195,11 +195,11 @@ class RecognizerPoolTest {
     @Test
     void optionsFromTheEnvironmentAreValidated() {
         RecognizerPoolOptions o = RecognizerPoolOptions.from(Env.of(Map.of("CP_ASR_RECOGNIZERS", "4",
-                "CP_ASR_RECOGNIZER_MAX_AGE", "30m", "CP_ASR_RECOGNIZER_LEASE", "call")));
+                "CP_ASR_RECOGNIZER_MAX_AGE", "30m", "CP_ASR_RECOGNIZER_LEASE", "utterance")));
         assertThat(o.max()).isEqualTo(4);
         assertThat(o.warm()).isEqualTo(4);
         assertThat(o.maxAge()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(o.lease()).isEqualTo(RecognizerPoolOptions.Lease.CALL);
+        assertThat(o.lease()).isEqualTo(RecognizerPoolOptions.Lease.UTTERANCE);
         assertThat(RecognizerPoolOptions.from(Env.empty())).isEqualTo(RecognizerPoolOptions.defaults());
         assertThatThrownBy(() -> RecognizerPoolOptions.from(Env.of(Map.of("CP_ASR_RECOGNIZERS", "2",
                 "CP_ASR_WARM_RECOGNIZERS", "3")))).isInstanceOf(ConfigException.class)
