@@ -18,7 +18,8 @@ import java.util.Objects;
  *                default 24); a lease beyond that gets a cold one that is freed after use; 0 turns
  *                pooling off (every lease a new recogniser)
  * @param warm    recognisers created and warmed on bundled audio at start-up, before the server
- *                reports ready ({@code CP_ASR_WARM_RECOGNIZERS}, default 8, at most {@code max})
+ *                reports ready ({@code CP_ASR_WARM_RECOGNIZERS}, default 4, at most {@code max}; each
+ *                costs about 2 CPU-seconds of start-up)
  * @param maxUses leases after which a recogniser is retired and replaced
  *                ({@code CP_ASR_RECOGNIZER_MAX_USES}, default 2000)
  * @param maxAge  age after which a recogniser is retired when it is next returned
@@ -43,7 +44,7 @@ public record RecognizerPoolOptions(int max, int warm, int maxUses, Duration max
     /** Recognisers kept: 24 × ~90 MB. */
     public static final int DEFAULT_MAX = 24;
     /** Recognisers warmed at start-up. */
-    public static final int DEFAULT_WARM = 8;
+    public static final int DEFAULT_WARM = 4;
     /** Leases before a recogniser is replaced. */
     public static final int DEFAULT_MAX_USES = 2000;
     /** Age before a recogniser is replaced. */

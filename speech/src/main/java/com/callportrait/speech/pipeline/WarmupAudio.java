@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The bundled audio recognisers are warmed on at start-up: a synthetic caller saying three
- * call-centre sentences (8 kHz, about 11 s, made by {@code src/test/audio/make-testset.sh}),
- * converted to the model's rate. Stateless; {@link #load} reads it afresh each time.
+ * The bundled audio recognisers are warmed on at start-up: a synthetic caller saying two
+ * call-centre sentences (8 kHz, 6 s, cut from {@code call-8k.wav} of
+ * {@code src/test/audio/make-testset.sh}), converted to the model's rate. A recogniser's first
+ * three seconds of speech cost most of its cold start; six are enough. Stateless; {@link #load}
+ * reads it afresh each time.
  */
 final class WarmupAudio {
     static final String RESOURCE = "/asr/warmup-8k.wav";
