@@ -46,13 +46,6 @@ final class CallWorker {
      * an idle machine.
      */
     private static final int PARTIAL_BACKLOG_LIMIT = 25;
-    /**
-     * A frame that waited this long for a recognition thread means the pool is behind: partials
-     * go first. Measured on the frame itself rather than by counting calls queued for a thread,
-     * which with a dozen or more calls is above the thread count most of the time even when every
-     * frame is handled within milliseconds.
-     */
-    private static final long PARTIAL_LAG_NANOS = 300_000_000L;
     private static final int PAD_CHUNK_MS = 100;
     private static final int MAX_PAD_MS = 1200;
     /** Audio frames are 20 ms; the queue's length in frames is also how stale audio may get. */
@@ -169,7 +162,7 @@ final class CallWorker {
                         vad.reset();
                         finishUtterance(item.arrivalNanos());
                     } else {
-                        maybePartial(ms, item.arrivalNanos());
+                        maybePartial(ms);
                     }
                 }
                 case END -> {
@@ -233,13 +226,13 @@ final class CallWorker {
         }
     }
 
-    private void maybePartial(double ms, long arrivalNanos) {
+    private void maybePartial(double ms) {
         sincePartialMs += ms;
         if (sincePartialMs < options.partialEveryMs()) {
             return;
         }
         sincePartialMs = 0;
-        if (owner.backlog() > PARTIAL_BACKLOG_LIMIT || System.nanoTime() - arrivalNanos > PARTIAL_LAG_NANOS) {
+        if (owner.backlog() > PARTIAL_BACKLOG_LIMIT || engine.pool().waitingCalls() > engine.pool().workers()) {
             engine.metrics().partialDropped(); // overloaded: partials go first
             return;
         }
