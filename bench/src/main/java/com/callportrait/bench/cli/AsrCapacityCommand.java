@@ -9,19 +9,40 @@ import picocli.CommandLine.Option;
  * instance per command-line run, used on the main thread; not thread-safe.
  */
 @Command(name = "asr-capacity", mixinStandardHelpOptions = true,
-        description = "Streams N real-time AudioSocket calls (utterances of the telephone set with pauses) to the speech"
-                + " engine over loopback and measures end-of-speech to final result, shedding and CPU per level."
-                + " Model: CP_VOSK_MODEL or speech/target/classes/vosk/model-en-us. Run from the repository root.")
+        description = "Streams N real-time AudioSocket caller lines of human speech (speech/src/test/benchmark/human,"
+                + " with pauses, calls back to back) to the speech engine over loopback and measures frames shed,"
+                + " end-of-speech to final result, first partial, WER (live and offline) and CPU per level."
+                + " Model: CP_VOSK_MODEL or speech/target/classes/vosk/model-en-us; recognisers: CP_ASR_RECOGNIZERS"
+                + " and friends (CP_ASR_RECOGNIZERS=0: a new recogniser per call). Run from the repository root.")
 public final class AsrCapacityCommand extends BenchCommand {
-    @Option(names = "--calls", defaultValue = "4,8,12,16", split = ",", description = "concurrent calls per level (default ${DEFAULT-VALUE})")
+    @Option(names = "--calls", defaultValue = "4,8,16,24", split = ",",
+            description = "concurrent caller lines per level (default ${DEFAULT-VALUE})")
     int[] calls;
 
     @Option(names = "--seconds", defaultValue = "60", description = "seconds per level (default ${DEFAULT-VALUE})")
     int seconds;
 
+    @Option(names = "--rate", defaultValue = "16000",
+            description = "16000 (kind 0x12, Dial(AudioSocket/.../c(slin16))) or 8000 (kind 0x10, AudioSocket()); default ${DEFAULT-VALUE}")
+    int rate;
+
+    @Option(names = "--speech", defaultValue = "0.75", description = "share of the time each caller speaks (default ${DEFAULT-VALUE})")
+    double speech;
+
+    @Option(names = "--call-seconds", defaultValue = "30",
+            description = "mean call length; each line plays calls back to back (default ${DEFAULT-VALUE})")
+    int callSeconds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed of the timelines (default ${DEFAULT-VALUE})")
+    long seed;
+
     @Override
     public Integer call() throws Exception {
-        CapacityBenchmark.run(settings().speech().asr(), calls, seconds);
+        if (speech <= 0.1 || speech >= 0.95) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speech must be in (0.1, 0.95)");
+        }
+        CapacityBenchmark.run(settings().speech().asr(),
+                new CapacityBenchmark.Config(calls, seconds, rate, speech, callSeconds, seed));
         return 0;
     }
 }

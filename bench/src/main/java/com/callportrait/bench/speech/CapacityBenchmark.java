@@ -1,8 +1,11 @@
 package com.callportrait.bench.speech;
 
 import com.callportrait.speech.asr.AsrOptions;
-import com.callportrait.speech.audio.AudioFiles;
+import com.callportrait.speech.asr.RecognizedText;
+import com.callportrait.speech.asr.StreamingRecognizer;
+import com.callportrait.speech.audio.PolyphaseResampler;
 import com.callportrait.speech.audiosocket.AudioSocketOptions;
+import com.callportrait.speech.audiosocket.SlinRate;
 import com.callportrait.speech.pipeline.EmotionEvent;
 import com.callportrait.speech.pipeline.SpeechEngine;
 import com.callportrait.speech.pipeline.SpeechListener;
@@ -13,6 +16,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,47 +26,53 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * How many concurrent calls the live path transcribes in real time: N calls stream AudioSocket
- * frames in real time over real TCP connections to the server (about half speech: utterances of
- * the telephone set separated by pauses as long as themselves), and for every utterance it
- * measures the time from the end of speech to the final result reaching a listener
- * ({@code asr-capacity}). Model: CP_VOSK_MODEL, else the build's copy under
- * {@code speech/target/classes}. Prints one Markdown row per level. Single use; not thread-safe.
+ * How many concurrent talking callers the live path transcribes in real time
+ * ({@code asr-capacity}). Each caller line is a real TCP AudioSocket connection to the server,
+ * sending 20 ms frames in real time (kind {@code 0x12} at 16 kHz, or {@code 0x10} at 8 kHz), of
+ * human speech (see {@link HumanSet}) with pauses so that the caller speaks about
+ * {@code speech} of the time; each line plays calls of about {@code callSeconds} one after the
+ * other (hang up, new UUID), as a call centre's lines do, so the cost of starting a call is in
+ * the figures. Per level: frames shed, final latency (end of speech to the final result at a
+ * listener), first partial (start of speech to the first partial), WER against the reference and
+ * against an offline decode of the same clips, CPU. Single use; not thread-safe.
  */
 public final class CapacityBenchmark {
     private static final int FRAME_MS = 20;
+    private static final double MIN_PAUSE_S = 0.6;
 
-    record Segment(double start, double end, String text) {
+    /** One run's settings. */
+    public record Config(int[] levels, int seconds, int rate, double speech, int callSeconds, long seed) {
+    }
+
+    record Segment(double start, double end, HumanSet.Clip clip) {
+    }
+
+    /** One call on a line: frames [startFrame, endFrame) of the line's timeline. */
+    record Call(int startFrame, int endFrame, UUID id, List<Segment> segments) {
     }
 
     record Received(long nanos, TranscriptEvent event) {
     }
 
-    record Clip(short[] samples, double speechStart, double speechEnd, String text) {
-    }
-
     private CapacityBenchmark() {
     }
 
-    /**
-     * Runs {@code seconds} of real-time calls at each level of concurrent {@code levels} with the
-     * {@code configured} recognition options (the bundled model when they name none).
-     */
-    public static void run(AsrOptions configured, int[] levels, int seconds) throws Exception {
-        BenchSet set = BenchSet.load(BenchSet.module("src/test/benchmark/telephone"), 100000);
-        List<Clip> clips = new ArrayList<>();
-        for (BenchSet.Item item : set.items()) {
-            clips.add(clip(AudioFiles.read(item.telephone()).samples(), item.text()));
-        }
+    public static void run(AsrOptions configured, Config cfg) throws Exception {
+        SlinRate rate = SlinRate.ofHz(cfg.rate()).orElseThrow(() -> new IllegalArgumentException(
+                "--rate must be an AudioSocket rate (8000 or 16000), was " + cfg.rate()));
+        HumanSet set = HumanSet.load(rate.hz());
         AsrOptions options = configured;
         if (options.modelDir().isEmpty()) {
             options = options.withModelDir(BenchSet.module("target/classes/vosk/model-en-us"));
         }
         Map<String, List<Received>> received = new ConcurrentHashMap<>();
         List<String> rows = new ArrayList<>();
+        long built0 = System.nanoTime();
         try (SpeechEngine engine = SpeechEngine.builder().options(options)
                 .emotionScorer(AsrOnly.SCORER).voiceAnalyzers(AsrOnly.DurationAnalyzer::new)
                 .redactor(text -> text).build()) {
+            long readyMs = (System.nanoTime() - built0) / 1_000_000;
+            Map<String, String> offline = offline(engine, set);
             engine.addListener(new SpeechListener() {
                 @Override
                 public void onTranscript(TranscriptEvent e) {
@@ -75,162 +85,226 @@ public final class CapacityBenchmark {
                 }
             });
             int port = engine.startAudioSocket(AudioSocketOptions.defaults().withHost("127.0.0.1").withPort(0)).port();
-            System.out.printf("%d workers, %d cores, %d s per level, load average %.1f%n", options.workers(),
-                    Runtime.getRuntime().availableProcessors(), seconds, loadAverage());
-            for (int calls : levels) {
+            System.out.printf("human speech (%d clips), %s (kind 0x%02x), %d workers, %d cores, %d s per level, "
+                            + "speech %.0f %%, calls of ~%d s; recognisers: %s; engine ready in %d ms; load average %.1f%n",
+                    set.clips().size(), rate, rate.kind(), options.workers(), Runtime.getRuntime().availableProcessors(),
+                    cfg.seconds(), 100 * cfg.speech(), cfg.callSeconds(), options.recognizers(), readyMs, loadAverage());
+            for (int lines : cfg.levels()) {
                 received.clear();
-                rows.add(level(engine, port, calls, seconds, clips, received));
+                rows.add(level(engine, port, lines, cfg, rate, set, offline, received));
                 System.out.println(rows.get(rows.size() - 1));
             }
         }
         System.out.println();
-        System.out.println("| calls | speech % | utterances | no final | final p50 ms | final p95 ms | final max ms "
-                + "| 1st partial p50 ms | 1st partial p95 ms | WER % | frames shed | partials dropped | CPU % of 2 cores "
-                + "| load avg |");
-        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| callers | speech % | calls | utterances | no final | frames shed | partials dropped "
+                + "| final p50 ms | final p95 ms | 1st partial p50 ms | WER % | offline WER % | CPU % of cores "
+                + "| CPU-s per speech-s | recognisers created | load avg |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+                + "| ---: | ---: | ---: |");
         rows.forEach(System.out::println);
     }
 
-    private static String level(SpeechEngine engine, int port, int calls, int seconds, List<Clip> clips,
-                                Map<String, List<Received>> received) throws Exception {
-        int frames = seconds * 1000 / FRAME_MS;
-        List<byte[][]> audio = new ArrayList<>();
-        List<List<Segment>> segments = new ArrayList<>();
-        double speech = 0;
-        for (int c = 0; c < calls; c++) {
-            List<Segment> segs = new ArrayList<>();
-            short[] pcm = timeline(new Random(1000 + c), clips, frames * 160, segs);
-            segments.add(segs);
-            speech += segs.stream().mapToDouble(s -> s.end() - s.start()).sum();
-            byte[][] f = new byte[frames][];
-            for (int k = 0; k < frames; k++) {
-                ByteBuffer b = ByteBuffer.allocate(323).put((byte) 0x10).putShort((short) 320);
-                b.order(ByteOrder.LITTLE_ENDIAN);
-                for (int i = 0; i < 160; i++) {
-                    b.putShort(pcm[k * 160 + i]);
+    /** Each clip decoded whole by a new recogniser, through the same rate conversion as the live path. */
+    private static Map<String, String> offline(SpeechEngine engine, HumanSet set) {
+        Map<String, String> hyp = new HashMap<>();
+        for (HumanSet.Clip clip : set.clips()) {
+            float[] in = new PolyphaseResampler(clip.rate(), engine.model().sampleRate())
+                    .process(clip.samples(), clip.samples().length);
+            try (StreamingRecognizer r = new StreamingRecognizer(engine.model())) {
+                StringBuilder text = new StringBuilder();
+                int step = engine.model().sampleRate() / 10;
+                for (int at = 0; at < in.length; at += step) {
+                    float[] chunk = java.util.Arrays.copyOfRange(in, at, Math.min(in.length, at + step));
+                    if (r.accept(chunk, chunk.length)) {
+                        text.append(r.result().text()).append(' ');
+                    }
                 }
-                f[k] = b.array();
+                RecognizedText last = r.finish();
+                hyp.put(clip.id(), text.append(last.text()).toString().trim());
             }
-            audio.add(f);
+        }
+        return hyp;
+    }
+
+    private static String level(SpeechEngine engine, int port, int lines, Config cfg, SlinRate rate, HumanSet set,
+                                Map<String, String> offline, Map<String, List<Received>> received) throws Exception {
+        int frames = cfg.seconds() * 1000 / FRAME_MS;
+        int perFrame = rate.hz() / 50;
+        List<short[]> audio = new ArrayList<>();
+        List<List<Call>> calls = new ArrayList<>();
+        double speech = 0;
+        for (int c = 0; c < lines; c++) {
+            List<Call> lineCalls = new ArrayList<>();
+            audio.add(timeline(new Random(cfg.seed() + 1000L * lines + c), set, cfg, frames, perFrame, lineCalls));
+            calls.add(lineCalls);
+            for (Call call : lineCalls) {
+                speech += call.segments().stream().mapToDouble(s -> s.end() - s.start()).sum();
+            }
         }
         double shed0 = engine.metrics().shedCount();
         double dropped0 = engine.metrics().partialsDroppedCount();
-        List<Socket> sockets = new ArrayList<>();
-        List<OutputStream> outs = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (int c = 0; c < calls; c++) {
-            Socket s = new Socket("127.0.0.1", port);
-            s.setTcpNoDelay(true);
-            UUID id = UUID.randomUUID();
-            ids.add(id.toString());
-            s.getOutputStream().write(ByteBuffer.allocate(19).put((byte) 1).putShort((short) 16)
-                    .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array());
-            sockets.add(s);
-            outs.add(s.getOutputStream());
-        }
+        double created0 = counter(engine, "cp.speech.recognizers.created");
+        Socket[] sockets = new Socket[lines];
+        OutputStream[] outs = new OutputStream[lines];
+        int[] next = new int[lines]; // index of the line's next call
         long cpu0 = cpuNanos();
         long start = System.nanoTime() + 200_000_000L;
         long frameNanos = FRAME_MS * 1_000_000L;
+        byte[] frame = new byte[3 + perFrame * 2];
+        ByteBuffer fb = ByteBuffer.wrap(frame);
         for (int k = 0; k < frames; k++) {
-            for (int c = 0; c < calls; c++) {
-                long due = start + k * frameNanos + c * frameNanos / calls; // calls staggered within a frame
+            for (int c = 0; c < lines; c++) {
+                long due = start + k * frameNanos + c * frameNanos / lines; // lines staggered within a frame
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                outs.get(c).write(audio.get(c)[k]);
+                List<Call> lineCalls = calls.get(c);
+                if (sockets[c] != null && k == lineCalls.get(next[c] - 1).endFrame()) {
+                    sockets[c].close(); // Asterisk hangs up by closing the connection
+                    sockets[c] = null;
+                }
+                if (next[c] < lineCalls.size() && k == lineCalls.get(next[c]).startFrame()) {
+                    UUID id = lineCalls.get(next[c]++).id();
+                    sockets[c] = new Socket("127.0.0.1", port);
+                    sockets[c].setTcpNoDelay(true);
+                    outs[c] = sockets[c].getOutputStream();
+                    outs[c].write(ByteBuffer.allocate(19).put((byte) 1).putShort((short) 16)
+                            .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array());
+                }
+                if (sockets[c] != null) {
+                    fb.clear();
+                    fb.order(ByteOrder.BIG_ENDIAN).put((byte) rate.kind()).putShort((short) (perFrame * 2));
+                    fb.order(ByteOrder.LITTLE_ENDIAN);
+                    short[] a = audio.get(c);
+                    for (int i = 0; i < perFrame; i++) {
+                        fb.putShort(a[k * perFrame + i]);
+                    }
+                    outs[c].write(frame);
+                }
             }
         }
-        double cpu = (cpuNanos() - cpu0) / 1e9 / (seconds * (double) Runtime.getRuntime().availableProcessors());
+        double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
+        double cpu = cpuSeconds / (cfg.seconds() * (double) Runtime.getRuntime().availableProcessors());
         double load = loadAverage();
         for (Socket s : sockets) {
-            s.close(); // Asterisk hangs up
+            if (s != null) {
+                s.close();
+            }
         }
         long until = System.nanoTime() + 60_000_000_000L;
         while (engine.activeCalls() > 0 && System.nanoTime() < until) {
             Thread.sleep(50);
         }
+        return row(engine, lines, cfg, calls, received, offline, start, frameNanos, speech, cpu, cpuSeconds, load,
+                engine.metrics().shedCount() - shed0, engine.metrics().partialsDroppedCount() - dropped0,
+                counter(engine, "cp.speech.recognizers.created") - created0);
+    }
+
+    private static String row(SpeechEngine engine, int lines, Config cfg, List<List<Call>> calls,
+                              Map<String, List<Received>> received, Map<String, String> offline, long start,
+                              long frameNanos, double speech, double cpu, double cpuSeconds, double load, double shed,
+                              double dropped, double created) {
         List<Double> finals = new ArrayList<>();
         List<Double> partials = new ArrayList<>();
         int missing = 0;
+        int callCount = 0;
         Wer.Tally wer = new Wer.Tally();
-        for (int c = 0; c < calls; c++) {
-            long callStart = start + c * frameNanos / calls;
-            List<Received> got = received.getOrDefault(ids.get(c), List.of());
-            for (Segment seg : segments.get(c)) {
-                if (seg.end() > seconds - 1.0) {
-                    continue; // cut by the end of the run
-                }
-                long lastFinal = -1;
-                long firstPartial = -1;
-                StringBuilder text = new StringBuilder();
-                for (Received r : got) {
-                    TranscriptEvent e = r.event();
-                    boolean overlaps = e.startSec() < seg.end() + 0.25 && e.endSec() > seg.start() - 0.25;
-                    if (!overlaps) {
-                        continue;
+        Wer.Tally werOffline = new Wer.Tally();
+        for (int c = 0; c < lines; c++) {
+            for (Call call : calls.get(c)) {
+                callCount++;
+                long callStart = start + call.startFrame() * frameNanos + c * frameNanos / lines;
+                List<Received> got = received.getOrDefault(call.id().toString(), List.of());
+                for (Segment seg : call.segments()) {
+                    long lastFinal = -1;
+                    long firstPartial = -1;
+                    StringBuilder text = new StringBuilder();
+                    for (Received r : got) {
+                        TranscriptEvent e = r.event();
+                        if (!(e.startSec() < seg.end() + 0.25 && e.endSec() > seg.start() - 0.25)) {
+                            continue;
+                        }
+                        if (e.isFinal()) {
+                            lastFinal = Math.max(lastFinal, r.nanos());
+                            text.append(e.text()).append(' ');
+                        } else if (firstPartial < 0) {
+                            firstPartial = r.nanos();
+                        }
                     }
-                    if (e.isFinal()) {
-                        lastFinal = Math.max(lastFinal, r.nanos());
-                        text.append(e.text()).append(' ');
-                    } else if (firstPartial < 0) {
-                        firstPartial = r.nanos();
+                    wer.add(seg.clip().text(), text.toString());
+                    werOffline.add(seg.clip().text(), offline.get(seg.clip().id()));
+                    if (lastFinal < 0) {
+                        missing++;
+                    } else {
+                        finals.add((lastFinal - callStart - seg.end() * 1e9) / 1e6);
                     }
-                }
-                wer.add(seg.text(), text.toString());
-                if (lastFinal < 0) {
-                    missing++;
-                } else {
-                    finals.add((lastFinal - callStart - seg.end() * 1e9) / 1e6);
-                }
-                if (firstPartial >= 0) {
-                    partials.add((firstPartial - callStart - seg.start() * 1e9) / 1e6);
+                    if (firstPartial >= 0) {
+                        partials.add((firstPartial - callStart - seg.start() * 1e9) / 1e6);
+                    }
                 }
             }
         }
-        return String.format("| %d | %.0f | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.0f | %.0f | %.0f | %.1f |",
-                calls, 100 * speech / (calls * (double) seconds), finals.size() + missing, missing,
-                pct(finals, 50), pct(finals, 95), pct(finals, 100), pct(partials, 50), pct(partials, 95),
-                wer.percent(), engine.metrics().shedCount() - shed0,
-                engine.metrics().partialsDroppedCount() - dropped0, 100 * cpu, load);
+        return String.format("| %d | %.0f | %d | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %.0f | %.3f "
+                        + "| %.0f | %.1f |",
+                lines, 100 * speech / (lines * (double) cfg.seconds()), callCount, finals.size() + missing, missing,
+                shed, dropped, pct(finals, 50), pct(finals, 95), pct(partials, 50), wer.percent(),
+                werOffline.percent(), 100 * cpu, cpuSeconds / speech, created, load);
     }
 
-    /** Utterances of the set, each followed by a pause about as long as itself, on low line noise. */
-    private static short[] timeline(Random random, List<Clip> clips, int samples, List<Segment> segs) {
-        short[] out = new short[samples];
-        for (int i = 0; i < samples; i++) {
-            out[i] = (short) (random.nextGaussian() * 4);
+    /**
+     * One line's audio: calls of about {@code callSeconds} back to back; in each, clips of the set
+     * in random order separated by pauses sized so the caller speaks about {@code speech} of the
+     * time (never under {@value #MIN_PAUSE_S} s, so the VAD closes each utterance), on low line noise.
+     */
+    private static short[] timeline(Random random, HumanSet set, Config cfg, int frames, int perFrame,
+                                    List<Call> out) {
+        int rate = perFrame * 50;
+        short[] pcm = new short[frames * perFrame];
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (short) (random.nextGaussian() * 4);
         }
-        int at = 8000 / 2 + random.nextInt(8000 * 2);
-        while (at < samples) {
-            Clip clip = clips.get(random.nextInt(clips.size()));
-            int n = Math.min(clip.samples().length, samples - at);
-            System.arraycopy(clip.samples(), 0, out, at, n);
-            if (n == clip.samples().length) {
-                segs.add(new Segment(at / 8000.0 + clip.speechStart(), at / 8000.0 + clip.speechEnd(), clip.text()));
+        int frame = random.nextInt(50); // lines do not all ring in the same 20 ms
+        while (frame < frames - 5 * 50) {
+            int length = Math.min(frames - frame, (int) (cfg.callSeconds() * 50 * (0.5 + random.nextDouble())));
+            int end = frame + length;
+            List<Segment> segs = new ArrayList<>();
+            double t = 0.5 + random.nextDouble(); // the caller's first words, seconds into the call
+            double spokenUntil = 0; // end of the last clip's speech
+            double callEnd = length / 50.0;
+            while (true) {
+                HumanSet.Clip clip = null;
+                double at = 0;
+                for (int tries = 0; tries < 8 && clip == null; tries++) { // a clip that still fits the call
+                    HumanSet.Clip c = set.clips().get(random.nextInt(set.clips().size()));
+                    // its silent lead-in may cover the previous clip's silent tail, never its speech
+                    double a = Math.max(spokenUntil + 0.02, t - c.speechStart());
+                    if (a + c.seconds() <= callEnd - 0.3) {
+                        clip = c;
+                        at = a;
+                    }
+                }
+                if (clip == null) {
+                    break;
+                }
+                int offset = frame * perFrame + (int) Math.round(at * rate);
+                System.arraycopy(clip.samples(), 0, pcm, offset, clip.samples().length);
+                double spoken = clip.speechEnd() - clip.speechStart();
+                segs.add(new Segment(at + clip.speechStart(), at + clip.speechEnd(), clip));
+                spokenUntil = at + clip.speechEnd();
+                double pause = Math.max(MIN_PAUSE_S, spoken * (1 - cfg.speech()) / cfg.speech()
+                        * (0.6 + 0.8 * random.nextDouble()));
+                t = spokenUntil + pause;
             }
-            at += n + (int) (clip.samples().length * (0.7 + 0.6 * random.nextDouble()));
+            out.add(new Call(frame, end, UUID.randomUUID(), segs));
+            frame = end;
         }
-        return out;
+        return pcm;
     }
 
-    /** Where speech starts and ends inside a clip (first/last 10 ms above -40 dBFS). */
-    private static Clip clip(short[] s, String text) {
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i + 80 <= s.length; i += 80) {
-            double sum = 0;
-            for (int j = i; j < i + 80; j++) {
-                sum += (double) s[j] * s[j];
-            }
-            if (Math.sqrt(sum / 80) > 328) {
-                last = i + 80;
-                if (first < 0) {
-                    first = i;
-                }
-            }
-        }
-        return new Clip(s, Math.max(0, first) / 8000.0, Math.max(first, last) / 8000.0, text);
+    private static double counter(SpeechEngine engine, String name) {
+        var c = engine.metrics().registry().find(name).counter();
+        return c == null ? 0 : c.count();
     }
 
     private static double pct(List<Double> values, int p) {

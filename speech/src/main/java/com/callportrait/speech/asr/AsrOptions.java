@@ -28,10 +28,13 @@ import java.util.Optional;
  * @param beam            decoder {@code --beam} override ({@code CP_ASR_BEAM}; 0 = the model's own, 10)
  * @param resampling      who converts the call's rate to the model's ({@code CP_ASR_RESAMPLING}:
  *                        {@code polyphase}, the default, or {@code vosk})
+ * @param recognizers     how recognisers are pooled and kept warm ({@code CP_ASR_RECOGNIZERS} and the
+ *                        others of {@link RecognizerPoolOptions})
  */
 public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int queueFrames, int endSilenceMs,
                          int preRollMs, int partialEveryMs, int maxUtteranceMs, double minSpeechDbfs,
-                         int maxActive, double beam, Resampling resampling) {
+                         int maxActive, double beam, Resampling resampling,
+                         RecognizerPoolOptions recognizers) {
 
     /** Where the sample-rate conversion happens. */
     public enum Resampling {
@@ -79,6 +82,7 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
         require(partialEveryMs >= 100, "CP_ASR_PARTIAL_MS must be >= 100, was " + partialEveryMs);
         require(maxUtteranceMs >= 2000, "CP_ASR_MAX_UTTERANCE_MS must be >= 2000, was " + maxUtteranceMs);
         java.util.Objects.requireNonNull(resampling, "resampling");
+        java.util.Objects.requireNonNull(recognizers, "recognizers");
         require(maxActive == 0 || (maxActive >= 100 && maxActive <= 100_000),
                 "CP_ASR_MAX_ACTIVE must be 0 (model default) or in [100, 100000], was " + maxActive);
         require(beam == 0 || (beam >= 3 && beam <= 30), "CP_ASR_BEAM must be 0 (model default) or in [3, 30], was "
@@ -123,34 +127,41 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
                 .maxActive(env.intIn("CP_ASR_MAX_ACTIVE", DEFAULT_MAX_ACTIVE, 0, 100_000))
                 .beam(env.doubleIn("CP_ASR_BEAM", DEFAULT_BEAM, 0, 30))
                 .resampling(env.oneOf("CP_ASR_RESAMPLING", DEFAULT_RESAMPLING, Resampling.class))
+                .recognizers(RecognizerPoolOptions.from(env))
                 .build();
     }
 
 
     public AsrOptions withModelDir(Path dir) {
         return new AsrOptions(Optional.of(dir), dataDir, workers, queueFrames, endSilenceMs, preRollMs,
-                partialEveryMs, maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling);
+                partialEveryMs, maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers);
     }
 
     public AsrOptions withWorkers(int n) {
         return new AsrOptions(modelDir, dataDir, n, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers);
     }
 
     public AsrOptions withQueueFrames(int n) {
         return new AsrOptions(modelDir, dataDir, workers, n, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers);
     }
 
     public AsrOptions withResampling(Resampling r) {
         return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, r);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, r, recognizers);
+    }
+
+    /** The same options with another recogniser pool. */
+    public AsrOptions withRecognizers(RecognizerPoolOptions pool) {
+        return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, pool);
     }
 
     /** The same options with the decoder's search limits overridden (0 = the model's own). */
     public AsrOptions withDecoder(int newMaxActive, double newBeam) {
         return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, newMaxActive, newBeam, resampling);
+                maxUtteranceMs, minSpeechDbfs, newMaxActive, newBeam, resampling, recognizers);
     }
 
     /** Builds {@link AsrOptions}; every setter's default is the matching {@code DEFAULT_*}. Not thread-safe. */
@@ -167,6 +178,7 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
         private int maxActive = DEFAULT_MAX_ACTIVE;
         private double beam = DEFAULT_BEAM;
         private Resampling resampling = DEFAULT_RESAMPLING;
+        private RecognizerPoolOptions recognizers = RecognizerPoolOptions.defaults();
 
         private Builder() {
         }
@@ -231,10 +243,15 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
             return this;
         }
 
+        public Builder recognizers(RecognizerPoolOptions v) {
+            recognizers = v;
+            return this;
+        }
+
         /** The options; a bad combination throws {@link ConfigException} naming the variable. */
         public AsrOptions build() {
             return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                    maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling);
+                    maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers);
         }
     }
 }

@@ -50,6 +50,18 @@ public final class AudioFiles {
         }
     }
 
+    /** A WAV file from a stream (a class-path resource, say); {@code name} is for the error message. */
+    public static Pcm16 readWav(InputStream wav, String name) {
+        try (InputStream in = new BufferedInputStream(wav);
+             AudioInputStream source = AudioSystem.getAudioInputStream(in)) {
+            return decode(source);
+        } catch (UnsupportedAudioFileException e) {
+            throw new SpeechException(name + ": not a supported WAV file", e);
+        } catch (IOException e) {
+            throw new SpeechException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Pcm16 decode(AudioInputStream source) throws IOException {
         AudioFormat f = source.getFormat();
         int channels = Math.max(1, f.getChannels());

@@ -2,6 +2,9 @@ package com.callportrait.speech.pipeline;
 
 import com.callportrait.speech.asr.AsrOptions;
 import com.callportrait.speech.asr.RecognizedText;
+import com.callportrait.speech.asr.RecognizerPool;
+import com.callportrait.speech.asr.RecognizerPoolOptions;
+import com.callportrait.speech.asr.SpeechRecognizer;
 import com.callportrait.speech.asr.StreamingRecognizer;
 import com.callportrait.speech.asr.Word;
 import com.callportrait.speech.audio.Pcm;
@@ -22,9 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The serial state machine of one call, run by its mailbox on the recognition pool: VAD on the
- * native-rate audio, pre-roll, resampling to the model's rate, Vosk, partials on a budget, and
- * on each utterance's end the voice features, emotion and redaction. Silence outside an
- * utterance costs one level measurement per frame: it is never resampled nor decoded.
+ * native-rate audio, pre-roll, resampling to the model's rate (none when the call already comes
+ * at it, as slin16 does for the bundled model), Vosk, partials on a budget, and on each
+ * utterance's end the voice features, emotion and redaction. Silence outside an utterance costs
+ * one level measurement per frame: it is never resampled nor decoded.
+ *
+ * <p>The recogniser is leased from the engine's {@link RecognizerPool} at the start of an
+ * utterance and returned at its end ({@code CP_ASR_RECOGNIZER_LEASE=utterance}) or at hangup
+ * ({@code call}). A recogniser that throws is discarded, the utterance it was hearing is lost
+ * (the next one is marked degraded) and the next utterance leases another: the call goes on.
  *
  * <p>Not thread-safe by design: only the call's mailbox drives it (one thread at a time).
  */
@@ -53,7 +62,10 @@ final class CallWorker {
     private final EmotionTrend trend = Emotions.newTrend();
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
     private PolyphaseResampler resampler;
-    private StreamingRecognizer recognizer;
+    /** Null between leases; with Kaldi's resampling ({@code CP_ASR_RESAMPLING=vosk}) a private recogniser instead. */
+    private RecognizerPool.Lease lease;
+    private SpeechRecognizer recognizer;
+    private final boolean leasePerUtterance;
     private int rate;
     private double preRollMs;
     private double callSec;
@@ -67,6 +79,7 @@ final class CallWorker {
     private boolean degraded;
     private boolean finished;
     private boolean skippedStale;
+    private boolean lostUtterance;
     private final long maxLagNanos;
     private float[] pad;
     private final boolean vosksResampling;
@@ -81,6 +94,8 @@ final class CallWorker {
         this.vad = new VoiceActivityDetector(options.minSpeechDbfs(), 9, 2, options.endSilenceMs());
         this.voice = engine.newVoiceAnalyzer();
         this.vosksResampling = options.resampling() == AsrOptions.Resampling.VOSK;
+        this.leasePerUtterance = options.recognizers().lease() == RecognizerPoolOptions.Lease.UTTERANCE
+                && !vosksResampling;
         this.maxLagNanos = options.queueFrames() * FRAME_NANOS;
         if (speaker == Speaker.CALLER) {
             engine.listeners().callStarted(callId);
@@ -93,7 +108,11 @@ final class CallWorker {
             return;
         }
         if (item instanceof CallTranscriber.AudioItem a) {
-            onAudio(a);
+            try {
+                onAudio(a);
+            } catch (RuntimeException e) {
+                recognizerFailed(e);
+            }
         } else if (item instanceof CallTranscriber.DtmfItem d) {
             engine.listeners().dtmf(callId, d.digit());
         } else if (item instanceof CallTranscriber.EndItem e) {
@@ -106,8 +125,7 @@ final class CallWorker {
         int frameRate = item.frame().rate().hz();
         if (frameRate != rate) {
             if (recognizer != null && vosksResampling) {
-                recognizer.close(); // Kaldi's resampler is fixed to the first rate
-                recognizer = null;
+                letGo(false); // Kaldi's resampler is fixed to the first rate
             }
             rate = frameRate;
             resampler = new PolyphaseResampler(rate, vosksResampling ? rate : engine.model().sampleRate());
@@ -118,39 +136,43 @@ final class CallWorker {
             skipStale(ms);
             return;
         }
-        switch (vad.accept(samples, samples.length, ms)) {
-            case SILENCE -> {
-                preRoll.addLast(samples);
-                preRollMs += ms;
-                while (preRollMs - preRoll.peekFirst().length * 1000.0 / rate >= options.preRollMs()) {
-                    preRollMs -= preRoll.removeFirst().length * 1000.0 / rate;
+        try {
+            switch (vad.accept(samples, samples.length, ms)) {
+                case SILENCE -> {
+                    preRoll.addLast(samples);
+                    preRollMs += ms;
+                    while (preRollMs - preRoll.peekFirst().length * 1000.0 / rate >= options.preRollMs()) {
+                        preRollMs -= preRoll.removeFirst().length * 1000.0 / rate;
+                    }
                 }
-            }
-            case START -> {
-                startUtterance(item.afterShed() || skippedStale);
-                skippedStale = false;
-                for (short[] earlier : preRoll) {
-                    feed(earlier, item.arrivalNanos());
+                case START -> {
+                    startUtterance(item.afterShed() || skippedStale || lostUtterance);
+                    skippedStale = false;
+                    lostUtterance = false;
+                    for (short[] earlier : preRoll) {
+                        feed(earlier, item.arrivalNanos());
+                    }
+                    preRoll.clear();
+                    preRollMs = 0;
+                    feed(samples, item.arrivalNanos());
                 }
-                preRoll.clear();
-                preRollMs = 0;
-                feed(samples, item.arrivalNanos());
-            }
-            case CONTINUE -> {
-                feed(samples, item.arrivalNanos());
-                if (utteranceMs >= options.maxUtteranceMs()) {
-                    vad.reset();
+                case CONTINUE -> {
+                    feed(samples, item.arrivalNanos());
+                    if (utteranceMs >= options.maxUtteranceMs()) {
+                        vad.reset();
+                        finishUtterance(item.arrivalNanos());
+                    } else {
+                        maybePartial(ms);
+                    }
+                }
+                case END -> {
+                    feed(samples, item.arrivalNanos());
                     finishUtterance(item.arrivalNanos());
-                } else {
-                    maybePartial(ms);
                 }
             }
-            case END -> {
-                feed(samples, item.arrivalNanos());
-                finishUtterance(item.arrivalNanos());
-            }
+        } finally {
+            callSec += ms / 1000.0; // the call's clock runs on even if recognition failed on this frame
         }
-        callSec += ms / 1000.0;
     }
 
     /**
@@ -166,6 +188,7 @@ final class CallWorker {
             inUtterance = false;
             degraded = true;
             emitFinal(recognizer.finish(), System.nanoTime());
+            endLease();
         }
         vad.reset();
         preRoll.clear();
@@ -176,8 +199,7 @@ final class CallWorker {
 
     private void startUtterance(boolean afterShed) {
         if (recognizer == null) {
-            recognizer = vosksResampling ? new StreamingRecognizer(engine.model(), rate)
-                    : new StreamingRecognizer(engine.model());
+            acquire();
         }
         inUtterance = true;
         utterance++;
@@ -229,27 +251,94 @@ final class CallWorker {
     }
 
     /**
-     * Ends the utterance our VAD closed. Rather than {@code getFinalResult} (which throws away
-     * Vosk's feature pipeline, and with it the speaker adaptation learnt so far in the call), it
-     * feeds a little comfort noise, at once and not in real time, until Vosk's own endpoint
-     * fires; only if it does not within {@value #MAX_PAD_MS} ms is the utterance forced final.
+     * Ends the utterance our VAD closed. With a recogniser leased for the utterance it is simply
+     * flushed ({@code getFinalResult}) and returned. With one leased for the call, rather than
+     * flushing (which throws away Vosk's feature pipeline, and with it the speaker adaptation
+     * learnt so far in the call), it feeds a little comfort noise, at once and not in real time,
+     * until Vosk's own endpoint fires; only if it does not within {@value #MAX_PAD_MS} ms is the
+     * utterance forced final.
      */
     private void finishUtterance(long arrivalNanos) {
         inUtterance = false;
         RecognizedText result = null;
-        float[] pad = padding();
-        for (int ms = 0; ms < MAX_PAD_MS && result == null; ms += PAD_CHUNK_MS) {
-            if (recognizer.accept(pad, pad.length)) {
-                result = recognizer.result();
+        if (!leasePerUtterance) {
+            float[] pad = padding();
+            for (int ms = 0; ms < MAX_PAD_MS && result == null; ms += PAD_CHUNK_MS) {
+                if (recognizer.accept(pad, pad.length)) {
+                    result = recognizer.result();
+                }
             }
         }
         emitFinal(result != null ? result : recognizer.finish(), arrivalNanos);
+        endLease();
+    }
+
+    private void acquire() {
+        if (vosksResampling) {
+            recognizer = new StreamingRecognizer(engine.model(), rate); // at the call's rate: never pooled
+        } else {
+            lease = engine.recognizers().borrow();
+            recognizer = lease.recognizer();
+        }
+    }
+
+    /** The utterance is over: with a lease per utterance the recogniser goes back now. */
+    private void endLease() {
+        if (leasePerUtterance) {
+            letGo(false);
+        }
+    }
+
+    /** Returns (or, when {@code failed}, discards) the recogniser; safe to call without one. */
+    private void letGo(boolean failed) {
+        SpeechRecognizer r = recognizer;
+        RecognizerPool.Lease l = lease;
+        recognizer = null;
+        lease = null;
+        if (l != null) {
+            if (failed) {
+                l.discard();
+            } else {
+                l.release();
+            }
+        } else if (r != null) {
+            r.close();
+        }
+    }
+
+    /**
+     * The recogniser (or something in the utterance's path) threw: the utterance it was hearing
+     * is lost, the recogniser is discarded, and the call goes on; the next utterance leases a
+     * fresh one and is marked degraded.
+     */
+    private void recognizerFailed(RuntimeException e) {
+        log.warn("call {}: recognition failed ({}); the recogniser is replaced and the call goes on", callId,
+                e.toString());
+        try {
+            letGo(true);
+        } catch (RuntimeException closing) {
+            log.warn("call {}: discarding the failed recogniser failed too: {}", callId, closing.toString());
+        }
+        if (inUtterance) {
+            inUtterance = false;
+            try {
+                if (speaker == Speaker.CALLER) {
+                    voice.endUtterance(0);
+                }
+            } catch (RuntimeException ignored) {
+                // the analyser's own failure is logged where it is used; nothing to report here
+            }
+        }
+        vad.reset();
+        preRoll.clear();
+        preRollMs = 0;
+        lostUtterance = true;
     }
 
     private float[] padding() {
         if (pad == null) {
             java.util.Random random = new java.util.Random(7); // fixed: results must be reproducible
-            pad = new float[(vosksResampling ? rate : engine.model().sampleRate()) * PAD_CHUNK_MS / 1000];
+            pad = new float[recognizer.sampleRate() * PAD_CHUNK_MS / 1000];
             for (int i = 0; i < pad.length; i++) {
                 pad[i] = (float) (random.nextGaussian() * 3); // about -80 dBFS
             }
@@ -298,17 +387,18 @@ final class CallWorker {
     }
 
     private void onEnd(String reason) {
+        boolean failed = false;
         try {
             if (inUtterance) {
                 inUtterance = false;
                 emitFinal(recognizer.finish(), System.nanoTime()); // the call is over: flush
             }
+        } catch (RuntimeException e) {
+            failed = true;
+            log.warn("call {}: the last utterance could not be finalised: {}", callId, e.toString());
         } finally {
             finished = true;
-            if (recognizer != null) {
-                recognizer.close();
-                recognizer = null;
-            }
+            letGo(failed);
             engine.listeners().legEnded(callId, speaker, callSec, reason);
             if (speaker == Speaker.CALLER) {
                 engine.listeners().callEnded(callId, reason);

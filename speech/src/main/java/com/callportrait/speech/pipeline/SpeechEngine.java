@@ -3,6 +3,9 @@ package com.callportrait.speech.pipeline;
 import com.callportrait.common.config.ConfigException;
 import com.callportrait.speech.asr.AsrOptions;
 import com.callportrait.speech.asr.RecognitionPool;
+import com.callportrait.speech.asr.RecognizerPool;
+import com.callportrait.speech.asr.SpeechRecognizer;
+import com.callportrait.speech.asr.StreamingRecognizer;
 import com.callportrait.speech.asr.SpeechMetrics;
 import com.callportrait.speech.asr.SpeechModel;
 import com.callportrait.speech.audiosocket.AudioSocketOptions;
@@ -21,19 +24,24 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The speech facade the application wires in: one shared Vosk model, the recognition pool, the
- * emotion scorer, the voice analysers, the redactor and the listeners; {@link #openCall} starts a
- * call's {@link CallTranscriber}, {@link #startAudioSocket} puts the AudioSocket server in front
- * of it.
+ * The speech facade the application wires in: one shared Vosk model, the recognition pool (threads),
+ * the pool of warm recognisers, the emotion scorer, the voice analysers, the redactor and the
+ * listeners; {@link #openCall} starts a call's {@link CallTranscriber}, {@link #startAudioSocket}
+ * puts the AudioSocket server in front of it.
  *
- * <p>Thread-safe. Lifecycle: {@link #builder()}...{@code build()} loads the model (seconds);
- * {@link #close()} stops the server, ends every open call and waits (up to 10 s) until each has
- * worked through its backlog and finalised its utterance, then stops the pool and frees the model.
+ * <p>Thread-safe. Lifecycle: {@link #builder()}...{@code build()} loads the model and warms
+ * {@code CP_ASR_WARM_RECOGNIZERS} recognisers on bundled audio (seconds), so an engine that exists
+ * is ready; {@link #close()} stops the server, ends every open call and waits (up to 10 s) until
+ * each has worked through its backlog and finalised its utterance, then stops the threads, frees
+ * the recognisers and the model.
  */
 public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SpeechEngine.class);
@@ -44,6 +52,7 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
     private final SpeechModel model;
     private final boolean ownsModel;
     private final RecognitionPool pool;
+    private final RecognizerPool recognizers;
     private final SpeechMetrics metrics;
     private final Listeners listeners;
     private final EmotionScorer scorer;
@@ -61,6 +70,11 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         this.metrics = new SpeechMetrics(b.registry);
         this.listeners = new Listeners(metrics);
         this.pool = new RecognitionPool(options.workers());
+        Function<SpeechModel, ? extends SpeechRecognizer> factory = b.recognizerFactory;
+        this.recognizers = new RecognizerPool(options.recognizers(), () -> factory.apply(model), b.registry);
+        long warm0 = System.nanoTime();
+        warmUp();
+        long warmMs = (System.nanoTime() - warm0) / 1_000_000;
         this.scorer = b.scorer;
         this.voiceAnalyzers = b.voiceAnalyzers;
         this.redactor = b.redactor;
@@ -77,12 +91,32 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         metrics.gauge("cp.speech.lag.seconds", "age of the oldest audio frame waiting for recognition, all calls",
                 () -> maxLagNanos(System.nanoTime()) / 1e9);
         pool.bindTo(b.registry);
-        log.info("speech engine ready: model {} at {} Hz, {} recognition workers", model.dir(), model.sampleRate(),
-                options.workers());
+        log.info("speech engine ready: model {} at {} Hz, {} recognition workers, {} warm recognisers"
+                + " (warmed in {} ms; {} at most, lease per {})", model.dir(), model.sampleRate(), options.workers(),
+                recognizers.idle(), warmMs, options.recognizers().max(),
+                options.recognizers().lease().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Warms the first recognisers on one thread per worker, before anything is reported ready. */
+    private void warmUp() {
+        if (options.recognizers().warm() == 0) {
+            return;
+        }
+        float[] audio = WarmupAudio.load(model.sampleRate());
+        ExecutorService threads = Executors.newFixedThreadPool(options.workers(), r -> {
+            Thread t = new Thread(r, "cp-asr-warmup");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            recognizers.warm(audio, model.sampleRate(), threads);
+        } finally {
+            threads.shutdown();
+        }
     }
 
     public void addListener(SpeechListener listener) {
@@ -192,6 +226,11 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         return pool;
     }
 
+    /** The warm recognisers calls lease from. */
+    public RecognizerPool recognizers() {
+        return recognizers;
+    }
+
     Listeners listeners() {
         return listeners;
     }
@@ -260,6 +299,7 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
             }
         }
         pool.close();
+        recognizers.close();
         if (ownsModel) {
             model.close();
         }
@@ -274,6 +314,7 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         private Supplier<VoiceAnalyzer> voiceAnalyzers;
         private Redactor redactor;
         private AgentLegOptions agentLeg = AgentLegOptions.defaults();
+        private Function<SpeechModel, ? extends SpeechRecognizer> recognizerFactory = StreamingRecognizer::new;
 
         public Builder options(AsrOptions o) {
             this.options = Objects.requireNonNull(o);
@@ -310,6 +351,15 @@ public final class SpeechEngine implements CallAudioSinkFactory, AutoCloseable {
         /** Whether agent legs are transcribed, and how talk-over and silence are measured (default: off). */
         public Builder agentLeg(AgentLegOptions o) {
             this.agentLeg = Objects.requireNonNull(o);
+            return this;
+        }
+
+        /**
+         * How a recogniser is made (default: a Vosk {@link StreamingRecognizer} of the model);
+         * tests and fault drills wrap it, e.g. to make one fail.
+         */
+        public Builder recognizerFactory(Function<SpeechModel, ? extends SpeechRecognizer> f) {
+            this.recognizerFactory = Objects.requireNonNull(f);
             return this;
         }
 
