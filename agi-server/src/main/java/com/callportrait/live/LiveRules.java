@@ -53,28 +53,42 @@ public record LiveRules(RateLimit rateLimit, Evidence evidence, List<Rule> rules
      * never act). A rule's speech conditions ({@code emotion}, {@code min_confidence},
      * {@code min_escalation}) then hold when the caller's last {@code minReadings} counted readings
      * all meet them, or when the last one meets them strongly: its confidence (for a label) and its
-     * escalation (for {@code min_escalation}) at least {@code strongReading}.
+     * escalation (for {@code min_escalation}) at least {@code strongReading}; for a rule with
+     * {@code min_escalation}, also when its utterance is at least {@code strongWords} words long. A
+     * whole sentence such as "listen i want to speak to a manager" is an explicit request, not a
+     * stray utterance: recognition errors may leave its escalation at 0.8 rather than 0.9, and the
+     * caller should not have to say it twice to be heard.
      *
      * @param minWords      words an utterance needs for its reading to count
      * @param minReadings   consecutive counted readings that must agree
      * @param strongReading a single counted reading this sure is enough
+     * @param strongWords   for {@code min_escalation} rules, a single counted reading of an utterance
+     *                      this long that meets the rule is enough
      */
-    public record Evidence(Integer minWords, Integer minReadings, Double strongReading) {
+    public record Evidence(Integer minWords, Integer minReadings, Double strongReading, Integer strongWords) {
         public static final int DEFAULT_MIN_WORDS = 4;
         public static final int DEFAULT_MIN_READINGS = 2;
         public static final double DEFAULT_STRONG_READING = 0.85;
+        public static final int DEFAULT_STRONG_WORDS = 8;
         /** The guard when a rules file gives none. */
         public static final Evidence DEFAULT = new Evidence(DEFAULT_MIN_WORDS, DEFAULT_MIN_READINGS,
-                DEFAULT_STRONG_READING);
+                DEFAULT_STRONG_READING, DEFAULT_STRONG_WORDS);
 
         public Evidence {
             minWords = minWords == null ? DEFAULT_MIN_WORDS : minWords;
             minReadings = minReadings == null ? DEFAULT_MIN_READINGS : minReadings;
             strongReading = strongReading == null ? DEFAULT_STRONG_READING : strongReading;
-            if (minWords < 0 || minReadings < 1 || !(strongReading >= 0 && strongReading <= 1)) {
-                throw new IllegalArgumentException("evidence needs min_words >= 0, min_readings >= 1 and"
-                        + " strong_reading in [0, 1]");
+            strongWords = strongWords == null ? DEFAULT_STRONG_WORDS : strongWords;
+            if (minWords < 0 || minReadings < 1 || !(strongReading >= 0 && strongReading <= 1)
+                    || strongWords < minWords) {
+                throw new IllegalArgumentException("evidence needs min_words >= 0, min_readings >= 1,"
+                        + " strong_reading in [0, 1] and strong_words >= min_words");
             }
+        }
+
+        /** The guard without {@code strong_words} (only a sure reading acts alone). */
+        public Evidence(Integer minWords, Integer minReadings, Double strongReading) {
+            this(minWords, minReadings, strongReading, Integer.MAX_VALUE);
         }
     }
 
@@ -263,7 +277,11 @@ public record LiveRules(RateLimit rateLimit, Evidence evidence, List<Rule> rules
             if (!meets(last, 0)) {
                 return Optional.empty();
             }
-            if (meets(last, guard.strongReading())) {
+            // A request to escalate is explicit and said once: a whole sentence of it is enough even
+            // when recognition errors leave its escalation under strong_reading. A mood is inferred,
+            // so a single reading of it must be sure.
+            boolean wholeRequest = minEscalation != null && last.words() >= guard.strongWords();
+            if (wholeRequest || meets(last, guard.strongReading())) {
                 return Optional.of(last);
             }
             int n = guard.minReadings();

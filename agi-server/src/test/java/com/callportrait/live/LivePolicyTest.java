@@ -282,6 +282,24 @@ class LivePolicyTest {
     }
 
     @Test
+    void aWholeSentenceAskingForAManagerActsAtOnceEvenWhenMisheardButAShortOneWaits() {
+        policy(LiveRulesLoader.source(Optional.empty()));
+        waitingCall("w1", "PJSIP/w-1", false);
+        // 6 words, escalation under strong_reading: one reading is not enough yet
+        calls.transcript("w1", 1, true, "get me a manager right now");
+        calls.emotion("w1", 1, reading(EmotionLabel.FRUSTRATED, 0.5, 0.8));
+        assertThat(sent).isEmpty();
+        waitingCall("w2", "PJSIP/w-2", false);
+        // the recorded complaint as Vosk misheard it: 12 words, escalation 0.81 - acts at once
+        calls.transcript("w2", 1, true, "listen on app that all i want to speak to a manager");
+        calls.emotion("w2", 1, reading(EmotionLabel.ANGRY, 0.75, 0.81));
+        assertThat(sent).extracting(a -> a.value("Caller")).containsExactly("PJSIP/w-2");
+        Await.until(5, () -> sink.ofType("action").size() == 1);
+        assertThat(sink.ofType("action").get(0).fields()).containsEntry("rule", "escalation-waiting")
+                .containsEntry("words", "12");
+    }
+
+    @Test
     void aCalmRequestForAManagerRaisesPriorityThroughTheEscalationRule() {
         policy(LiveRulesLoader.source(Optional.empty()));
         waitingCall("e1", "PJSIP/e-1", false);
@@ -358,7 +376,7 @@ class LivePolicyTest {
                     then: {raise_priority: 7}
                 """, StandardCharsets.UTF_8);
         try (ReloadingFile<LiveRules> src = LiveRulesLoader.source(Optional.of(f))) {
-            assertThat(src.current().evidence()).isEqualTo(new LiveRules.Evidence(0, 1, 0.85));
+            assertThat(src.current().evidence()).isEqualTo(new LiveRules.Evidence(0, 1, 0.85, 8));
             policy(src);
             waitingCall("q1", "PJSIP/q-1", false);
             calls.emotion("q1", 1, reading(EmotionLabel.ANGRY, 0.5, 0));
