@@ -3,7 +3,7 @@
 # real CallPortrait `serve`, driving calls with Local channels. Prints what Asterisk logged per
 # scenario; README.md "Checked on a real Asterisk 22" is its output.
 #
-#   ASTERISK_PREFIX=/work/asterisk CP_JAR=agi-server/target/callportrait.jar asterisk-conf/check/run-check.sh
+#   ASTERISK_PREFIX=/opt/asterisk CP_JAR=agi-server/target/callportrait.jar asterisk-conf/check/run-check.sh
 #
 # Ports (none of the defaults): FastAGI 14573, a hung FastAGI 14574, a closed port 14575,
 # AudioSocket 19092, HTTP 18080, AMI 15038, embedded Redis on a free port.
@@ -11,7 +11,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 conf=$(dirname "$here")
-prefix=${ASTERISK_PREFIX:-/work/asterisk}
+prefix=${ASTERISK_PREFIX:-/opt/asterisk}
 jar=${CP_JAR:-$conf/../agi-server/target/callportrait.jar}
 work=${CHECK_DIR:-$(mktemp -d /tmp/cp-asterisk-check.XXXXXX)}
 ast="$prefix/sbin/asterisk -C $work/etc/asterisk.conf"
