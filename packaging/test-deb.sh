@@ -19,9 +19,11 @@ fi
 [ -f "$deb" ] || { say "no $deb (mvn -Pdeb -pl packaging -am package -DskipTests)"; exit 1; }
 
 pids=()
+logs=$(mktemp -d "${TMPDIR:-/tmp}/test-deb.XXXXXX")
 cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
     wait 2>/dev/null || true
+    rm -rf "$logs"
     dpkg --purge callportrait >/dev/null 2>&1 || true
     rm -rf /var/lib/callportrait; userdel callportrait 2>/dev/null || true
 }
@@ -59,7 +61,7 @@ done < /etc/callportrait/callportrait.env
 envs+=(CP_HTTP_PORT=18480 CP_AGI_PORT=14873 CP_AUDIOSOCKET_PORT=19492 CP_BIND_ADDRESS=127.0.0.1
        CP_SPEECH=off CP_REDIS_EMBEDDED_PORT=0)
 if command -v redis-server >/dev/null && [ "${TEST_DEB_REDIS:-}" != embedded ]; then
-    redis-server --port 16479 --bind 127.0.0.1 --save '' --appendonly no --daemonize no > /tmp/test-deb-redis.log 2>&1 &
+    redis-server --port 16479 --bind 127.0.0.1 --save '' --appendonly no --daemonize no > "$logs/redis.log" 2>&1 &
     pids+=($!)
     envs+=(CP_REDIS_URI=redis://127.0.0.1:16479)
     say "Redis: a throwaway $(redis-server --version | awk '{print $3}') on 16479 (the env file's external-Redis default, moved to a free port)"
@@ -74,7 +76,7 @@ workdir=$(sed -n 's/^WorkingDirectory=//p' "$unit")
 say "starting as callportrait: $exec_start (env: ${#envs[@]} settings)"
 ( cd "$workdir" && exec setpriv --reuid=callportrait --regid=callportrait --init-groups --no-new-privs \
       env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/var/lib/callportrait "${envs[@]}" $exec_start ) \
-    > /tmp/test-deb-serve.log 2>&1 &
+    > "$logs/serve.log" 2>&1 &
 pid=$!
 pids+=($pid)
 ready=""
@@ -83,18 +85,18 @@ for _ in $(seq 1 180); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 1
 done
-[ -n "$ready" ] || { tail -30 /tmp/test-deb-serve.log; fail "not ready within 180 s"; }
+[ -n "$ready" ] || { tail -30 "$logs/serve.log"; fail "not ready within 180 s"; }
 user=$(ps -o user= -p "$(pgrep -P "$pid" java || echo "$pid")" 2>/dev/null || true)
 say "ready: $(curl -s http://127.0.0.1:18480/health | head -c 160)..."
 say "process runs as: ${user:-callportrait}"
 curl -s http://127.0.0.1:18480/metrics | grep -E '^callportrait_build_info' | sed 's/^/test-deb:   /' || fail "no callportrait_build_info"
-grep -E 'embedded Redis|Redis redis' /tmp/test-deb-serve.log | head -3 | sed 's/^/test-deb:   log: /'
+grep -E 'embedded Redis|Redis redis' "$logs/serve.log" | head -3 | sed 's/^/test-deb:   log: /'
 files=$(find /var/lib/callportrait -maxdepth 2 | head -10 | tr '\n' ' ')
 say "data dir: $files"
 
 kill -TERM "$pid"
 rc=0; wait "$pid" || rc=$?
-[ "$rc" = 143 ] || [ "$rc" = 0 ] || { tail -20 /tmp/test-deb-serve.log; fail "exit status $rc after SIGTERM"; }
+[ "$rc" = 143 ] || [ "$rc" = 0 ] || { tail -20 "$logs/serve.log"; fail "exit status $rc after SIGTERM"; }
 say "stopped by SIGTERM: exit status $rc (SuccessExitStatus=143)"
 dpkg --purge callportrait >/dev/null
 [ ! -e /etc/callportrait ] || fail "purge left /etc/callportrait"

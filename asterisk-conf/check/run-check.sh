@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 conf=$(dirname "$here")
 prefix=${ASTERISK_PREFIX:-/opt/asterisk}
 jar=${CP_JAR:-$conf/../agi-server/target/callportrait.jar}
-work=${CHECK_DIR:-$(mktemp -d /tmp/cp-asterisk-check.XXXXXX)}
+work=${CHECK_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/cp-asterisk-check.XXXXXX")}
 ast="$prefix/sbin/asterisk -C $work/etc/asterisk.conf"
 
 [ -x "$prefix/sbin/asterisk" ] || { echo "no Asterisk in $prefix (see README.md: build 22.x from source)"; exit 2; }
