@@ -1,5 +1,9 @@
 package com.callportrait.speech.redact.eval;
 
+import static com.callportrait.speech.redact.eval.GeneratedRows.digits;
+import static com.callportrait.speech.redact.eval.GeneratedRows.luhn;
+import static com.callportrait.speech.redact.eval.GeneratedRows.row;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -53,10 +57,6 @@ public final class SpokenPiiSet {
             });
         }
         return rows;
-    }
-
-    private static String row(String template, String type, String secret) {
-        return String.format(template, secret) + "\t" + type + "\t" + secret;
     }
 
     private static String card(Random r) {
@@ -190,32 +190,5 @@ public final class SpokenPiiSet {
             out.add(digits.substring(at));
         }
         return String.join(sep, out);
-    }
-
-    private static String digits(int n, Random r) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append(r.nextInt(10));
-        }
-        return b.toString();
-    }
-
-    private static String luhn(String prefix, int length, Random r) {
-        String body = prefix + digits(length - prefix.length() - 1, r);
-        for (int check = 0; check < 10; check++) {
-            int sum = 0;
-            String s = body + check;
-            for (int i = s.length() - 1, k = 0; i >= 0; i--, k++) {
-                int v = s.charAt(i) - '0';
-                if (k % 2 == 1) {
-                    v = v * 2 > 9 ? v * 2 - 9 : v * 2;
-                }
-                sum += v;
-            }
-            if (sum % 10 == 0) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("no Luhn check digit");
     }
 }
