@@ -203,7 +203,7 @@ public final class Cleaner implements RecordSink {
         }
         report.count("accepted.interaction");
         next.interaction(new InteractionRecord(r.interactionId(), r.customerId(), phone, channel, r.start(), r.queue(),
-                r.agent(), wait, talk, outcome, survey, emotion, r.topic(), r.transcript()).withNote(r.note()));
+                r.agent(), wait, talk, outcome, survey, emotion, r.topic(), r.transcript(), r.talkTime(), r.note()));
     }
 
     private Integer seconds(Integer v, int max) {

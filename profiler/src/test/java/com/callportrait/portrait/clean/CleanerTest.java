@@ -7,6 +7,7 @@ import com.callportrait.portrait.collect.BillRecord;
 import com.callportrait.portrait.collect.CustomerRecord;
 import com.callportrait.portrait.collect.InteractionRecord;
 import com.callportrait.portrait.collect.RecordSink;
+import com.callportrait.portrait.collect.TalkTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,5 +78,24 @@ class CleanerTest {
         assertThat(customers.get(0).phone()).isEqualTo("15551234567");
         assertThat(customers.get(0).lifetimeValue()).isNull();
         assertThat(bills).singleElement().satisfies(b -> assertThat(b.paidAt()).isNull());
+    }
+
+    @Test
+    void keepsTalkOverSilenceAndTheDispositionNote() {
+        List<InteractionRecord> kept = new ArrayList<>();
+        Cleaner c = new Cleaner(new RecordSink() {
+            @Override public void interaction(InteractionRecord r) { kept.add(r); }
+            @Override public void customer(CustomerRecord r) { }
+            @Override public void bill(BillRecord r) { }
+        }, CleaningOptions.of(NOW, raw -> PhoneNumbers.normalise(raw).orElse(null)), new CleaningReport());
+        TalkTime talk = new TalkTime(180.0, 12.5, 20.0);
+        c.interaction(new InteractionRecord("a", "C1", "15551234567", "voice", NOW.minusSeconds(3_600), "billing",
+                "agent-01", 30, 180, "resolved", 5, null, null, "caller: my bill is wrong", talk,
+                "refunded the late fee"));
+
+        assertThat(kept).singleElement().satisfies(r -> {
+            assertThat(r.talkTime()).isEqualTo(talk);
+            assertThat(r.note()).isEqualTo("refunded the late fee");
+        });
     }
 }
