@@ -46,6 +46,13 @@ while i + 3 <= len(d):
     i += 3 + n
 open(sys.argv[2], 'wb').write(out)
 EOF
+# A caller reporting a gas smell (scenario 6): espeak-ng at 8 kHz when installed (a wiring check of
+# the redirect, not a speech benchmark), else scenario 6 is skipped.
+if command -v espeak-ng >/dev/null && command -v sox >/dev/null; then
+    espeak-ng -v en-us -s 150 -w "$work/gas.wav" \
+        "hello I can smell gas in my kitchen, there is a strong smell of gas near the meter, please send someone" \
+        && sox -q "$work/gas.wav" -r 8000 -c 1 -b 16 -e signed-integer -t raw "$work/sounds/gas.sln"
+fi
 # The survey prompt and goodbye: 0.5 s of silence each (no sound packages in this build).
 mkdir -p "$work/astdata/sounds/en"
 ln -sfn "$prefix/var/lib/asterisk/documentation" "$work/astdata/documentation"
@@ -245,6 +252,18 @@ print("Status: %d channels, QueueStatus: %d callers waiting" % (text.count("Even
 EOF
 echo; echo "== monitoring: $(cat "$work/metric-names.log")"
 echo "== as the callportrait user (eventfilter on), while callers wait: $(cat "$work/status.log")"
+echo; echo "== 6. a waiting caller reports a gas smell -> live rule gas-emergency-waiting -> AMI Redirect -> callportrait-emergency"
+if [ -f "$work/sounds/gas.sln" ]; then
+    # agent1 busy, so the caller waits in its queue; the emergency queue's supervisor1 is free.
+    $ast -rx 'devstate change Custom:agent1 INUSE' >/dev/null
+    global CP_SURVEY no
+    m=$(mark); call 5556000 gas; sleep 20; show "$m" | grep -v 'survey\|5554000\|5555000'
+    echo "   live actions: $(curl -s http://127.0.0.1:18080/metrics | grep -E '^cp_live_actions_total' | tr '\n' ' ')"
+    global CP_SURVEY yes
+    $ast -rx 'devstate change Custom:agent1 NOT_INUSE' >/dev/null
+else
+    echo "   skipped: espeak-ng and sox are needed to voice the caller"
+fi
 sleep 5
 $ast -rx 'channel request hangup all' >/dev/null; sleep 3
 cdrs=$(wc -l < "$work/log/cdr-csv/Master.csv" 2>/dev/null || echo 0)

@@ -118,7 +118,11 @@ class DialplanBranchesTest {
                 // nothing listening: FAILURE after the connect attempt
                 .contains("Couldn't connect to any host.  FastAGI failed.").contains("Return(\"Local/5553000")
                 // a server that accepts and hangs: the watchdog's T
-                .contains("Executing [T@callportrait-route:1]");
+                .contains("Executing [T@callportrait-route:1]")
+                // the live loop's AMI Redirect of a caller reporting a gas smell lands in the emergency context
+                .contains("CallPortrait gas emergency: Local/5556000")
+                .contains("Queue(\"Local/5556000@from-trunk-00000015;2\", \"emergency,")
+                .contains("cp_live_actions_total{kind=\"redirect\",outcome=\"ok\"} 1.0");
     }
 
     @Test
