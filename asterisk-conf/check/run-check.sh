@@ -264,6 +264,15 @@ if [ -f "$work/sounds/gas.sln" ]; then
 else
     echo "   skipped: espeak-ng and sox are needed to voice the caller"
 fi
+echo; echo "== 7. a waiting caller complains and asks for a manager -> live rule angry/escalating-waiting -> QueueChangePriorityCaller"
+$ast -rx 'devstate change Custom:agent1 INUSE' >/dev/null
+global CP_SURVEY no
+before=$(curl -s http://127.0.0.1:18080/metrics | grep -E '^cp_live_actions_total\{kind="raise_priority"' | tr '\n' ' ' || true)
+call 5557000 silent; sleep 15
+echo "   queue show support: $($ast -rx 'queue show support' | grep -E '5557000' | sed -E 's/^ +//')"
+echo "   live actions before: ${before:-none}; after: $(curl -s http://127.0.0.1:18080/metrics | grep -E '^cp_live_actions_total\{kind="raise_priority"' | tr '\n' ' ')"
+global CP_SURVEY yes
+$ast -rx 'devstate change Custom:agent1 NOT_INUSE' >/dev/null
 sleep 5
 $ast -rx 'channel request hangup all' >/dev/null; sleep 3
 cdrs=$(wc -l < "$work/log/cdr-csv/Master.csv" 2>/dev/null || echo 0)

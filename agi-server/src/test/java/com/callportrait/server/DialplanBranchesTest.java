@@ -122,7 +122,10 @@ class DialplanBranchesTest {
                 // the live loop's AMI Redirect of a caller reporting a gas smell lands in the emergency context
                 .contains("CallPortrait gas emergency: Local/5556000")
                 .contains("Queue(\"Local/5556000@from-trunk-00000015;2\", \"emergency,")
-                .contains("cp_live_actions_total{kind=\"redirect\",outcome=\"ok\"} 1.0");
+                .contains("cp_live_actions_total{kind=\"redirect\",outcome=\"ok\"} 1.0")
+                // and its QueueChangePriorityCaller of a waiting caller who asks for a manager
+                .contains("(wait: 0:15, prio: 20)")
+                .contains("after: cp_live_actions_total{kind=\"raise_priority\",outcome=\"ok\"} 1.0");
     }
 
     @Test
