@@ -67,27 +67,26 @@ public record CallerMoodOptions(Path data, Path out, String version, long seed, 
         boolean evalDev = false;
         int showMisses = 0;
         boolean lean = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--data" -> data = Path.of(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--version" -> version = args[++i];
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--generated" -> generated = Integer.parseInt(args[++i]);
-                case "--tune" -> tune = Integer.parseInt(args[++i]);
-                case "--escalation-share" -> esc = Double.parseDouble(args[++i]);
-                case "--decoy-share" -> decoy = Double.parseDouble(args[++i]);
-                case "--noise" -> noise = Double.parseDouble(args[++i]);
-                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--lr" -> lr = Double.parseDouble(args[++i]);
-                case "--min-df" -> minDf = Integer.parseInt(args[++i]);
-                case "--hand-weight" -> hand = Double.parseDouble(args[++i]);
+        for (OptionArgs a = new OptionArgs(args); a.next(); ) {
+            switch (a.name()) {
+                case "--data" -> data = a.path();
+                case "--out" -> out = a.path();
+                case "--version" -> version = a.text();
+                case "--seed" -> seed = a.wholeLong();
+                case "--generated" -> generated = a.whole();
+                case "--tune" -> tune = a.whole();
+                case "--escalation-share" -> esc = a.number();
+                case "--decoy-share" -> decoy = a.number();
+                case "--noise" -> noise = a.number();
+                case "--epochs" -> epochs = a.whole();
+                case "--lr" -> lr = a.number();
+                case "--min-df" -> minDf = a.whole();
+                case "--hand-weight" -> hand = a.number();
                 case "--eval-dev" -> evalDev = true;
                 case "--lean-escalation" -> lean = true;
-                case "--show-misses" -> showMisses = Integer.parseInt(args[++i]);
+                case "--show-misses" -> showMisses = a.whole();
                 case "--dry-run" -> out = null;
-                default -> throw new IllegalArgumentException("unknown option " + a);
+                default -> throw a.unknown();
             }
         }
         return new CallerMoodOptions(data, out, version, seed, generated, tune, esc, decoy, noise, epochs, lr, minDf,

@@ -56,24 +56,23 @@ public record TrainOptions(Path data, Path out, String version, long seed, int e
         boolean augment = true;
         double tune = 0.1;
         boolean evalDev = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--data" -> data = Path.of(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--version" -> version = args[++i];
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--lr" -> lr = Double.parseDouble(args[++i]);
-                case "--cost" -> cost = Double.parseDouble(args[++i]);
-                case "--min-df" -> minDf = Integer.parseInt(args[++i]);
-                case "--class-weight" -> cw = Double.parseDouble(args[++i]);
-                case "--objective" -> objective = args[++i];
+        for (OptionArgs a = new OptionArgs(args); a.next(); ) {
+            switch (a.name()) {
+                case "--data" -> data = a.path();
+                case "--out" -> out = a.path();
+                case "--version" -> version = a.text();
+                case "--seed" -> seed = a.wholeLong();
+                case "--epochs" -> epochs = a.whole();
+                case "--lr" -> lr = a.number();
+                case "--cost" -> cost = a.number();
+                case "--min-df" -> minDf = a.whole();
+                case "--class-weight" -> cw = a.number();
+                case "--objective" -> objective = a.text();
                 case "--no-augment" -> augment = false;
-                case "--tune-share" -> tune = Double.parseDouble(args[++i]);
+                case "--tune-share" -> tune = a.number();
                 case "--eval-dev" -> evalDev = true;
                 case "--dry-run" -> out = null;
-                default -> throw new IllegalArgumentException("unknown option " + a);
+                default -> throw a.unknown();
             }
         }
         return new TrainOptions(data, out, version, seed, epochs, lr, cost, minDf, cw, objective, augment, tune, evalDev);
