@@ -14,15 +14,15 @@ import com.callportrait.server.Application;
 import com.callportrait.server.RedisBackend;
 import com.callportrait.server.SpeechSettings;
 import com.callportrait.server.Telemetry;
-import com.callportrait.simulator.agi.AgiCaller;
 import com.callportrait.simulator.ami.AmiEndpoint;
-import com.callportrait.simulator.ami.AmiEvents;
 import com.callportrait.simulator.call.SimulatedAsterisk;
 import com.callportrait.simulator.observe.PopWatcher;
 import com.callportrait.simulator.soak.SoakRecords;
 import com.callportrait.speech.emotion.EmotionLabel;
 import com.callportrait.speech.emotion.EmotionReading;
 import com.callportrait.testkit.Await;
+import com.callportrait.testkit.QueuedCalls;
+import com.callportrait.testkit.QueuedCalls.Call;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,38 +46,18 @@ import org.junit.jupiter.api.io.TempDir;
 class AmiDropIT {
     private Application stack;
     private SimulatedAsterisk demo;
-    private long n = 9_000;
-
-    private record Call(String id, String channel, String uid, AmiEvents.Leg leg, String queue) {
-    }
+    private QueuedCalls queued;
 
     private Call arrive(String phone) throws Exception {
-        n++;
-        String uid = "1800000000." + n;
-        String channel = "PJSIP/trunk-drop-" + n;
-        demo.ami().channelUp(channel, uid, "");
-        Map<String, String> vars = AgiCaller.run(stack.agiAddress(), "route", channel, uid, phone, "", "", Map.of());
-        String queue = vars.get("CP_QUEUE");
-        demo.ami().channelUp(channel, uid, queue);
-        AmiEvents.Leg leg = new AmiEvents.Leg(channel, uid, uid, phone, "", "cp-inbound", phone);
-        demo.ami().broadcast(AmiEvents.queueCallerJoin(leg, queue, 1, 1));
-        return new Call(vars.get("CP_UUID"), channel, uid, leg, queue);
+        return queued.arrive(stack.agiAddress(), phone);
     }
 
     private void answer(Call c, String agent) {
-        String iface = "Local/" + agent + "@cp-agents";
-        AmiEvents.Leg a = new AmiEvents.Leg(String.format("%s-%08x;1", iface, n++), c.uid() + "1", c.uid(), "", "",
-                "cp-agents", "");
-        demo.ami().broadcast(AmiEvents.agent("AgentCalled", c.leg(), a, c.queue(), iface, agent));
-        demo.ami().channelLeftQueue(c.channel());
-        demo.ami().broadcast(AmiEvents.queueCallerLeave(c.leg(), c.queue(), 0));
-        demo.ami().channelBridged(c.channel(), a.channel(), a.uniqueId(), c.queue(), iface, agent);
-        demo.ami().broadcast(AmiEvents.agent("AgentConnect", c.leg(), a, c.queue(), iface, agent));
+        queued.answer(c, agent);
     }
 
     private void hangUp(Call c) {
-        demo.ami().channelDown(c.channel());
-        demo.ami().broadcast(AmiEvents.hangup(c.leg(), "16", "Normal Clearing"));
+        queued.hangUp(c);
     }
 
     private Optional<CallSnapshot> live(Call c) {
@@ -98,6 +78,7 @@ class AmiDropIT {
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk d = SimulatedAsterisk.start()) {
             demo = d;
+            queued = new QueuedCalls(d.ami(), "PJSIP/trunk-drop-", "1800000000.", 9_000);
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
             try (Application s = Application.start(o, InProcessTarget.liveOptions(LiveOptions.from(Env.of(Map.of())), demo), SpeechSettings.off(), redis, telemetry)) {
                 stack = s;

@@ -6,13 +6,13 @@ import com.callportrait.common.config.Env;
 import com.callportrait.profile.imports.DemoCustomers;
 import com.callportrait.server.AppOptions;
 import com.callportrait.server.RedisBackend;
-import com.callportrait.simulator.agi.AgiCaller;
 import com.callportrait.simulator.ami.AmiEndpoint;
-import com.callportrait.simulator.ami.AmiEvents;
 import com.callportrait.simulator.call.SimulatedAsterisk;
 import com.callportrait.simulator.observe.PopWatcher;
 import com.callportrait.testkit.AppProcess;
 import com.callportrait.testkit.Await;
+import com.callportrait.testkit.QueuedCalls;
+import com.callportrait.testkit.QueuedCalls.Call;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import java.nio.charset.StandardCharsets;
@@ -57,33 +57,14 @@ class TwoInstancesIT {
             """;
 
     private SimulatedAsterisk pbx;
-    private long n = 7_000;
-
-    private record Call(String id, String channel, String uid, AmiEvents.Leg leg, String queue) {
-    }
+    private QueuedCalls queued;
 
     private Call arrive(AppProcess via, String phone) throws Exception {
-        n++;
-        String uid = "1900000000." + n;
-        String channel = "PJSIP/trunk-two-" + n;
-        pbx.ami().channelUp(channel, uid, "");
-        Map<String, String> vars = AgiCaller.run(via.agi(), "route", channel, uid, phone, "", "", Map.of());
-        String queue = vars.get("CP_QUEUE");
-        pbx.ami().channelUp(channel, uid, queue);
-        AmiEvents.Leg leg = new AmiEvents.Leg(channel, uid, uid, phone, "", "cp-inbound", phone);
-        pbx.ami().broadcast(AmiEvents.queueCallerJoin(leg, queue, 1, 1));
-        return new Call(vars.get("CP_UUID"), channel, uid, leg, queue);
+        return queued.arrive(via.agi(), phone);
     }
 
     private void answer(Call c, String agent) {
-        String iface = "Local/" + agent + "@cp-agents";
-        AmiEvents.Leg a = new AmiEvents.Leg(String.format("%s-%08x;1", iface, n++), c.uid() + "1", c.uid(), "", "",
-                "cp-agents", "");
-        pbx.ami().broadcast(AmiEvents.agent("AgentCalled", c.leg(), a, c.queue(), iface, agent));
-        pbx.ami().channelLeftQueue(c.channel());
-        pbx.ami().broadcast(AmiEvents.queueCallerLeave(c.leg(), c.queue(), 0));
-        pbx.ami().channelBridged(c.channel(), a.channel(), a.uniqueId(), c.queue(), iface, agent);
-        pbx.ami().broadcast(AmiEvents.agent("AgentConnect", c.leg(), a, c.queue(), iface, agent));
+        queued.answer(c, agent);
     }
 
     /** AMI actions sent for {@code c}, by action name. */
@@ -127,6 +108,7 @@ class TwoInstancesIT {
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
              SimulatedAsterisk asterisk = SimulatedAsterisk.start()) {
             pbx = asterisk;
+            queued = new QueuedCalls(asterisk.ami(), "PJSIP/trunk-two-", "1900000000.", 7_000);
             DemoCustomers.seed(redis.store(), o.phones(), Clock.systemUTC());
             Map<String, String> env = Map.of("CP_REDIS_URI", redis.embedded().orElseThrow().uri(),
                     "CP_AMI_URI", pbx.amiUri(), "CP_LIVE_RULES", rules.toString(), "CP_TOKEN_SECRET", SECRET,
