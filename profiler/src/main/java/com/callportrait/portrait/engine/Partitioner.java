@@ -16,11 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,7 +32,8 @@ import java.util.function.UnaryOperator;
  * whose record came first with that phone (the in-memory build attributes at the same moment, so
  * both give the same answer); one that cannot be attributed goes to {@code unattributed} (cleaned
  * and counted there). The phone index and the customer ids are the only state that grows with the
- * customer count. Not thread-safe: one reading thread.
+ * customer count. Not thread-safe: one thread writes; {@link #customerIds()} may be called from
+ * another thread meanwhile (a weakly consistent snapshot).
  */
 final class Partitioner implements RecordSink, AutoCloseable {
     private final Path dir;
@@ -44,7 +44,8 @@ final class Partitioner implements RecordSink, AutoCloseable {
     private Map<String, String> customerByRawPhone = new LinkedHashMap<>();
     /** Normalised phone to customer, built on first need. */
     private Map<String, String> customerByPhone;
-    private final Set<String> customers = new HashSet<>();
+    /** Every customer id seen, with whether its customer record has come (its phone is indexed then). */
+    private final Map<String, Boolean> customers = new ConcurrentHashMap<>();
     private String lastRawPhone;
     private String lastPhone;
 
@@ -78,7 +79,7 @@ final class Partitioner implements RecordSink, AutoCloseable {
 
     /** Customers seen so far (a snapshot, sorted), e.g. for an enrichment source that asks by id. */
     List<String> customerIds() {
-        List<String> ids = new ArrayList<>(customers);
+        List<String> ids = new ArrayList<>(customers.keySet());
         ids.sort(null);
         return ids;
     }
@@ -88,6 +89,7 @@ final class Partitioner implements RecordSink, AutoCloseable {
     }
 
     private DataOutputStream of(String customerId) {
+        customers.putIfAbsent(customerId, Boolean.FALSE);
         return out[partitionOf(customerId, out.length)];
     }
 
@@ -104,7 +106,7 @@ final class Partitioner implements RecordSink, AutoCloseable {
 
     @Override
     public void customer(CustomerRecord r) {
-        if (customers.add(r.customerId())) {
+        if (customers.put(r.customerId(), Boolean.TRUE) != Boolean.TRUE) {
             // the first record of a customer is the one cleaning keeps: its phone is the one indexed
             index(r.phone(), r.customerId());
         }

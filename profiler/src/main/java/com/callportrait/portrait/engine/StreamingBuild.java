@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * training sample rather than by the number of customers:
  * <ol>
  *   <li><b>read</b>: every source is read once; each raw record is spilled, in arrival order, to the
- *       temporary file of its customer's partition (a range of a hash of the customer id);</li>
+ *       temporary file of its customer's partition (a range of a hash of the customer id), by a spill
+ *       thread so that reading and writing use a core each;</li>
  *   <li><b>train</b> (unless models are given): the lowest partitions are folded into histories until
  *       they hold {@code trainCustomers} customers (a uniform sample, as the partitions are hash
  *       ranges) and the models are trained on them with {@link ModelTraining};</li>
@@ -57,8 +58,8 @@ import java.util.stream.Stream;
  * without a customer id (a phone and an id per customer). The {@link BatchBuild.Result} of a
  * streaming build carries an empty {@link HistoryStore}: the histories went to the sink.
  *
- * <p>Single use: one {@link #run} per instance. {@link #customerIds()} may be called during the
- * read phase from the reading thread (an enrichment source asking by id).
+ * <p>Single use: one {@link #run} per instance, which blocks its caller. {@link #customerIds()} may be
+ * called from any thread during the read phase (an enrichment source asking by id).
  */
 public final class StreamingBuild {
     /** Partitions of the spill: about 4,000 customers each at a million customers. */
@@ -105,7 +106,7 @@ public final class StreamingBuild {
         this.spillParent = spillParent;
     }
 
-    /** Customers read so far, sorted; empty before the read phase. */
+    /** Customers read so far (every source before the current one, at least), sorted; empty before the read phase. */
     public List<String> customerIds() {
         Partitioner p = partitioner;
         return p == null ? List.of() : p.customerIds();
@@ -147,11 +148,14 @@ public final class StreamingBuild {
         listener.phase("read", -1);
         Cleaner unattributed = new Cleaner(new Unmatched(report), cleaning(asOf), report);
         int customers;
-        try (Partitioner part = new Partitioner(dir, partitions, config::normalisePhone, unattributed)) {
+        try (Partitioner part = new Partitioner(dir, partitions, config::normalisePhone, unattributed);
+             HandOff spill = new HandOff(part, "portrait-spill")) {
             partitioner = part;
-            ProgressSink progress = new ProgressSink(part, listener);
+            // the reading thread parses or generates, the spill thread attributes, encodes and writes
+            ProgressSink progress = new ProgressSink(spill, listener);
             for (Source s : sources) {
                 records.put(s.name(), s.readInto(progress));
+                spill.drain(); // the next source may ask which customers exist
             }
             part.finish();
             customers = part.customers();
