@@ -155,7 +155,7 @@ public class ProfileBuildCommand extends AppCommand {
             m.restore(); // candidates are gated against the registry's current models
             ModelMaintainer.Outcome[] o = new ModelMaintainer.Outcome[1];
             BatchBuild.Result r;
-            try (ConsoleProgress bar = ConsoleProgress.stderr(Env.system().string("TERM").orElse(null))) {
+            try (ConsoleProgress bar = ConsoleProgress.of(err(), Env.system().string("TERM").orElse(null))) {
                 r = build.run(sources, at, null, noProgress ? BuildListener.NONE : bar, stats,
                         candidate -> (o[0] = m.offer(candidate, at)).current());
             }

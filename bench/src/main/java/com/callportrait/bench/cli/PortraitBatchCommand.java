@@ -46,7 +46,7 @@ public final class PortraitBatchCommand extends BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-        try (ConsoleProgress bar = ConsoleProgress.stderr(env().string("TERM").orElse(null))) {
+        try (ConsoleProgress bar = ConsoleProgress.of(spec.commandLine().getErr(), env().string("TERM").orElse(null))) {
             BatchBuildBenchmark.run(settings().portrait(), new BatchBuildBenchmark.Settings(customers, interactions,
                     store.equals("redis"), threads, trainSample, partitions, spillDir),
                     noProgress ? com.callportrait.portrait.engine.BuildListener.NONE : bar, out());

@@ -1,6 +1,6 @@
 package com.callportrait.portrait.engine;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -20,7 +20,7 @@ public final class ConsoleProgress implements BuildListener, AutoCloseable {
     public static final long DEFAULT_PLAIN_EVERY = 10_000_000_000L;
     private static final int WIDTH = 30;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final long plainEvery;
     private final LongSupplier clock;
@@ -32,12 +32,12 @@ public final class ConsoleProgress implements BuildListener, AutoCloseable {
     private boolean lineOpen;
 
     /**
-     * @param out        where to draw (normally {@code System.err})
+     * @param out        where to draw (normally the command line's stderr)
      * @param terminal   whether {@code out} is an interactive terminal (redraw in place)
      * @param plainEvery nanoseconds between plain lines when not a terminal
      * @param clock      nanosecond clock ({@code System::nanoTime})
      */
-    public ConsoleProgress(PrintStream out, boolean terminal, long plainEvery, LongSupplier clock) {
+    public ConsoleProgress(PrintWriter out, boolean terminal, long plainEvery, LongSupplier clock) {
         this.out = out;
         this.terminal = terminal;
         this.plainEvery = plainEvery;
@@ -45,13 +45,13 @@ public final class ConsoleProgress implements BuildListener, AutoCloseable {
     }
 
     /**
-     * On {@code System.err}; a terminal when the process has a console and {@code TERM} is not
-     * {@code dumb} (Java 17 cannot ask about stderr itself, so a redirected stderr with a console
-     * attached still redraws).
+     * On a command line's stderr; a terminal when the process has a console and {@code term} (the
+     * {@code TERM} variable) is set and not {@code dumb}. Java 17 cannot ask about stderr itself, so
+     * a stderr redirected while stdin and stdout stay on the console still redraws.
      */
-    public static ConsoleProgress stderr(String term) {
+    public static ConsoleProgress of(PrintWriter stderr, String term) {
         boolean tty = System.console() != null && term != null && !term.equals("dumb");
-        return new ConsoleProgress(System.err, tty, DEFAULT_PLAIN_EVERY, System::nanoTime);
+        return new ConsoleProgress(stderr, tty, DEFAULT_PLAIN_EVERY, System::nanoTime);
     }
 
     @Override

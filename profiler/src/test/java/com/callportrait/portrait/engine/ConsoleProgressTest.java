@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -16,9 +15,9 @@ class ConsoleProgressTest {
 
     @Test
     void plainLinesWithPhaseCountsRateAndEtaWhenNotATerminal() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringWriter bytes = new StringWriter();
         AtomicLong now = new AtomicLong();
-        ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+        ConsoleProgress p = new ConsoleProgress(new PrintWriter(bytes, true), false,
                 10 * SECOND, now::get);
         p.phase("portraits", 1_000_000);
         now.set(5 * SECOND);
@@ -28,18 +27,18 @@ class ConsoleProgressTest {
         now.set(50 * SECOND);
         p.phaseDone("portraits", 50_000);
         p.close();
-        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = bytes.toString().lines().toList();
         assertEquals(List.of("portraits: started (1,000,000 to do)",
                 "portraits [============>                 ] 400,000/1,000,000  40% 20,000/s ETA 30s",
                 "portraits: done 1,000,000 in 50s"), lines);
-        assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("\r"), "no carriage returns in a log");
+        assertFalse(bytes.toString().contains("\r"), "no carriage returns in a log");
     }
 
     @Test
     void redrawsInPlaceOnATerminalAndCountsWhenTheTotalIsUnknown() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringWriter bytes = new StringWriter();
         AtomicLong now = new AtomicLong();
-        ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true,
+        ConsoleProgress p = new ConsoleProgress(new PrintWriter(bytes, true), true,
                 10 * SECOND, now::get);
         p.phase("read", -1);
         now.set(2 * SECOND);
@@ -47,7 +46,7 @@ class ConsoleProgressTest {
         now.set(65 * SECOND);
         p.progress(16_384);
         p.phaseDone("read", 65_000);
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        String text = bytes.toString();
         assertTrue(text.startsWith("\rread 8,192 4,096/s elapsed 2s"), text);
         assertTrue(text.contains("\rread 16,384 252/s elapsed 1m05s"), text);
         assertTrue(text.endsWith("read: done 16,384 in 1m05s" + System.lineSeparator()), text);
