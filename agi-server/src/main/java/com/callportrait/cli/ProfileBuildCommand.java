@@ -1,5 +1,6 @@
 package com.callportrait.cli;
 
+import com.callportrait.common.config.Env;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.portrait.collect.CdrCsvSource;
 import com.callportrait.portrait.collect.CrmFileSource;
@@ -9,11 +10,14 @@ import com.callportrait.portrait.collect.QueueLogSource;
 import com.callportrait.portrait.collect.Source;
 import com.callportrait.portrait.engine.BatchBuild;
 import com.callportrait.portrait.engine.BuildListener;
+import com.callportrait.portrait.engine.ConsoleProgress;
 import com.callportrait.portrait.engine.HistoryStore;
 import com.callportrait.portrait.engine.ModelMaintainer;
 import com.callportrait.portrait.engine.ModelRegistry;
 import com.callportrait.portrait.engine.PortraitConfig;
 import com.callportrait.portrait.engine.RetrainPolicy;
+import com.callportrait.portrait.engine.StoreSink;
+import com.callportrait.portrait.engine.StreamingBuild;
 import com.callportrait.portrait.gen.DatasetWriter;
 import com.callportrait.portrait.gen.GeneratorOptions;
 import com.callportrait.portrait.gen.SyntheticGenerator;
@@ -26,8 +30,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -90,6 +92,14 @@ public class ProfileBuildCommand extends AppCommand {
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
+    @Option(names = "--spill-dir", paramLabel = "DIR", description = "where the build spills records by customer "
+            + "(default: the temporary directory; about 300 bytes a contact, removed at the end)")
+    Path spillDir;
+
+    @Option(names = "--spill-partitions", defaultValue = "" + StreamingBuild.DEFAULT_PARTITIONS,
+            description = "customer partitions of the spill (default ${DEFAULT-VALUE})")
+    int spillPartitions;
+
     /** --as-of, else the end of generated data when building from the generator, else now. */
     protected Instant effectiveAsOf() {
         if (asOf != null) {
@@ -133,17 +143,20 @@ public class ProfileBuildCommand extends AppCommand {
                 sources.add(new InteractionStream(redis.connector(), partitions).source("portrait-build",
                         "worker-" + worker, worker, workers));
             }
-            settings().enrichment()
-                    .ifPresent(e -> sources.add(new HttpEnrichmentSource(e, histories::customerIds)));
             ProfileStore store = save ? redis.store() : InMemoryProfileStore.create();
+            // streamed: memory is bounded by the spill partitions and the training sample, not the customer count
+            StreamingBuild build = new StreamingBuild(config, new StoreSink(store), trainSample, threads,
+                    spillPartitions, spillDir);
+            settings().enrichment()
+                    .ifPresent(e -> sources.add(new HttpEnrichmentSource(e, build::customerIds)));
             Instant at = effectiveAsOf();
             ModelRegistry registry = new ModelRegistry(models != null ? models : options().dataDir().resolve("models"), 0.0);
             ModelMaintainer m = new ModelMaintainer(config, histories, registry, RetrainPolicy.DEFAULT, trainSample);
             m.restore(); // candidates are gated against the registry's current models
             ModelMaintainer.Outcome[] o = new ModelMaintainer.Outcome[1];
             BatchBuild.Result r;
-            try (Bar bar = new Bar(noProgress)) {
-                r = new BatchBuild(config, store, trainSample, threads).run(sources, at, null, bar, stats, histories,
+            try (ConsoleProgress bar = ConsoleProgress.of(err(), Env.system().string("TERM").orElse(null))) {
+                r = build.run(sources, at, null, noProgress ? BuildListener.NONE : bar, stats,
                         candidate -> (o[0] = m.offer(candidate, at)).current());
             }
             out().print(r.summary().toText());
@@ -172,39 +185,5 @@ public class ProfileBuildCommand extends AppCommand {
         }
         runBuild(!noSave, null);
         return 0;
-    }
-
-    /** A terminal progress bar per build phase. */
-    static final class Bar implements BuildListener, AutoCloseable {
-        private final boolean off;
-        private ProgressBar bar;
-
-        Bar(boolean off) {
-            this.off = off;
-        }
-
-        @Override
-        public synchronized void phase(String name, long total) {
-            close();
-            if (!off) {
-                bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).continuousUpdate()
-                        .setUnit(total < 0 ? " records" : " portraits", 1).build();
-            }
-        }
-
-        @Override
-        public synchronized void progress(long done) {
-            if (bar != null) {
-                bar.stepTo(done);
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            if (bar != null) {
-                bar.close();
-                bar = null;
-            }
-        }
     }
 }

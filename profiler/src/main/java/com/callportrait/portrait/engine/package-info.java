@@ -2,7 +2,10 @@
  * The portrait engine: {@link HistoryIngest} folds cleaned records into per-customer histories,
  * {@link ModelTraining} trains the models, {@link PortraitBuilder} turns a history into a
  * {@link com.callportrait.profile.CustomerProfile}, {@link BatchBuild} runs everything from all
- * sources with progress hooks, {@link LiveUpdater} updates one customer after one call, and
+ * sources in memory with progress hooks (the demo and the server, whose live updater keeps every
+ * history), {@link StreamingBuild} does the same for a base of any size in bounded memory (spilled
+ * by customer, finished customers handed to a {@link PortraitSink}; {@code profile build}),
+ * {@link ConsoleProgress} draws a build's progress, {@link LiveUpdater} updates one customer after one call, and
  * {@link ModelRegistry} keeps model versions behind an evaluation gate. {@link PortraitConfig} is
  * everything the engine is configured with, read once at start-up.
  */

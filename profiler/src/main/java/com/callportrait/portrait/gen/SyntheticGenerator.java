@@ -22,6 +22,9 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticGenerator {
     static final int AGENTS = 60;
+    /** "agent-%02d" for every agent, formatted once rather than per contact. */
+    private static final String[] AGENT_NAMES = java.util.stream.IntStream.range(0, AGENTS)
+            .mapToObj(a -> String.format("agent-%02d", a)).toArray(String[]::new);
     private static final long DAY = 86_400L;
     private static final String[] QUEUES = {"billing", "billing", "technical", "technical", "sales", "retention", "care"};
     private static final int COMPLAINT = 6;
@@ -55,7 +58,12 @@ public final class SyntheticGenerator {
     }
 
     public static String customerId(int i) {
-        return String.format("C%07d", i);
+        // "C%07d" without a Formatter: this runs once per customer and record batch of a large build
+        if (i < 0) {
+            return String.format("C%07d", i);
+        }
+        String digits = Integer.toString(i);
+        return digits.length() >= 7 ? "C" + digits : "C" + "0000000".substring(digits.length()) + digits;
     }
 
     /** The E.164 digits of customer {@code i}'s phone: {@code 1} + area + 7 digits, unique per i. */
@@ -300,7 +308,7 @@ public final class SyntheticGenerator {
             String liveEmotion = channel.equals("voice") && rnd.nextBoolean() ? emotion : null;
             boolean hasAgent = !outcome.equals("abandoned");
             interactions.add(new InteractionRecord(id + "-I" + (seq++), id, phone, channel, Instant.ofEpochSecond(t),
-                    QUEUES[topic], hasAgent ? String.format("agent-%02d", agent) : null, wait, talk, outcome, survey,
+                    QUEUES[topic], hasAgent ? AGENT_NAMES[agent] : null, wait, talk, outcome, survey,
                     liveEmotion, null, hasAgent ? Transcripts.make(rnd, topic, emotion) : null));
             followUps(t, topic, emotion, outcome);
         }

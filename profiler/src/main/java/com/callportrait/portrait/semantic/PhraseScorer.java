@@ -85,7 +85,8 @@ final class PhraseScorer {
     }
 
     static List<String> tokens(String text) {
-        List<String> out = new ArrayList<>();
+        // a word takes at least two characters (itself and a separator): sized so the list never grows
+        List<String> out = new ArrayList<>(text.length() / 2 + 1);
         String s = text.toLowerCase(Locale.ROOT);
         int start = -1;
         for (int i = 0; i <= s.length(); i++) {
