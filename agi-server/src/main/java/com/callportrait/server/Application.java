@@ -13,6 +13,7 @@ import com.callportrait.profile.PhoneNumbers;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.records.FreshOptions;
+import com.callportrait.records.InsightsRefresh;
 import com.callportrait.records.ProfileFreshness;
 import com.callportrait.records.SurveyScript;
 import com.callportrait.records.spool.SpoolOptions;
@@ -95,6 +96,7 @@ public final class Application implements AutoCloseable {
     private final io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> relaySubscription;
     private volatile Optional<LiveSpeech> speech = Optional.empty();
     private volatile Optional<ProfileFreshness> fresh = Optional.empty();
+    private volatile Optional<InsightsRefresh> insights = Optional.empty();
     private volatile InetSocketAddress agiAddress;
     private volatile InetSocketAddress httpAddress;
 
@@ -146,7 +148,9 @@ public final class Application implements AutoCloseable {
         this.health = Monitoring.health(agi, redis.store(), options, live.amiClient(),
                 () -> speech.map(LiveSpeech::engine), telemetry, scheduler);
         this.http = HttpServer.secured(Monitoring.router(health, this::healthInfo, telemetry, redis.store(),
-                        (agent, phone) -> onCallWith(agent, phone, options.phones())),
+                        (agent, phone) -> onCallWith(agent, phone, options.phones()),
+                        () -> insights.map(InsightsRefresh::json).orElse(Map.of("state", "off",
+                                "message", "insights are off (CP_INSIGHTS=off or CP_FRESH=off)"))),
                 List.of(ScreenPopHandler.create(screenPops, tokens, calls, feedback)), tokens, httpOptions, registry);
         Gauge.builder("cp.netty.pending.tasks", http, HttpServer::pendingTasks).tag("loop", "http")
                 .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
@@ -172,6 +176,11 @@ public final class Application implements AutoCloseable {
                 app.fresh = Optional.of(ProfileFreshness.start(freshOptions, spool, settings.portrait(), redis.connector(), redis.store(),
                         app.calls, app.feedback, options.dataDir().resolve("models"), telemetry.registry(),
                         Clock.systemUTC()));
+            }
+            if (freshOptions.enabled() && settings.insights().enabled()) {
+                app.insights = Optional.of(InsightsRefresh.start(settings.insights(),
+                        InsightsRefresh.dataOf(freshOptions, settings.portrait(), Clock.systemUTC()), settings.portrait(),
+                        Optional.of(redis.connector()), app.live.amiClient(), telemetry.registry()));
             }
             // The model loads before any port opens: a call is never taken without speech.
             app.speech = LiveSpeech.start(speech, options, app.calls, app.live.amiConfigured(), app.events,
@@ -293,6 +302,11 @@ public final class Application implements AutoCloseable {
         return events;
     }
 
+    /** The daily insight refresh; empty when {@code CP_INSIGHTS=off} or {@code CP_FRESH=off}. */
+    public Optional<InsightsRefresh> insights() {
+        return insights;
+    }
+
     /** Portraits kept fresh from interaction records; empty when {@code CP_FRESH=off}. */
     public Optional<ProfileFreshness> freshness() {
         return fresh;
@@ -311,6 +325,7 @@ public final class Application implements AutoCloseable {
         step("HTTP", http::close);
         step("live", live::close);
         step("screen pops", screenPops::close);
+        step("insights", () -> insights.ifPresent(InsightsRefresh::close));
         step("records", () -> fresh.ifPresent(ProfileFreshness::close)); // appends what ended calls left queued
         step("events", () -> events.close(EVENTS_FLUSH));
         step("health", health::close);
