@@ -200,7 +200,11 @@ public final class InsightsRefresh implements AutoCloseable {
         }
     }
 
-    /** Groups and penalties to Redis (one transaction-free replace per hash), then to the queues. */
+    /**
+     * Groups and penalties to Redis, then to the queues. Each hash is replaced (delete, then write):
+     * a reader between the two sees it missing for a moment and routes without groups, never a mix
+     * of two refreshes.
+     */
     private void publish(Insights in) {
         Map<String, Integer> penalties = in.penalties();
         if (penalties.isEmpty()) {
@@ -212,7 +216,9 @@ public final class InsightsRefresh implements AutoCloseable {
             in.groups().orElseThrow().groupOf().forEach(groups::put);
             penalties.forEach((a, p) -> pen.put(a, Integer.toString(p)));
             var sync = r.sync();
-            sync.del(GROUPS_KEY, PENALTY_KEY);
+            // one key per command: the two keys may live in different cluster slots
+            sync.del(GROUPS_KEY);
+            sync.del(PENALTY_KEY);
             sync.hset(GROUPS_KEY, groups);
             sync.hset(PENALTY_KEY, pen);
         });
