@@ -222,6 +222,9 @@ public final class InsightsRefresh implements AutoCloseable {
             sync.hset(GROUPS_KEY, groups);
             sync.hset(PENALTY_KEY, pen);
         });
+        if (options.penalties() && ami.isPresent() && !ami.get().connected()) {
+            log.warn("AMI not connected: agent queue penalties are set at the next refresh");
+        }
         if (options.penalties()) {
             ami.filter(AmiClient::connected).ifPresent(a -> penalties.forEach((agent, p) ->
                     a.send(AmiAction.of("QueuePenalty", "Interface", options.memberOf(agent), "Penalty",

@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * <li>records: the spool is opened and what the last run left in it is replayed to Redis
  *     ({@code CP_FRESH}, default on);</li>
  * <li>speech: the Vosk model is loaded, then the AudioSocket server opens ({@code CP_SPEECH});</li>
- * <li>live: AMI connects, the live policy and call expiry start, rules files are polled;</li>
+ * <li>live: AMI connects, the live policy and call expiry start, rules files are polled; the daily
+ *     insight refresh starts on its own thread ({@code CP_INSIGHTS});</li>
  * <li>FastAGI opens: calls are taken from here on;</li>
  * <li>health is evaluated once, then HTTP opens (probes, metrics, screen pops): ready.</li>
  * </ol>
@@ -177,15 +178,15 @@ public final class Application implements AutoCloseable {
                         app.calls, app.feedback, options.dataDir().resolve("models"), telemetry.registry(),
                         Clock.systemUTC()));
             }
+            // The model loads before any port opens: a call is never taken without speech.
+            app.speech = LiveSpeech.start(speech, options, app.calls, app.live.amiConfigured(), app.events,
+                    telemetry.registry());
+            app.live.start();
             if (freshOptions.enabled() && settings.insights().enabled()) {
                 app.insights = Optional.of(InsightsRefresh.start(settings.insights(),
                         InsightsRefresh.dataOf(freshOptions, settings.portrait(), Clock.systemUTC()), settings.portrait(),
                         Optional.of(redis.connector()), app.live.amiClient(), telemetry.registry()));
             }
-            // The model loads before any port opens: a call is never taken without speech.
-            app.speech = LiveSpeech.start(speech, options, app.calls, app.live.amiConfigured(), app.events,
-                    telemetry.registry());
-            app.live.start();
             app.rules.pollEvery(RULES_POLL, app.scheduler);
             app.agiAddress = app.agi.start(options.bindAddress(), options.agiPort());
             app.health.start();
