@@ -11,6 +11,7 @@ import com.callportrait.portrait.collect.Source;
 import com.callportrait.portrait.engine.BatchBuild;
 import com.callportrait.portrait.engine.BuildListener;
 import com.callportrait.portrait.engine.ConsoleProgress;
+import com.callportrait.portrait.engine.HistoryIngest;
 import com.callportrait.portrait.engine.HistoryStore;
 import com.callportrait.portrait.engine.ModelMaintainer;
 import com.callportrait.portrait.engine.ModelRegistry;
@@ -23,7 +24,6 @@ import com.callportrait.portrait.gen.GeneratorOptions;
 import com.callportrait.portrait.gen.SyntheticGenerator;
 import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.profile.memory.InMemoryProfileStore;
-import com.callportrait.portrait.report.ReportStats;
 import com.callportrait.server.RedisBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +109,9 @@ public class ProfileBuildCommand extends AppCommand {
     }
 
     /** Sources, build, registry; returns the result for subclasses (the report). */
-    protected BatchBuild.Result runBuild(boolean save, ReportStats stats) throws Exception {
+    protected BatchBuild.Result runBuild(boolean save,
+                                         java.util.function.Consumer<HistoryIngest.SemanticInteraction> stats)
+            throws Exception {
         PortraitConfig config = settings().portrait();
         HistoryStore histories = new HistoryStore();
         List<Source> sources = new ArrayList<>();

@@ -3,6 +3,8 @@ package com.callportrait.cli;
 import com.callportrait.portrait.engine.BatchBuild;
 import com.callportrait.portrait.engine.ModelRegistry;
 import com.callportrait.portrait.engine.ModelVersion;
+import com.callportrait.portrait.insights.ContactLog;
+import com.callportrait.portrait.insights.Insights;
 import com.callportrait.portrait.report.HtmlReport;
 import com.callportrait.portrait.report.ReportStats;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Builds portraits from the same sources as 'profile build' and writes a self-contained HTML "
-                + "report: segments and centroids, tags, risk, model metrics over time, rising topics, agent outcomes.")
+                + "report: demand heat, next week's call forecast, agent performance groups, association rules,"
+                + " segments and centroids, tags, risk, model metrics over time, rising topics, agent outcomes.")
 public final class ProfileReportCommand extends ProfileBuildCommand {
     @Option(names = "--out", defaultValue = "portrait-report.html", description = "HTML file (default ${DEFAULT-VALUE})")
     Path out;
@@ -33,14 +36,16 @@ public final class ProfileReportCommand extends ProfileBuildCommand {
     public Integer call() throws Exception {
         Instant at = effectiveAsOf();
         ReportStats stats = new ReportStats(at);
-        BatchBuild.Result r = runBuild(save, stats);
+        ContactLog contacts = new ContactLog(settings().portrait().emotions());
+        BatchBuild.Result r = runBuild(save, stats.andThen(contacts));
         ModelRegistry registry = new ModelRegistry(models != null ? models : options().dataDir().resolve("models"), 0.0);
         Map<String, List<ModelVersion>> versions = new LinkedHashMap<>();
         for (String m : registry.models()) {
             versions.put(m, registry.versions(m));
         }
         String html = HtmlReport.render(new HtmlReport.Input(at, r.summary(),
-                r.models(), r.sample().values(), stats, versions));
+                r.models(), r.sample().values(), stats, versions,
+                Insights.compute(contacts, Insights.items(r.histories().all()), at)));
         Files.writeString(out, html, StandardCharsets.UTF_8);
         out().println("report written to " + out.toAbsolutePath());
         out().flush();

@@ -13,6 +13,7 @@ import com.callportrait.profile.PhoneNumbers;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.ProfileStore;
 import com.callportrait.records.FreshOptions;
+import com.callportrait.records.InsightsRefresh;
 import com.callportrait.records.ProfileFreshness;
 import com.callportrait.records.SurveyScript;
 import com.callportrait.records.spool.SpoolOptions;
@@ -57,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * <li>records: the spool is opened and what the last run left in it is replayed to Redis
  *     ({@code CP_FRESH}, default on);</li>
  * <li>speech: the Vosk model is loaded, then the AudioSocket server opens ({@code CP_SPEECH});</li>
- * <li>live: AMI connects, the live policy and call expiry start, rules files are polled;</li>
+ * <li>live: AMI connects, the live policy and call expiry start, rules files are polled; the daily
+ *     insight refresh starts on its own thread ({@code CP_INSIGHTS});</li>
  * <li>FastAGI opens: calls are taken from here on;</li>
  * <li>health is evaluated once, then HTTP opens (probes, metrics, screen pops): ready.</li>
  * </ol>
@@ -95,6 +97,7 @@ public final class Application implements AutoCloseable {
     private final io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> relaySubscription;
     private volatile Optional<LiveSpeech> speech = Optional.empty();
     private volatile Optional<ProfileFreshness> fresh = Optional.empty();
+    private volatile Optional<InsightsRefresh> insights = Optional.empty();
     private volatile InetSocketAddress agiAddress;
     private volatile InetSocketAddress httpAddress;
 
@@ -146,7 +149,9 @@ public final class Application implements AutoCloseable {
         this.health = Monitoring.health(agi, redis.store(), options, live.amiClient(),
                 () -> speech.map(LiveSpeech::engine), telemetry, scheduler);
         this.http = HttpServer.secured(Monitoring.router(health, this::healthInfo, telemetry, redis.store(),
-                        (agent, phone) -> onCallWith(agent, phone, options.phones())),
+                        (agent, phone) -> onCallWith(agent, phone, options.phones()),
+                        () -> insights.map(InsightsRefresh::json).orElse(Map.of("state", "off",
+                                "message", "insights are off (CP_INSIGHTS=off or CP_FRESH=off)"))),
                 List.of(ScreenPopHandler.create(screenPops, tokens, calls, feedback)), tokens, httpOptions, registry);
         Gauge.builder("cp.netty.pending.tasks", http, HttpServer::pendingTasks).tag("loop", "http")
                 .description("tasks waiting on the event loops (they should stay near 0)").register(registry);
@@ -177,6 +182,11 @@ public final class Application implements AutoCloseable {
             app.speech = LiveSpeech.start(speech, options, app.calls, app.live.amiConfigured(), app.events,
                     telemetry.registry());
             app.live.start();
+            if (freshOptions.enabled() && settings.insights().enabled()) {
+                app.insights = Optional.of(InsightsRefresh.start(settings.insights(),
+                        InsightsRefresh.dataOf(freshOptions, settings.portrait(), Clock.systemUTC()), settings.portrait(),
+                        Optional.of(redis.connector()), app.live.amiClient(), telemetry.registry()));
+            }
             app.rules.pollEvery(RULES_POLL, app.scheduler);
             app.agiAddress = app.agi.start(options.bindAddress(), options.agiPort());
             app.health.start();
@@ -293,6 +303,11 @@ public final class Application implements AutoCloseable {
         return events;
     }
 
+    /** The daily insight refresh; empty when {@code CP_INSIGHTS=off} or {@code CP_FRESH=off}. */
+    public Optional<InsightsRefresh> insights() {
+        return insights;
+    }
+
     /** Portraits kept fresh from interaction records; empty when {@code CP_FRESH=off}. */
     public Optional<ProfileFreshness> freshness() {
         return fresh;
@@ -311,6 +326,7 @@ public final class Application implements AutoCloseable {
         step("HTTP", http::close);
         step("live", live::close);
         step("screen pops", screenPops::close);
+        step("insights", () -> insights.ifPresent(InsightsRefresh::close));
         step("records", () -> fresh.ifPresent(ProfileFreshness::close)); // appends what ended calls left queued
         step("events", () -> events.close(EVENTS_FLUSH));
         step("health", health::close);

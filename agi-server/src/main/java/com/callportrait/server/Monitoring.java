@@ -14,6 +14,7 @@ import com.callportrait.screenpop.ScreenPopHandler;
 import com.callportrait.server.http.Access;
 import com.callportrait.server.http.HealthEndpoint;
 import com.callportrait.server.http.HttpReply;
+import com.callportrait.server.http.InsightsEndpoint;
 import com.callportrait.server.http.ProfileEndpoint;
 import com.callportrait.server.http.Router;
 import com.callportrait.speech.pipeline.SpeechEngine;
@@ -65,9 +66,11 @@ final class Monitoring {
      * {@link ScreenPopHandler#ROUTES} declares them.
      *
      * @param agentSees whether an agent is on a call from a phone number (profile API scoping)
+     * @param insights  the body of {@code /api/insights} (service and supervisor tokens)
      */
     static Router router(HealthMonitor health, Supplier<Map<String, Object>> info, Telemetry telemetry,
-                         ProfileStore store, BiPredicate<String, String> agentSees) {
+                         ProfileStore store, BiPredicate<String, String> agentSees,
+                         Supplier<Map<String, Object>> insights) {
         HealthEndpoint endpoint = new HealthEndpoint(health, info, STALE_AFTER);
         Router.Builder b = Router.builder()
                 .get("/health", Access.PUBLIC, endpoint.full())
@@ -77,7 +80,8 @@ final class Monitoring {
                         "text/plain; version=0.0.4; charset=utf-8",
                         telemetry.scrape().getBytes(StandardCharsets.UTF_8))))
                 .get("/api/profiles/{phone}", Access.of(Role.SUPERVISOR, Role.SERVICE, Role.AGENT),
-                        new ProfileEndpoint(store, agentSees));
+                        new ProfileEndpoint(store, agentSees))
+                .get("/api/insights", Access.of(Role.SERVICE, Role.SUPERVISOR), new InsightsEndpoint(insights));
         for (ScreenPopHandler.PageRoute r : ScreenPopHandler.ROUTES) {
             b.front(r.method(), r.pattern(), r.roles().isEmpty() ? Access.PUBLIC
                     : new Access(r.roles(), r.ownParam().isEmpty() ? Optional.empty() : Optional.of(r.ownParam())));

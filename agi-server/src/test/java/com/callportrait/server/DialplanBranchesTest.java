@@ -232,8 +232,38 @@ class DialplanBranchesTest {
         d.vars.put("CP_QUEUE", "billing");
         pbx.d = d;
         d.walk("callportrait-escalate", "s", pbx);
-        assertThat(apps(d, "Queue(")).containsExactly("Queue(escalation,,,,300,,)", "Queue(billing,,,,300,,)");
-        assertThat(d.vars).containsEntry("QUEUE_PRIO", "20");
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(escalation,,,,300,,,)", "Queue(billing,,,,300,,)");
+        assertThat(d.vars).containsEntry("QUEUE_PRIO", "20").doesNotContainKey("QUEUE_MAX_PENALTY");
+    }
+
+    @Test
+    void anEscalatedVipGoesToTheHighAgentGroupFirstWhenAskedThenToEveryoneInTheirQueue() throws IOException {
+        Pbx pbx = new Pbx().queue("TIMEOUT").queue("ANSWERED");
+        Dialplan d = Dialplan.read(CONF.resolve("extensions_callportrait.conf"));
+        d.globals.put("CP_VIP_HIGH_GROUP", "yes");
+        d.vars.put("CP_QUEUE", "billing");
+        d.vars.put("CP_VIP", "1");
+        pbx.d = d;
+        List<String> maxPenaltyAtQueue = new java.util.ArrayList<>();
+        Pbx played = pbx;
+        d.walk("callportrait-escalate", "s", (app, args) -> {
+            if (app.equals("Queue")) {
+                maxPenaltyAtQueue.add(d.vars.get("QUEUE_MAX_PENALTY"));
+            }
+            return played.apply(app, args);
+        });
+        assertThat(apps(d, "Queue(")).containsExactly("Queue(escalation,,,,300,,,cp-vip-high-first)",
+                "Queue(billing,,,,300,,)");
+        assertThat(maxPenaltyAtQueue).containsExactly("0", "999");
+
+        Dialplan off = Dialplan.read(CONF.resolve("extensions_callportrait.conf"));
+        off.vars.put("CP_QUEUE", "billing");
+        off.vars.put("CP_VIP", "1");
+        pbx = new Pbx().queue("ANSWERED");
+        pbx.d = off;
+        off.walk("callportrait-escalate", "s", pbx);
+        assertThat(apps(off, "Queue(")).containsExactly("Queue(escalation,,,,300,,,)");
+        assertThat(off.vars).doesNotContainKey("QUEUE_MAX_PENALTY");
     }
 
     @Test

@@ -64,6 +64,7 @@ class HttpAccessIT {
         STATED.put("GET /supervisor", "public");
         STATED.put("GET /static/{file}", "public");
         STATED.put("GET /api/calls", "service,supervisor");
+        STATED.put("GET /api/insights", "service,supervisor");
         STATED.put("GET /ws/agent/{agent}", "agent (agent: own {agent} only)");
         STATED.put("GET /ws/supervisor", "supervisor");
         STATED.put("POST /session", "agent,supervisor");

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
                 PhonesCommand.class,
                 PortraitCommand.class,
                 PortraitBatchCommand.class,
+                InsightsCommand.class,
                 LiveActionCommand.class,
                 CommandLine.HelpCommand.class,
         })

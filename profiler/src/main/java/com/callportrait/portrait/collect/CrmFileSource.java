@@ -124,7 +124,7 @@ public final class CrmFileSource implements Source {
                     if (json != null) {
                         json.fields().forEachRemaining(e -> attrs.put(e.getKey(), e.getValue().asText()));
                     } else {
-                        for (String k : new String[] {"business", "household", "credit_band"}) {
+                        for (String k : new String[] {"business", "household", "credit_band", "plan"}) {
                             if (f.apply(k) != null) {
                                 attrs.put(k, f.apply(k));
                             }

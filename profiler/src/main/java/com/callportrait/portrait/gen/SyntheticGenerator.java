@@ -28,6 +28,17 @@ public final class SyntheticGenerator {
     private static final long DAY = 86_400L;
     private static final String[] QUEUES = {"billing", "billing", "technical", "technical", "sales", "retention", "care"};
     private static final int COMPLAINT = 6;
+    /**
+     * Salt of a second random stream per customer for the plan, weekly rhythm and emotion recovery,
+     * so adding them left every draw of the main stream (and so every earlier figure) as it was.
+     */
+    private static final long AUX_SALT = 0x2545F4914F6CDD1DL;
+    /** Share of weekend contacts kept on the weekend (Saturday, Sunday); the rest wait until Monday. */
+    private static final double[] WEEKEND_KEEP = {0.55, 0.35};
+    private static final String[] CALMED = {"okay that makes sense now", "alright that sorts it out",
+        "fine i feel better about it now"};
+    private static final String[] STILL_UPSET = {"i am still not happy with this", "this is still useless",
+        "i am still really frustrated"};
 
     private final GeneratorOptions options;
     private final long endSec;
@@ -101,10 +112,12 @@ public final class SyntheticGenerator {
         double ltv = Math.round(spend * Math.max(1, (endSec - joined) / (30 * DAY)) * 100) / 100.0;
         sink.customer(new CustomerRecord(id, Names.name(rnd), Names.formatPhone(rnd, phoneDigits(i)), tier(type, rnd),
                 language(rnd), Instant.ofEpochSecond(joined), ltv));
-        sink.enrichment(enrichment(id, type, rnd));
+        SplittableRandom aux = new SplittableRandom(mix(options.seed(), i) ^ AUX_SALT);
+        Plan plan = Plan.draw(type, aux);
+        sink.enrichment(enrichment(id, type, rnd, plan));
 
         List<Long> lateDue = bills(id, type, spend, joined, rnd, sink);
-        Sim sim = new Sim(i, id, type, rnd);
+        Sim sim = new Sim(i, id, type, rnd, aux, plan);
         sim.schedule(lateDue, joined);
         sim.run();
         for (TicketRecord t : sim.tickets) {
@@ -161,11 +174,11 @@ public final class SyntheticGenerator {
         return lateDue;
     }
 
-    private static EnrichmentRecord enrichment(String id, LatentType type, SplittableRandom rnd) {
+    private static EnrichmentRecord enrichment(String id, LatentType type, SplittableRandom rnd, Plan plan) {
         boolean business = rnd.nextDouble() < (type == LatentType.BUSINESS_SENSITIVE ? 0.85 : 0.04);
         String credit = type.lateProbability > 0.2 ? (rnd.nextBoolean() ? "C" : "D") : (rnd.nextBoolean() ? "A" : "B");
         return new EnrichmentRecord(id, Map.of("business", Boolean.toString(business),
-                "household", Integer.toString(1 + rnd.nextInt(5)), "credit_band", credit));
+                "household", Integer.toString(1 + rnd.nextInt(5)), "credit_band", credit, "plan", plan.wireName));
     }
 
     private static String tier(LatentType type, SplittableRandom rnd) {
@@ -181,6 +194,21 @@ public final class SyntheticGenerator {
     private static String language(SplittableRandom rnd) {
         double u = rnd.nextDouble();
         return u < 0.80 ? "en" : u < 0.92 ? "es" : "zh";
+    }
+
+    /** Agent {@code a}'s chance to resolve (0.55-0.95): the latent quality agent groups should find. */
+    static double skill(int a) {
+        return 0.55 + 0.4 * ((a * 37) % AGENTS) / (double) AGENTS;
+    }
+
+    /** Agent {@code a}'s talk-time factor: skilled agents are a little quicker, with personal spread. */
+    static double pace(int a) {
+        return 1.25 - 0.5 * (skill(a) - 0.55) + 0.15 * (((a * 13) % 7) / 6.0 - 0.5);
+    }
+
+    /** Agent {@code a}'s way with upset callers (0-1), mostly their skill with personal spread. */
+    static double recovery(int a) {
+        return Math.max(0, Math.min(1, (skill(a) - 0.55) / 0.4 * 0.8 + 0.2 * (((a * 11) % 5) / 4.0)));
     }
 
     static double gauss(SplittableRandom rnd) {
@@ -208,6 +236,8 @@ public final class SyntheticGenerator {
         private final String id;
         private final LatentType type;
         private final SplittableRandom rnd;
+        private final SplittableRandom aux;
+        private final Plan plan;
         private final String phone;
         private final PriorityQueue<long[]> pending = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
         final List<InteractionRecord> interactions = new ArrayList<>();
@@ -215,11 +245,13 @@ public final class SyntheticGenerator {
         final List<TicketRecord> tickets = new ArrayList<>();
         private int seq;
 
-        Sim(int index, String id, LatentType type, SplittableRandom rnd) {
+        Sim(int index, String id, LatentType type, SplittableRandom rnd, SplittableRandom aux, Plan plan) {
             this.index = index;
             this.id = id;
             this.type = type;
             this.rnd = rnd;
+            this.aux = aux;
+            this.plan = plan;
             this.phone = "+" + phoneDigits(index);
         }
 
@@ -244,6 +276,9 @@ public final class SyntheticGenerator {
 
         private int pickTopic() {
             double u = rnd.nextDouble();
+            if (aux.nextDouble() < Plan.LINK_SHARE) {
+                return plan.topic;
+            }
             double acc = 0;
             for (int t = 0; t < type.topicWeights.length; t++) {
                 acc += type.topicWeights[t];
@@ -265,7 +300,7 @@ public final class SyntheticGenerator {
         }
 
         private void contact(long dayTime, int topic, boolean repeat) {
-            long day = dayTime - Math.floorMod(dayTime, DAY);
+            long day = weekday(dayTime - Math.floorMod(dayTime, DAY));
             int hour = (int) Math.max(7, Math.min(21, Math.round(type.preferredHour + 2.5 * gauss(rnd))));
             long t = day + hour * 3600L + rnd.nextInt(3600);
             if (t >= endSec) {
@@ -284,7 +319,7 @@ public final class SyntheticGenerator {
                 emotion = rnd.nextDouble() < 0.25 ? "positive" : "neutral";
             }
             int agent = rnd.nextInt(AGENTS);
-            double skill = 0.55 + 0.4 * ((agent * 37) % AGENTS) / (double) AGENTS;
+            double skill = skill(agent);
             double resolveP = skill * (topic == 2 ? 0.75 : 1.0) * (type == LatentType.NEEDS_GUIDANCE ? 0.8 : 1.0)
                     * (topic == COMPLAINT ? 0.7 : 1.0);
             String outcome;
@@ -296,7 +331,8 @@ public final class SyntheticGenerator {
                 double r = rnd.nextDouble();
                 outcome = r < resolveP ? "resolved" : r < resolveP + 0.06 ? "transferred"
                         : rnd.nextDouble() < 0.25 ? "escalated" : "unresolved";
-                talk = (int) (Math.exp(5.3 + 0.5 * gauss(rnd)) * (topic == 2 || topic == COMPLAINT ? 1.4 : 1.0));
+                talk = (int) (Math.exp(5.3 + 0.5 * gauss(rnd)) * (topic == 2 || topic == COMPLAINT ? 1.4 : 1.0)
+                        * pace(agent));
             }
             Integer survey = null;
             if (!outcome.equals("abandoned") && rnd.nextDouble() < 0.35) {
@@ -309,8 +345,34 @@ public final class SyntheticGenerator {
             boolean hasAgent = !outcome.equals("abandoned");
             interactions.add(new InteractionRecord(id + "-I" + (seq++), id, phone, channel, Instant.ofEpochSecond(t),
                     QUEUES[topic], hasAgent ? AGENT_NAMES[agent] : null, wait, talk, outcome, survey,
-                    liveEmotion, null, hasAgent ? Transcripts.make(rnd, topic, emotion) : null));
+                    liveEmotion, null, hasAgent ? Transcripts.make(rnd, topic, emotion) + ending(agent, emotion, outcome)
+                    : null));
             followUps(t, topic, emotion, outcome);
+        }
+
+        /**
+         * Busy Mondays, quiet weekends: a weekend contact stays there with {@link #WEEKEND_KEEP},
+         * else waits for Monday (a call centre's weekly rhythm; 1970-01-01 was a Thursday).
+         */
+        private long weekday(long day) {
+            int dow = (int) Math.floorMod(day / DAY + 3, 7L); // 0 = Monday
+            if (dow >= 5 && aux.nextDouble() >= WEEKEND_KEEP[dow - 5]) {
+                return day + (7 - dow) * DAY;
+            }
+            return day;
+        }
+
+        /**
+         * How an upset caller's last words sound: the better the agent, the likelier the caller ends
+         * calm. Callers who started calm add nothing, so the dominant emotion of a call never changes.
+         */
+        private String ending(int agent, String emotion, String outcome) {
+            if (!emotion.equals("angry") && !emotion.equals("negative")) {
+                return "";
+            }
+            double p = (0.1 + 0.8 * recovery(agent)) * (outcome.equals("resolved") ? 1.0 : 0.6);
+            return aux.nextDouble() < p ? " caller: " + CALMED[aux.nextInt(CALMED.length)]
+                    : " caller: " + STILL_UPSET[aux.nextInt(STILL_UPSET.length)];
         }
 
         private void followUps(long t, int topic, String emotion, String outcome) {

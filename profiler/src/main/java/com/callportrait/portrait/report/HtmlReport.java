@@ -5,6 +5,7 @@ import com.callportrait.profile.Tag;
 import com.callportrait.portrait.engine.BuildSummary;
 import com.callportrait.portrait.engine.ModelBundle;
 import com.callportrait.portrait.engine.ModelVersion;
+import com.callportrait.portrait.insights.Insights;
 import com.callportrait.portrait.segment.SegmentModel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +18,24 @@ import java.util.TreeMap;
 
 /**
  * Renders the managers' report as one self-contained HTML page (inline CSS and SVG, no script):
- * segment sizes and centroids, tag distribution, risk distribution, model metrics over versions,
- * topics rising this week, per-agent outcomes. Stateless and thread-safe.
+ * with insights, first demand heat, next week's call forecast, agent performance groups and
+ * association rules ({@link InsightSections}); then segment sizes and centroids, tag distribution,
+ * risk distribution, model metrics over versions, topics rising this week, per-agent outcomes.
+ * Stateless and thread-safe.
  */
 public final class HtmlReport {
-    /** Everything the report shows. */
+    /**
+     * Everything the report shows; {@code insights} may be null (no demand, forecast, agent group or
+     * rule sections).
+     */
     public record Input(Instant asOf, BuildSummary summary, ModelBundle models, Collection<CustomerProfile> portraits,
-                        ReportStats stats, Map<String, List<ModelVersion>> versions) { }
+                        ReportStats stats, Map<String, List<ModelVersion>> versions, Insights insights) {
+        /** Without insights. */
+        public Input(Instant asOf, BuildSummary summary, ModelBundle models, Collection<CustomerProfile> portraits,
+                     ReportStats stats, Map<String, List<ModelVersion>> versions) {
+            this(asOf, summary, models, portraits, stats, versions, null);
+        }
+    }
 
     private HtmlReport() {
     }
@@ -41,6 +53,9 @@ public final class HtmlReport {
                 .append(in.portraits().size() < in.summary().customers()
                         ? "tag and risk charts from a sample of " + in.portraits().size() + " portraits" : "all portraits")
                 .append("</p>");
+        if (in.insights() != null) {
+            InsightSections.render(h, in.insights());
+        }
         segments(h, in);
         tags(h, in);
         risk(h, in);

@@ -13,6 +13,17 @@ import java.util.List;
  */
 public final class NextBestAction {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private final ReasonHint hints;
+
+    /** The rules without a {@link ReasonHint}. */
+    public NextBestAction() {
+        this(ReasonHint.NONE);
+    }
+
+    /** The rules with {@code hints} (e.g. association rules) consulted before the value and fallback rules. */
+    public NextBestAction(ReasonHint hints) {
+        this.hints = java.util.Objects.requireNonNull(hints, "hints");
+    }
 
     public String decide(PortraitFacts f, List<Tag> tags) {
         FeatureView x = f.features();
@@ -49,6 +60,10 @@ public final class NextBestAction {
         if (x.get("new_service_contacts_365d") >= 1 && f.segment().startsWith("potential")) {
             return "Offer the upgrade or bundle they asked about [segment " + f.segment() + ", "
                     + x.show("new_service_contacts_365d") + "]";
+        }
+        java.util.Optional<String> hint = hints.hint(f);
+        if (hint.isPresent()) {
+            return hint.get();
         }
         if (f.value() >= 0.8) {
             return String.format("Thank them for their loyalty and handle with priority [value %.2f]", f.value());
