@@ -13,6 +13,8 @@ import com.callportrait.portrait.engine.BuildListener;
 import com.callportrait.portrait.engine.ConsoleProgress;
 import com.callportrait.portrait.engine.HistoryIngest;
 import com.callportrait.portrait.engine.HistoryStore;
+import com.callportrait.portrait.engine.PortraitSink;
+import com.callportrait.portrait.features.CustomerHistory;
 import com.callportrait.portrait.engine.ModelMaintainer;
 import com.callportrait.portrait.engine.ModelRegistry;
 import com.callportrait.portrait.engine.PortraitConfig;
@@ -108,9 +110,15 @@ public class ProfileBuildCommand extends AppCommand {
         return generate != null || (data == null && !stream) ? GeneratorOptions.DEFAULT_END : Instant.now();
     }
 
-    /** Sources, build, registry; returns the result for subclasses (the report). */
+    /**
+     * Sources, build, registry; returns the result for subclasses (the report).
+     *
+     * @param stats    sees every accepted interaction with its meaning, may be null
+     * @param finished sees every customer's finished history (from several threads), may be null
+     */
     protected BatchBuild.Result runBuild(boolean save,
-                                         java.util.function.Consumer<HistoryIngest.SemanticInteraction> stats)
+                                         java.util.function.Consumer<HistoryIngest.SemanticInteraction> stats,
+                                         java.util.function.Consumer<CustomerHistory> finished)
             throws Exception {
         PortraitConfig config = settings().portrait();
         HistoryStore histories = new HistoryStore();
@@ -147,7 +155,8 @@ public class ProfileBuildCommand extends AppCommand {
             }
             ProfileStore store = save ? redis.store() : InMemoryProfileStore.create();
             // streamed: memory is bounded by the spill partitions and the training sample, not the customer count
-            StreamingBuild build = new StreamingBuild(config, new StoreSink(store), trainSample, threads,
+            PortraitSink sink = finished == null ? new StoreSink(store) : new StoreSink(store).observing(finished);
+            StreamingBuild build = new StreamingBuild(config, sink, trainSample, threads,
                     spillPartitions, spillDir);
             settings().enrichment()
                     .ifPresent(e -> sources.add(new HttpEnrichmentSource(e, build::customerIds)));
@@ -185,7 +194,7 @@ public class ProfileBuildCommand extends AppCommand {
             }
             return 0;
         }
-        runBuild(!noSave, null);
+        runBuild(!noSave, null, null);
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package com.callportrait.cli;
 import com.callportrait.portrait.engine.BatchBuild;
 import com.callportrait.portrait.engine.ModelRegistry;
 import com.callportrait.portrait.engine.ModelVersion;
+import com.callportrait.portrait.insights.AssociationRules;
 import com.callportrait.portrait.insights.ContactLog;
 import com.callportrait.portrait.insights.Insights;
 import com.callportrait.portrait.report.HtmlReport;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +40,10 @@ public final class ProfileReportCommand extends ProfileBuildCommand {
         Instant at = effectiveAsOf();
         ReportStats stats = new ReportStats(at);
         ContactLog contacts = new ContactLog(settings().portrait().emotions());
-        BatchBuild.Result r = runBuild(save, stats.andThen(contacts));
+        // the build streams: customers' attribute items are gathered as each one is finished
+        Map<String, Set<String>> items = new ConcurrentHashMap<>();
+        BatchBuild.Result r = runBuild(save, stats.andThen(contacts),
+                h -> items.put(h.customerId(), AssociationRules.itemsOf(h.tier(), h.attributes())));
         ModelRegistry registry = new ModelRegistry(models != null ? models : options().dataDir().resolve("models"), 0.0);
         Map<String, List<ModelVersion>> versions = new LinkedHashMap<>();
         for (String m : registry.models()) {
@@ -45,7 +51,7 @@ public final class ProfileReportCommand extends ProfileBuildCommand {
         }
         String html = HtmlReport.render(new HtmlReport.Input(at, r.summary(),
                 r.models(), r.sample().values(), stats, versions,
-                Insights.compute(contacts, Insights.items(r.histories().all()), at)));
+                Insights.compute(contacts, items, at)));
         Files.writeString(out, html, StandardCharsets.UTF_8);
         out().println("report written to " + out.toAbsolutePath());
         out().flush();

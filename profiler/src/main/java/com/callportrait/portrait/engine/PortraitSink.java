@@ -34,4 +34,37 @@ public interface PortraitSink {
 
     /** Portraits refused or failed so far. */
     long failed();
+
+    /**
+     * This sink, with {@code observer} shown every finished history before the batch is written
+     * (for what a caller gathers over all customers, e.g. the report's customer attributes). The
+     * observer is called from several build threads at once and must be thread-safe.
+     */
+    default PortraitSink observing(java.util.function.Consumer<CustomerHistory> observer) {
+        PortraitSink target = this;
+        return new PortraitSink() {
+            @Override
+            public void write(List<Finished> batch) {
+                for (Finished f : batch) {
+                    observer.accept(f.history());
+                }
+                target.write(batch);
+            }
+
+            @Override
+            public void finish(Duration timeout) {
+                target.finish(timeout);
+            }
+
+            @Override
+            public long saved() {
+                return target.saved();
+            }
+
+            @Override
+            public long failed() {
+                return target.failed();
+            }
+        };
+    }
 }
