@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 ProfileReadCommand.class,
                 PhonesCommand.class,
                 PortraitCommand.class,
+                LiveUpdateCommand.class,
                 LiveActionCommand.class,
                 CommandLine.HelpCommand.class,
         })
