@@ -202,6 +202,35 @@ public final class RedisHistories implements HistoryRepository {
         return lost;
     }
 
+    /**
+     * Every stored history, one at a time, in no particular order (SCAN over every node, then a
+     * pipelined read of each batch of keys): for work over all customers, such as training, that
+     * must not hold them all in memory. Histories changed meanwhile may be seen either way.
+     */
+    public void forEach(java.util.function.Consumer<CustomerHistory> each) {
+        io.lettuce.core.ScanArgs match = io.lettuce.core.ScanArgs.Builder.matches(HistoryKeys.HISTORY_PREFIX + "*")
+                .limit(BATCH);
+        io.lettuce.core.KeyScanCursor<String> cursor = redis.sync().scan(match);
+        while (true) {
+            List<String> keys = cursor.getKeys();
+            List<CompletableFuture<byte[]>> reads = new ArrayList<>(keys.size());
+            for (String key : keys) {
+                reads.add(get(key).toCompletableFuture());
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                byte[] stored = await(reads.get(i), "read a history");
+                if (stored != null) {
+                    String key = keys.get(i);
+                    each.accept(decode(key.substring(HistoryKeys.HISTORY_PREFIX.length(), key.length() - 1), stored));
+                }
+            }
+            if (cursor.isFinished()) {
+                return;
+            }
+            cursor = redis.sync().scan(cursor, match);
+        }
+    }
+
     private CustomerHistory decode(String customerId, byte[] stored) {
         if (stored.length < 9) {
             throw new HistoryStoreException("history of " + customerId + " is " + stored.length + " bytes, too short");

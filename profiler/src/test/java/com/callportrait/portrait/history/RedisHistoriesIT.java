@@ -146,6 +146,13 @@ class RedisHistoriesIT {
         assertThat(c7.contacts().get(0).survey()).isEqualTo(5);
         assertThat(c7.complaints()).hasSize(1);
         assertThat(one.sync().keys("cp:hist:{*")).hasSize(600);
+        // every stored history can be walked without holding them all
+        java.util.Set<String> walked = new java.util.HashSet<>();
+        h.forEach(x -> {
+            walked.add(x.customerId());
+            assertThat(x.contacts()).hasSize(1);
+        });
+        assertThat(walked).hasSize(600).contains("C0", "C599");
     }
 
     @Test
