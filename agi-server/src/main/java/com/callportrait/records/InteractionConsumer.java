@@ -158,6 +158,11 @@ public final class InteractionConsumer implements RecordSink {
             throw new IllegalStateException("profile lookup failed: " + e, e);
         }
         known.ifPresent(p -> {
+            if (customerId == null && histories.exists(p.customerId())) {
+                // the customer has a history, only this number was not indexed for it
+                histories.indexPhone(phone, p.customerId());
+                return;
+            }
             HistoryStore seeded = new HistoryStore(config.history());
             HistoryIngest ingest = new HistoryIngest(config, seeded, updater.report(), null);
             List<String> phones = p.phones().isEmpty() ? java.util.Collections.singletonList(null) : p.phones();
