@@ -10,6 +10,7 @@ import com.callportrait.portrait.collect.Source;
 import com.callportrait.portrait.engine.BatchBuild;
 import com.callportrait.portrait.engine.BuildListener;
 import com.callportrait.portrait.engine.HistoryStore;
+import com.callportrait.portrait.history.RedisHistories;
 import com.callportrait.portrait.engine.ModelMaintainer;
 import com.callportrait.portrait.engine.ModelRegistry;
 import com.callportrait.portrait.engine.PortraitConfig;
@@ -87,6 +88,10 @@ public class ProfileBuildCommand extends AppCommand {
     @Option(names = "--no-save", description = "do not write portraits to Redis (dry run)")
     boolean noSave;
 
+    @Option(names = "--no-histories", description = "write the portraits but not the customer histories behind them"
+            + " (the live path then seeds a history from a customer's stored portrait)")
+    boolean noHistories;
+
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
@@ -101,7 +106,7 @@ public class ProfileBuildCommand extends AppCommand {
     /** Sources, build, registry; returns the result for subclasses (the report). */
     protected BatchBuild.Result runBuild(boolean save, ReportStats stats) throws Exception {
         PortraitConfig config = settings().portrait();
-        HistoryStore histories = new HistoryStore();
+        HistoryStore histories = new HistoryStore(config.history());
         List<Source> sources = new ArrayList<>();
         RedisBackend redis = null;
         try {
@@ -145,6 +150,14 @@ public class ProfileBuildCommand extends AppCommand {
             try (Bar bar = new Bar(noProgress)) {
                 r = new BatchBuild(config, store, trainSample, threads).run(sources, at, null, bar, stats, histories,
                         candidate -> (o[0] = m.offer(candidate, at)).current());
+            }
+            if (save && !noHistories) {
+                // the histories behind the portraits, for the live path of every instance (merged:
+                // what live records added there stays)
+                long t0 = System.nanoTime();
+                RedisHistories.of(redis.connector(), config.history()).mergeAll(histories.all());
+                out().printf("histories: %,d customers written to Redis (cp:hist:{id}) in %.1f s%n", histories.size(),
+                        (System.nanoTime() - t0) / 1e9);
             }
             out().print(r.summary().toText());
             out().printf("models: complaint_risk v%d %s, segment v%d %s; portraits built with complaint_risk v%d, "
