@@ -55,6 +55,7 @@ public final class InteractionConsumer implements RecordSink {
     private final Clock clock;
     private final Counter updates;
     private final Counter skipped;
+    private final Counter resaved;
     private final Timer latency;
     private long entryMillis = -1;
     private String recordId;
@@ -71,6 +72,9 @@ public final class InteractionConsumer implements RecordSink {
                 .register(registry);
         this.skipped = Counter.builder("cp.profile.updates.skipped")
                 .description("live records that changed no portrait (cleaned away, unknown caller, unmatched feedback)")
+                .register(registry);
+        this.resaved = Counter.builder("cp.profile.updates.resaved")
+                .description("portraits saved again: another instance changed the history while this one saved")
                 .register(registry);
         this.latency = Timer.builder("cp.profile.update.latency")
                 .description("record appended to the stream -> portrait saved").publishPercentileHistogram()
@@ -131,9 +135,37 @@ public final class InteractionConsumer implements RecordSink {
             skipped.increment();
             return;
         }
+        settle(p.get(), id);
         updates.increment();
         if (entryMillis > 0) {
             latency.record(Math.max(0, clock.millis() - entryMillis), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Another instance may have applied a record of the same customer while this one did, and saved
+     * its portrait first: then the portrait just saved is the older one. Rebuilt from the shared
+     * history as of the same moment, it differs exactly then, and is saved again; the instance whose
+     * save lands last always does this check after it, so the stored portrait ends up built from the
+     * newest history.
+     */
+    private void settle(CustomerProfile saved, String id) {
+        CustomerProfile last = saved;
+        for (int round = 0; round < 3; round++) {
+            Optional<CustomerProfile> current = updater.portrait(last.customerId(), last.updatedAt());
+            if (current.isEmpty() || current.get().equals(last)) {
+                return;
+            }
+            resaved.increment();
+            last = current.get();
+            try {
+                store.save(last).toCompletableFuture().get(SAVE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while saving the portrait for " + id, e);
+            } catch (Exception e) {
+                throw new IllegalStateException("portrait for " + id + " not saved again: " + e, e);
+            }
         }
     }
 

@@ -278,6 +278,56 @@ class SharedHistoriesIT {
         }
     }
 
+    @Test
+    void twoInstancesTakingOneCustomersCallsAtOnceLeaveTheNewestPortraitStored() throws Exception {
+        List<List<Object>> waves = waves();
+        // calls only: two instances of one consumer group may take a customer's records at the same time
+        List<Object> calls = new ArrayList<>();
+        for (List<Object> wave : waves) {
+            wave.stream().filter(r -> r instanceof InteractionRecord).forEach(calls::add);
+        }
+        try (Instance a = new Instance("a"); Instance b = new Instance("b")) {
+            a.loadBase();
+            // both poll while the calls arrive one by one, so each takes some of every customer's calls
+            java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<Long>> polls = new ArrayList<>();
+            for (Instance i : List.of(a, b)) {
+                polls.add(pool.submit(() -> {
+                    long mine = 0;
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (applied.get() < calls.size() && System.nanoTime() < deadline) {
+                        long got = i.consumer.poll();
+                        mine += got;
+                        applied.addAndGet(got);
+                    }
+                    return mine;
+                }));
+            }
+            for (Object r : calls) {
+                append(a.stream, r);
+                Thread.sleep(3);
+            }
+            long byA = polls.get(0).get();
+            long byB = polls.get(1).get();
+            pool.shutdown();
+            assertThat(byA + byB).isEqualTo(calls.size());
+            assertThat(byA).as("instance a took calls").isPositive();
+            assertThat(byB).as("instance b took calls").isPositive();
+
+            Map<String, CustomerProfile> rebuilt = fullRebuild(List.of(calls));
+            for (CustomerRecord c : customers) {
+                String id = c.customerId();
+                assertThat(a.updater.portrait(id, LATER)).contains(rebuilt.get(id));
+                assertThat(b.updater.portrait(id, LATER)).contains(rebuilt.get(id));
+                // the portrait routing reads is the newest, whichever instance saved last
+                CustomerProfile stored = a.store.findById(id).toCompletableFuture().join().orElseThrow();
+                assertThat(stored).isEqualTo(com.callportrait.profile.redis.ProfileJson.decode(
+                        com.callportrait.profile.redis.ProfileJson.encode(rebuilt.get(id)), "rebuilt"));
+            }
+        }
+    }
+
     private static ProfileStore capturing(ProfileStore delegate, Map<String, CustomerProfile> saved) {
         return new ProfileStore() {
             @Override
