@@ -48,6 +48,7 @@ public final class RedisHistories implements HistoryRepository {
     /** How often an update re-reads after losing a race before it gives up. */
     static final int MAX_ATTEMPTS = 64;
     private static final int BATCH = 256;
+    private static final int BATCH_TRIES = 5;
     /**
      * Compare-and-set: KEYS[1] the history; ARGV[1] the generation read ("" for no key), ARGV[2] the
      * new value (its first 8 bytes are the next generation). GETRANGE of a missing key is "".
@@ -163,7 +164,7 @@ public final class RedisHistories implements HistoryRepository {
                     throw new HistoryStoreException(batch.size() + " histories still changing after " + MAX_ATTEMPTS
                             + " attempts");
                 }
-                batch = mergeBatch(batch);
+                batch = mergeBatchRetrying(batch);
             }
             List<CompletableFuture<String>> phones = new ArrayList<>();
             for (CustomerHistory h : all.subList(from, Math.min(all.size(), from + BATCH))) {
@@ -172,6 +173,29 @@ public final class RedisHistories implements HistoryRepository {
                 }
             }
             phones.forEach(f -> await(f, "index a phone"));
+        }
+    }
+
+    /**
+     * A batch merge that survives a slow moment: a start-up load pipelines many commands at once,
+     * and one late reply must not stop it. Merging is idempotent, so the batch is simply sent again
+     * (up to {@value #BATCH_TRIES} times, 200 ms, 400 ms, ... apart).
+     */
+    private List<CustomerHistory> mergeBatchRetrying(List<CustomerHistory> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return mergeBatch(batch);
+            } catch (HistoryStoreException e) {
+                if (attempt == BATCH_TRIES || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L << attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
