@@ -14,7 +14,7 @@ import com.callportrait.portrait.engine.ConsoleProgress;
 import com.callportrait.portrait.engine.HistoryIngest;
 import com.callportrait.portrait.engine.HistoryStore;
 import com.callportrait.portrait.engine.PortraitSink;
-import com.callportrait.portrait.features.CustomerHistory;
+import com.callportrait.portrait.history.RedisHistories;
 import com.callportrait.portrait.engine.ModelMaintainer;
 import com.callportrait.portrait.engine.ModelRegistry;
 import com.callportrait.portrait.engine.PortraitConfig;
@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -91,6 +92,10 @@ public class ProfileBuildCommand extends AppCommand {
     @Option(names = "--no-save", description = "do not write portraits to Redis (dry run)")
     boolean noSave;
 
+    @Option(names = "--no-histories", description = "write the portraits but not the customer histories behind them"
+            + " (the live path then seeds a history from a customer's stored portrait)")
+    boolean noHistories;
+
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
@@ -114,14 +119,14 @@ public class ProfileBuildCommand extends AppCommand {
      * Sources, build, registry; returns the result for subclasses (the report).
      *
      * @param stats    sees every accepted interaction with its meaning, may be null
-     * @param finished sees every customer's finished history (from several threads), may be null
+     * @param finished sees every batch of finished customers (from several threads), may be null
      */
     protected BatchBuild.Result runBuild(boolean save,
                                          java.util.function.Consumer<HistoryIngest.SemanticInteraction> stats,
-                                         java.util.function.Consumer<CustomerHistory> finished)
+                                         java.util.function.Consumer<List<PortraitSink.Finished>> finished)
             throws Exception {
         PortraitConfig config = settings().portrait();
-        HistoryStore histories = new HistoryStore();
+        HistoryStore histories = new HistoryStore(config.history());
         List<Source> sources = new ArrayList<>();
         RedisBackend redis = null;
         try {
@@ -155,7 +160,20 @@ public class ProfileBuildCommand extends AppCommand {
             }
             ProfileStore store = save ? redis.store() : InMemoryProfileStore.create();
             // streamed: memory is bounded by the spill partitions and the training sample, not the customer count
-            PortraitSink sink = finished == null ? new StoreSink(store) : new StoreSink(store).observing(finished);
+            PortraitSink sink = new StoreSink(store);
+            if (finished != null) {
+                sink = sink.alongside(finished);
+            }
+            AtomicLong historiesWritten = new AtomicLong();
+            if (save && !noHistories) {
+                // the histories behind the portraits, written with them, for the live path of every
+                // instance (merged: what live records added there stays)
+                RedisHistories shared = RedisHistories.of(redis.connector(), config.history());
+                sink = sink.alongside(batch -> {
+                    shared.mergeAll(batch.stream().map(PortraitSink.Finished::history).toList());
+                    historiesWritten.addAndGet(batch.size());
+                });
+            }
             StreamingBuild build = new StreamingBuild(config, sink, trainSample, threads,
                     spillPartitions, spillDir);
             settings().enrichment()
@@ -169,6 +187,10 @@ public class ProfileBuildCommand extends AppCommand {
             try (ConsoleProgress bar = ConsoleProgress.of(err(), Env.system().string("TERM").orElse(null))) {
                 r = build.run(sources, at, null, noProgress ? BuildListener.NONE : bar, stats,
                         candidate -> (o[0] = m.offer(candidate, at)).current());
+            }
+            if (save && !noHistories) {
+                out().printf("histories: %,d customers written to Redis (cp:hist:{id}) with their portraits%n",
+                        historiesWritten.get());
             }
             out().print(r.summary().toText());
             out().printf("models: complaint_risk v%d %s, segment v%d %s; portraits built with complaint_risk v%d, "

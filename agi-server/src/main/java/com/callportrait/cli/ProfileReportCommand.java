@@ -43,7 +43,8 @@ public final class ProfileReportCommand extends ProfileBuildCommand {
         // the build streams: customers' attribute items are gathered as each one is finished
         Map<String, Set<String>> items = new ConcurrentHashMap<>();
         BatchBuild.Result r = runBuild(save, stats.andThen(contacts),
-                h -> items.put(h.customerId(), AssociationRules.itemsOf(h.tier(), h.attributes())));
+                batch -> batch.forEach(f -> items.put(f.history().customerId(),
+                        AssociationRules.itemsOf(f.history().tier(), f.history().attributes()))));
         ModelRegistry registry = new ModelRegistry(models != null ? models : options().dataDir().resolve("models"), 0.0);
         Map<String, List<ModelVersion>> versions = new LinkedHashMap<>();
         for (String m : registry.models()) {

@@ -19,6 +19,7 @@ import com.callportrait.portrait.engine.PortraitConfig;
 import com.callportrait.portrait.engine.RetrainPolicy;
 import com.callportrait.portrait.gen.GeneratorOptions;
 import com.callportrait.portrait.gen.SyntheticSource;
+import com.callportrait.portrait.history.RedisHistories;
 import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.records.spool.SpoolOptions;
@@ -40,12 +41,14 @@ import org.slf4j.LoggerFactory;
  * the live call registry and of feedback) spools records, replays what the last run left and
  * appends them to {@code cp:interactions:{p}}, and one thread of its own ({@code portrait-fresh};
  * not the shared scheduler, since loading histories and training models takes seconds to minutes
- * and each poll blocks on Redis; never a Netty event loop or the AMI reader) first loads
- * the customer histories and models this process updates (from {@code CP_FRESH_DATA}; models from
- * the registry when it has current ones, else trained on that data; with neither, portraits are
- * kept with their rule-based parts and name the learned parts they lack; only {@code demo} trains
- * on generated customers, {@link FreshOptions#generate()}), then polls the stream with the consumer group {@value FreshOptions#GROUP} and applies
- * {@link LiveUpdater}. Records appended while the histories load simply wait in the stream.
+ * and each poll blocks on Redis; never a Netty event loop or the AMI reader) first loads the
+ * models, and the customer histories of {@code CP_FRESH_DATA} into the histories every instance
+ * shares in Redis ({@code cp:hist:{customer}}, {@link RedisHistories}; merged, so what live records
+ * added there stays; models from the registry when it has current ones, else trained on that data;
+ * with neither, portraits are kept with their rule-based parts and name the learned parts they lack;
+ * only {@code demo} trains on generated customers, {@link FreshOptions#generate()}), then polls the
+ * stream with the consumer group {@value FreshOptions#GROUP} and applies {@link LiveUpdater}. Any
+ * instance, after any restart, so updates a portrait from the same shared history. Records appended while the histories load simply wait in the stream.
  *
  * <p>Lifecycle: {@link #start}, {@link #close()}. Thread-safe.
  */
@@ -56,6 +59,7 @@ public final class ProfileFreshness implements AutoCloseable {
     /** The portrait engine's configuration, read once at start-up by the caller. */
     private final PortraitConfig config;
     private final InteractionStream stream;
+    private final RedisConnector redis;
     private final InteractionRecorder recorder;
     private final ProfileStore store;
     private final Path modelsDir;
@@ -72,6 +76,7 @@ public final class ProfileFreshness implements AutoCloseable {
         this.options = options;
         this.config = config;
         this.stream = new InteractionStream(redis, options.partitions());
+        this.redis = redis;
         this.recorder = new InteractionRecorder(stream, calls, spool, registry);
         io.micrometer.core.instrument.Gauge.builder("cp.interactions.capacity", () -> InteractionRecorder.CAPACITY)
                 .description("interaction records the append queue holds").register(registry);
@@ -188,27 +193,33 @@ public final class ProfileFreshness implements AutoCloseable {
             sources.add(new SyntheticSource(GeneratorOptions.of(42, options.generate(), options.generate() * 10L)));
             asOf = GeneratorOptions.DEFAULT_END;
         }
-        HistoryStore histories;
+        RedisHistories histories = RedisHistories.of(redis, config.history());
         ModelBundle current;
+        int loaded = 0;
         if (sources.isEmpty()) {
-            histories = new HistoryStore();
             current = models;
         } else {
             BatchBuild.Result base = new BatchBuild(config, InMemoryProfileStore.create(), 40_000, 1)
-                    .run(sources, asOf, models, BuildListener.NONE, null);
-            histories = base.histories();
+                    .run(sources, asOf, models, BuildListener.NONE, null, new HistoryStore(config.history()));
             current = base.models();
+            // into the shared histories: idempotent, and what live records added there stays
+            long t1 = System.nanoTime();
+            histories.mergeAll(base.histories().all());
+            loaded = base.histories().size();
+            log.info("{} customer histories from the data loaded into Redis in {} ms", loaded,
+                    (System.nanoTime() - t1) / 1_000_000);
         }
         if (current == null) {
             log.warn("no portrait models in {} yet: portraits keep their rule-based parts (loyalty, tags, open issues,"
                     + " next-best action); segment, complaint risk and value say \"{}\" until 'profile build' trains"
                     + " models on this centre's records", modelsDir, CustomerProfile.NO_MODEL_YET);
         }
-        historiesAtStart = histories.size();
+        historiesAtStart = loaded;
         LiveUpdater updater = new LiveUpdater(config, histories, store, () -> current, clock, null);
         Source source = stream.source(FreshOptions.GROUP, options.consumer(), 0, 1);
-        log.info("portrait freshness ready in {} ms: {} customer histories, models {}; reading {} partition(s) as {}/{}",
-                (System.nanoTime() - t0) / 1_000_000, histories.size(), current == null ? "none yet"
+        log.info("portrait freshness ready in {} ms: histories in Redis ({} loaded at start), models {}; reading {}"
+                        + " partition(s) as {}/{}",
+                (System.nanoTime() - t0) / 1_000_000, loaded, current == null ? "none yet"
                         : "risk v" + current.riskVersion() + " segment v" + current.segmentVersion()
                         + (models != null ? " (registry)" : " (trained at start)"),
                 options.partitions(), FreshOptions.GROUP, options.consumer());

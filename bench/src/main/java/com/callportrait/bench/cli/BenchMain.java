@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
                 PortraitCommand.class,
                 PortraitBatchCommand.class,
                 InsightsCommand.class,
+                LiveUpdateCommand.class,
                 LiveActionCommand.class,
                 CommandLine.HelpCommand.class,
         })

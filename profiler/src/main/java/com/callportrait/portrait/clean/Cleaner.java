@@ -5,6 +5,7 @@ import com.callportrait.portrait.collect.BillRecord;
 import com.callportrait.portrait.collect.ComplaintRecord;
 import com.callportrait.portrait.collect.CustomerRecord;
 import com.callportrait.portrait.collect.EnrichmentRecord;
+import com.callportrait.portrait.collect.FeedbackRecord;
 import com.callportrait.portrait.collect.InteractionRecord;
 import com.callportrait.portrait.collect.RecordSink;
 import com.callportrait.portrait.collect.TicketRecord;
@@ -168,6 +169,21 @@ public final class Cleaner implements RecordSink {
             return "other";
         }
         return topic.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Feedback (survey score, disposition) passes with its number normalised, as the live path takes
+     * it: it may come more than once for one contact (a survey, then a disposition), so it is not
+     * de-duplicated here; merging it is idempotent.
+     */
+    @Override
+    public void feedback(FeedbackRecord r) {
+        if (r.customerId() != null || r.phone() == null) {
+            next.feedback(r);
+            return;
+        }
+        next.feedback(new FeedbackRecord(r.interactionId(), null, options.phoneNormaliser().apply(r.phone()),
+                r.survey(), r.outcome(), r.at(), r.note()));
     }
 
     @Override

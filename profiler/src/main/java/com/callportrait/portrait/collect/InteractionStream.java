@@ -181,7 +181,7 @@ public final class InteractionStream {
             for (StreamMessage<String, String> m : batch) {
                 String json = m.getBody().get("json");
                 try {
-                    sink.streamEntry(key, m.getId());
+                    sink.streamEntry(key, m.getId(), m.getBody().get("rid"));
                     if ("feedback".equals(m.getBody().get("kind"))) {
                         sink.feedback(InteractionJson.decodeFeedback(json));
                     } else {

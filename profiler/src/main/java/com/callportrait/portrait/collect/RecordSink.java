@@ -26,6 +26,15 @@ public interface RecordSink {
      */
     default void streamEntry(String key, String id) { }
 
+    /**
+     * As {@link #streamEntry(String, String)}, with the stable id the record was appended under
+     * ({@code rid}, the same on every delivery of the record), or {@code null} for an entry appended
+     * without one. By default only the entry is passed on.
+     */
+    default void streamEntry(String key, String id, String recordId) {
+        streamEntry(key, id);
+    }
+
     /** A source rejected an input line it could not parse at all. */
     default void rejected(String source, long line, String reason) { }
 }

@@ -10,6 +10,9 @@ import com.callportrait.portrait.collect.ComplaintRecord;
 import com.callportrait.portrait.collect.FeedbackRecord;
 import com.callportrait.portrait.collect.InteractionRecord;
 import com.callportrait.portrait.collect.RecordSink;
+import com.callportrait.portrait.features.CaseFact;
+import com.callportrait.portrait.features.CustomerHistory;
+import com.callportrait.portrait.semantic.Contact;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,14 +22,17 @@ import java.util.function.Supplier;
 
 /**
  * The incremental path: after one call, clean its record with the batch rules, fold it into that
- * customer's history, rebuild that one portrait with the current models and save it. Nothing else is
+ * customer's history in the {@link HistoryRepository} (in memory, or in Redis where every instance
+ * shares it), rebuild that one portrait with the current models and save it. Nothing else is
  * recomputed, and because {@link PortraitBuilder} is a pure function of (history, models, time), the
- * result equals what a full rebuild would give for the same data and models. Thread-safe: updates of
- * one customer serialise on its history.
+ * result equals what a full rebuild would give for the same data and models. A record delivered
+ * again (same record id, or the same contact) changes no history, but its portrait is built and
+ * saved again, so a save that failed after the history was updated is made good on the retry.
+ * Thread-safe: updates of one customer are atomic in the repository.
  */
 public final class LiveUpdater {
     private final PortraitConfig config;
-    private final HistoryStore histories;
+    private final HistoryRepository histories;
     private final ProfileStore store;
     private final Supplier<ModelBundle> models;
     private final Clock clock;
@@ -35,11 +41,12 @@ public final class LiveUpdater {
     private final Runnable labelled;
 
     /**
-     * @param models   the current models; may supply {@code null} while none is trained
-     * @param labelled called once per new labelled record (retraining trigger), may be null
+     * @param histories where the histories are kept ({@link HistoryStore} in memory, or a shared store)
+     * @param models    the current models; may supply {@code null} while none is trained
+     * @param labelled  called once per new labelled record (retraining trigger), may be null
      */
-    public LiveUpdater(PortraitConfig config, HistoryStore histories, ProfileStore store, Supplier<ModelBundle> models,
-                       Clock clock, Runnable labelled) {
+    public LiveUpdater(PortraitConfig config, HistoryRepository histories, ProfileStore store,
+                       Supplier<ModelBundle> models, Clock clock, Runnable labelled) {
         this.config = config;
         this.histories = histories;
         this.store = store;
@@ -54,60 +61,105 @@ public final class LiveUpdater {
         return report;
     }
 
-    /**
-     * Applies one interaction. Completes with the new portrait once the store has it, or with
-     * empty when the record was dropped by cleaning or belongs to no known customer.
-     */
+    /** The histories this updater folds records into. */
+    public HistoryRepository histories() {
+        return histories;
+    }
+
+    /** As {@link #onInteraction(InteractionRecord, String)} without a record id (the contact's id still de-duplicates). */
     public CompletionStage<Optional<CustomerProfile>> onInteraction(InteractionRecord r) {
+        return onInteraction(r, null);
+    }
+
+    /**
+     * Applies one interaction delivered as record {@code recordId} (may be null). Completes with the
+     * new portrait once the store has it, or with empty when the record was dropped by cleaning or
+     * belongs to no known customer.
+     */
+    public CompletionStage<Optional<CustomerProfile>> onInteraction(InteractionRecord r, String recordId) {
         Instant now = clock.instant();
-        String[] customer = new String[1];
-        HistoryIngest ingest = new HistoryIngest(config, histories, report, null);
+        InteractionRecord[] cleaned = new InteractionRecord[1];
         clean(now, new RecordSink() {
             @Override
             public void interaction(InteractionRecord clean) {
-                customer[0] = ingest.accept(clean);
-                if (clean.survey() != null) {
-                    labelled.run();
-                }
+                cleaned[0] = clean;
             }
         }).interaction(r);
-        return customer[0] == null ? CompletableFuture.completedFuture(Optional.empty()) : rebuildAndSave(customer[0], now);
+        InteractionRecord c = cleaned[0];
+        if (c == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        String customerId = c.customerId() != null ? c.customerId() : histories.customerOfPhone(c.phone()).orElse(null);
+        if (customerId == null) {
+            report.count("unmatched.interaction");
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Contact contact = Contacts.of(c, config);
+        HistoryRepository.Change change = histories.update(customerId, recordId, h -> h.addContact(contact));
+        if (!change.changed()) {
+            report.count("duplicate.interaction");
+        } else if (c.survey() != null) {
+            labelled.run();
+        }
+        return rebuildAndSave(change.history(), now);
     }
 
     /** Applies one complaint (a labelled record for the risk model). */
     public CompletionStage<Optional<CustomerProfile>> onComplaint(ComplaintRecord r) {
         Instant now = clock.instant();
-        HistoryIngest ingest = new HistoryIngest(config, histories, report, null);
-        boolean[] ok = new boolean[1];
+        ComplaintRecord[] cleaned = new ComplaintRecord[1];
         clean(now, new RecordSink() {
             @Override
             public void complaint(ComplaintRecord clean) {
-                ingest.complaint(clean);
-                ok[0] = true;
-                labelled.run();
+                cleaned[0] = clean;
             }
         }).complaint(r);
-        return ok[0] ? rebuildAndSave(r.customerId(), now) : CompletableFuture.completedFuture(Optional.empty());
+        ComplaintRecord c = cleaned[0];
+        if (c == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        CaseFact fact = new CaseFact(c.complaintId(), c.openedAt().getEpochSecond(),
+                c.resolvedAt() == null ? -1 : c.resolvedAt().getEpochSecond(), c.topic(), c.summary());
+        HistoryRepository.Change change = histories.update(c.customerId(), null, h -> {
+            h.addComplaint(fact);
+            return true;
+        });
+        labelled.run();
+        return rebuildAndSave(change.history(), now);
+    }
+
+    /** As {@link #onFeedback(FeedbackRecord, String)} without a record id. */
+    public CompletionStage<Optional<CustomerProfile>> onFeedback(FeedbackRecord r) {
+        return onFeedback(r, null);
     }
 
     /**
-     * Applies feedback (survey score, disposition) that arrived after the call's record: merges it
-     * into that contact and rebuilds the portrait. Empty when the contact is not (yet) in the
-     * customer's history (counted as {@code unmatched.feedback}). Idempotent.
+     * Applies feedback (survey score, disposition) that arrived after the call's record, delivered
+     * as record {@code recordId} (may be null): merges it into that contact and rebuilds the
+     * portrait. Empty when the contact is not (yet) in the customer's history (counted as
+     * {@code unmatched.feedback}). Idempotent.
      */
-    public CompletionStage<Optional<CustomerProfile>> onFeedback(FeedbackRecord r) {
+    public CompletionStage<Optional<CustomerProfile>> onFeedback(FeedbackRecord r, String recordId) {
         Instant now = clock.instant();
-        FeedbackRecord f = r.customerId() != null || r.phone() == null ? r
-                : new FeedbackRecord(r.interactionId(), null, config.normalisePhone(r.phone()), r.survey(), r.outcome(),
-                        r.at(), r.note());
-        String customer = new HistoryIngest(config, histories, report, null).acceptFeedback(f);
-        if (customer == null) {
+        String phone = r.customerId() != null || r.phone() == null ? null : config.normalisePhone(r.phone());
+        String customerId = r.customerId() != null ? r.customerId() : histories.customerOfPhone(phone).orElse(null);
+        if (customerId == null) {
+            report.count("unmatched.feedback");
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        if (r.survey() != null) {
+        long contact = Contacts.hash(r.interactionId());
+        int survey = r.survey() == null ? 0 : r.survey();
+        HistoryRepository.Change change = histories.update(customerId, recordId,
+                h -> h.mergeFeedback(contact, survey, r.outcome(), r.note()));
+        if (!change.changed() && !change.duplicate()) {
+            report.count("unmatched.feedback");
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        report.count("merged.feedback");
+        if (r.survey() != null && change.changed()) {
             labelled.run();
         }
-        return rebuildAndSave(customer, now);
+        return rebuildAndSave(change.history(), now);
     }
 
     private Cleaner clean(Instant now, RecordSink next) {
@@ -121,14 +173,11 @@ public final class LiveUpdater {
      */
     public Optional<CustomerProfile> portrait(String customerId, Instant asOf) {
         ModelBundle m = models.get();
-        return histories.get(customerId).map(h -> builder.build(h, m, asOf));
+        return histories.find(customerId).map(h -> builder.build(h, m, asOf));
     }
 
-    private CompletionStage<Optional<CustomerProfile>> rebuildAndSave(String customerId, Instant now) {
-        Optional<CustomerProfile> p = portrait(customerId, now);
-        if (p.isEmpty()) {
-            return CompletableFuture.completedFuture(p);
-        }
-        return store.save(p.get()).thenApply(v -> p);
+    private CompletionStage<Optional<CustomerProfile>> rebuildAndSave(CustomerHistory h, Instant now) {
+        CustomerProfile p = builder.build(h, models.get(), now);
+        return store.save(p).thenApply(v -> Optional.of(p));
     }
 }

@@ -4,6 +4,7 @@ import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import com.callportrait.portrait.features.FeatureExtractor;
 import com.callportrait.portrait.features.FeatureRules;
+import com.callportrait.portrait.features.HistoryBounds;
 import com.callportrait.portrait.segment.SegmentNaming;
 import com.callportrait.portrait.semantic.ConfigFiles;
 import com.callportrait.portrait.semantic.EmotionLexicon;
@@ -29,10 +30,11 @@ import java.util.Objects;
  * @param phones       phone normalisation options
  * @param seed         seed of every model
  * @param horizonDays  complaint-risk horizon
+ * @param history      how much each customer's history keeps ({@code CP_HISTORY_*}, {@link HistoryBounds})
  */
 public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, FeatureRules rules,
                              SegmentNaming naming, Linker linker, ZoneId zone, PhoneOptions phones, long seed,
-                             int horizonDays) {
+                             int horizonDays, HistoryBounds history) {
     /** Hour-of-day features are read in UTC unless the call centre's zone is set. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
     /** Every model's seed, fixed so that two builds from the same data give the same models. */
@@ -55,6 +57,7 @@ public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, Fe
         Objects.requireNonNull(linker, "linker");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(phones, "phones");
+        Objects.requireNonNull(history, "history");
         if (horizonDays < 7 || horizonDays > 365) {
             throw new IllegalArgumentException("complaint horizon must be 7-365 days, was " + horizonDays);
         }
@@ -66,8 +69,8 @@ public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, Fe
     }
 
     /**
-     * Reads the configuration files ({@link ConfigFiles#from}), {@code CP_PORTRAIT_ZONE} and the
-     * phone rule ({@link PhoneOptions#from}).
+     * Reads the configuration files ({@link ConfigFiles#from}), {@code CP_PORTRAIT_ZONE}, the history
+     * bounds ({@code CP_HISTORY_*}) and the phone rule ({@link PhoneOptions#from}).
      *
      * @throws ConfigException naming the variable when a value is invalid
      */
@@ -82,7 +85,8 @@ public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, Fe
      * @throws ConfigException naming the variable when a value is invalid
      */
     public static PortraitConfig from(Env env, PhoneOptions phones) {
-        return builder().files(ConfigFiles.from(env)).zone(zone(env)).phones(phones).build();
+        return builder().files(ConfigFiles.from(env)).zone(zone(env)).phones(phones).history(HistoryBounds.from(env))
+                .build();
     }
 
     /** {@link #from(Env)} over the process environment: for tools and tests that have no {@link Env} at hand. */
@@ -119,8 +123,15 @@ public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, Fe
         private PhoneOptions phones = PhoneOptions.DEFAULT;
         private long seed = DEFAULT_SEED;
         private int horizonDays = DEFAULT_HORIZON_DAYS;
+        private HistoryBounds history = HistoryBounds.DEFAULT;
 
         private Builder() {
+        }
+
+        /** How much each customer's history keeps (default {@link HistoryBounds#DEFAULT}). */
+        public Builder history(HistoryBounds history) {
+            this.history = Objects.requireNonNull(history, "history");
+            return this;
         }
 
         /** Which YAML files to read (default: every one bundled). */
@@ -160,7 +171,7 @@ public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, Fe
             return new PortraitConfig(TopicClassifier.load(files.topics()), EmotionLexicon.load(files.emotions()),
                     FeatureRules.load(files.features()), SegmentNaming.load(files.segments()),
                     linker != null ? linker : new Linker(DEFAULT_REPEAT_DAYS, DEFAULT_TRIGGER_DAYS),
-                    zone, phones, seed, horizonDays);
+                    zone, phones, seed, horizonDays, history);
         }
     }
 }

@@ -36,18 +36,17 @@ public interface PortraitSink {
     long failed();
 
     /**
-     * This sink, with {@code observer} shown every finished history before the batch is written
-     * (for what a caller gathers over all customers, e.g. the report's customer attributes). The
-     * observer is called from several build threads at once and must be thread-safe.
+     * This sink, with {@code before} shown every batch before it is written (what a caller keeps
+     * next to the portraits, e.g. the customers' histories in Redis, or gathers over all customers,
+     * e.g. the report's customer attributes). Called from several build threads at once: it must be
+     * thread-safe, and it may block (backpressure, like {@link #write}).
      */
-    default PortraitSink observing(java.util.function.Consumer<CustomerHistory> observer) {
+    default PortraitSink alongside(java.util.function.Consumer<List<Finished>> before) {
         PortraitSink target = this;
         return new PortraitSink() {
             @Override
             public void write(List<Finished> batch) {
-                for (Finished f : batch) {
-                    observer.accept(f.history());
-                }
+                before.accept(batch);
                 target.write(batch);
             }
 

@@ -37,5 +37,7 @@ final class ProgressSink implements RecordSink {
 
     @Override public void enrichment(EnrichmentRecord r) { tick(); next.enrichment(r); }
 
+    @Override public void feedback(com.callportrait.portrait.collect.FeedbackRecord r) { tick(); next.feedback(r); }
+
     @Override public void rejected(String source, long line, String reason) { next.rejected(source, line, reason); }
 }

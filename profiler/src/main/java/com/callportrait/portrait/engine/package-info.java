@@ -1,5 +1,7 @@
 /**
- * The portrait engine: {@link HistoryIngest} folds cleaned records into per-customer histories,
+ * The portrait engine: {@link HistoryIngest} folds cleaned records into per-customer histories
+ * ({@link HistoryStore} in memory; {@link HistoryRepository} is what the live path keeps them in,
+ * in memory or shared in Redis by {@code portrait.history}),
  * {@link ModelTraining} trains the models, {@link PortraitBuilder} turns a history into a
  * {@link com.callportrait.profile.CustomerProfile}, {@link BatchBuild} runs everything from all
  * sources in memory with progress hooks (the demo and the server, whose live updater keeps every

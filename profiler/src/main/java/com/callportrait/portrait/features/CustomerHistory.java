@@ -10,24 +10,26 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything kept about one customer, bounded: the newest {@link #MAX_CONTACTS} contacts, 24 bills,
- * 50 complaints and 50 tickets. Each list stays sorted with a deterministic tie-break and keeps the
- * newest entries whatever order records arrive in, which is what makes an incremental update give
- * the same portrait as a full rebuild. Adding a record already present (same source id) is a no-op.
+ * Everything kept about one customer, bounded by {@link HistoryBounds}: by default the newest 200
+ * contacts, 24 bills, 50 complaints and 50 tickets, none older than two years before the newest of
+ * its kind (open cases stay), plus the ids of the last records applied. Each list stays sorted with
+ * a deterministic tie-break and keeps the newest entries whatever order records arrive in, which is
+ * what makes an incremental update give the same portrait as a full rebuild. Adding a record already
+ * present (same source id) is a no-op. {@link HistoryCodec} is its stored form.
  *
  * <p>Not thread-safe: one history is updated by one thread at a time (the engine partitions
  * customers, or locks per customer for live updates).
  */
 public final class CustomerHistory {
-    public static final int MAX_CONTACTS = 200;
-    static final int MAX_BILLS = 24;
-    static final int MAX_CASES = 50;
+    /** The default bound on contacts ({@link HistoryBounds#DEFAULT_MAX_CONTACTS}). */
+    public static final int MAX_CONTACTS = HistoryBounds.DEFAULT_MAX_CONTACTS;
     private static final Comparator<BillFact> BILL_ORDER =
             Comparator.comparingLong(BillFact::issued).thenComparingLong(BillFact::idHash);
     private static final Comparator<CaseFact> CASE_ORDER =
             Comparator.comparingLong(CaseFact::opened).thenComparing(CaseFact::id);
 
     private final String customerId;
+    private final HistoryBounds bounds;
     private String name = "";
     private String phone;
     private String tier = "standard";
@@ -39,9 +41,17 @@ public final class CustomerHistory {
     private final ArrayList<BillFact> bills = new ArrayList<>(12);
     private final ArrayList<CaseFact> complaints = new ArrayList<>(2);
     private final ArrayList<CaseFact> tickets = new ArrayList<>(2);
+    /** Hashes of the last records applied, oldest first (at most {@code bounds.recentRecords()}). */
+    private final ArrayList<Long> recent = new ArrayList<>(0);
 
+    /** An empty history with the default bounds. */
     public CustomerHistory(String customerId) {
+        this(customerId, HistoryBounds.DEFAULT);
+    }
+
+    public CustomerHistory(String customerId, HistoryBounds bounds) {
         this.customerId = Objects.requireNonNull(customerId, "customerId");
+        this.bounds = Objects.requireNonNull(bounds, "bounds");
     }
 
     public void customer(String name, String phone, String tier, String language, long joined, double lifetimeValue) {
@@ -59,7 +69,9 @@ public final class CustomerHistory {
 
     /** Adds a contact; {@code false} when a contact with the same id hash is already kept. */
     public boolean addContact(Contact c) {
-        return insert(contacts, c, Contact.ORDER, MAX_CONTACTS, x -> x.idHash() == c.idHash());
+        boolean added = insert(contacts, c, Contact.ORDER, bounds.maxContacts(), x -> x.idHash() == c.idHash());
+        trimByAge(contacts, Contact::at, x -> false);
+        return added;
     }
 
     /**
@@ -86,18 +98,84 @@ public final class CustomerHistory {
     }
 
     public boolean addBill(BillFact b) {
-        return insert(bills, b, BILL_ORDER, MAX_BILLS, x -> x.idHash() == b.idHash());
+        boolean added = insert(bills, b, BILL_ORDER, bounds.maxBills(), x -> x.idHash() == b.idHash());
+        trimByAge(bills, BillFact::issued, x -> false);
+        return added;
     }
 
     /** Adds or replaces (same id) a complaint: a later export may carry its resolution. */
     public void addComplaint(CaseFact c) {
-        complaints.removeIf(x -> x.id().equals(c.id()));
-        insert(complaints, c, CASE_ORDER, MAX_CASES, x -> false);
+        addCase(complaints, c);
     }
 
     public void addTicket(CaseFact c) {
-        tickets.removeIf(x -> x.id().equals(c.id()));
-        insert(tickets, c, CASE_ORDER, MAX_CASES, x -> false);
+        addCase(tickets, c);
+    }
+
+    private void addCase(ArrayList<CaseFact> cases, CaseFact c) {
+        cases.removeIf(x -> x.id().equals(c.id()));
+        insert(cases, c, CASE_ORDER, bounds.maxCases(), x -> false);
+        trimByAge(cases, CaseFact::opened, x -> x.closed() < 0);
+    }
+
+    /**
+     * Drops entries older than the age bound before the newest one (the list is in time order), except
+     * those {@code keep} says stay. Relative to the newest fact, not the clock: the same facts always
+     * leave the same history, whenever and in whatever order they were added.
+     */
+    private <T> void trimByAge(ArrayList<T> list, java.util.function.ToLongFunction<T> time,
+                               java.util.function.Predicate<T> keep) {
+        if (list.size() < 2) {
+            return;
+        }
+        long cutoff = time.applyAsLong(list.get(list.size() - 1)) - bounds.maxAgeSeconds();
+        if (time.applyAsLong(list.get(0)) >= cutoff) {
+            return;
+        }
+        list.removeIf(x -> time.applyAsLong(x) < cutoff && !keep.test(x));
+    }
+
+    /**
+     * Whether the record with this id hash was applied to this history recently (among the last
+     * {@link HistoryBounds#recentRecords()}): a record delivered again is then skipped.
+     */
+    public boolean applied(long recordHash) {
+        return recent.contains(recordHash);
+    }
+
+    /** Remembers that the record with this id hash was applied (forgetting the oldest beyond the bound). */
+    public void markApplied(long recordHash) {
+        if (bounds.recentRecords() == 0 || recent.contains(recordHash)) {
+            return;
+        }
+        recent.add(recordHash);
+        if (recent.size() > bounds.recentRecords()) {
+            recent.remove(0);
+        }
+    }
+
+    /** The ids (hashes) of the last records applied, oldest first. */
+    public List<Long> recentRecords() {
+        return Collections.unmodifiableList(recent);
+    }
+
+    /**
+     * Folds every fact of {@code other} (the same customer, from another source such as a data
+     * directory loaded at start) into this history: its customer details when it has any, its
+     * attributes, and each contact, bill and case. A contact or bill kept already stays as it is here
+     * (it may carry feedback merged since); a case is replaced (the other may carry its resolution).
+     * Idempotent.
+     */
+    public void mergeFrom(CustomerHistory other) {
+        if (!other.name.isEmpty() || other.phone != null || other.joined >= 0 || other.lifetimeValue >= 0) {
+            customer(other.name, other.phone, other.tier, other.language, other.joined, other.lifetimeValue);
+        }
+        attributes(other.attributes);
+        other.contacts.forEach(this::addContact);
+        other.bills.forEach(this::addBill);
+        other.complaints.forEach(this::addComplaint);
+        other.tickets.forEach(this::addTicket);
+        other.recent.forEach(this::markApplied);
     }
 
     private static <T> boolean insert(ArrayList<T> list, T item, Comparator<T> order, int max,
@@ -116,6 +194,8 @@ public final class CustomerHistory {
     }
 
     public String customerId() { return customerId; }
+
+    public HistoryBounds bounds() { return bounds; }
 
     public String name() { return name; }
 
@@ -141,4 +221,33 @@ public final class CustomerHistory {
     public List<CaseFact> complaints() { return Collections.unmodifiableList(complaints); }
 
     public List<CaseFact> tickets() { return Collections.unmodifiableList(tickets); }
+
+    /**
+     * Restores the lists of a stored history as they were kept (already sorted and without duplicates);
+     * for {@link HistoryCodec} only, on a new history. Bounds narrowed since the history was stored
+     * apply now.
+     */
+    void restore(List<Contact> cs, List<BillFact> bs, List<CaseFact> complaintList, List<CaseFact> ticketList,
+                 List<Long> recentIds) {
+        contacts.addAll(cs);
+        bills.addAll(bs);
+        complaints.addAll(complaintList);
+        tickets.addAll(ticketList);
+        recent.addAll(recentIds);
+        shrink(contacts, bounds.maxContacts());
+        shrink(bills, bounds.maxBills());
+        shrink(complaints, bounds.maxCases());
+        shrink(tickets, bounds.maxCases());
+        shrink(recent, bounds.recentRecords());
+        trimByAge(contacts, Contact::at, x -> false);
+        trimByAge(bills, BillFact::issued, x -> false);
+        trimByAge(complaints, CaseFact::opened, x -> x.closed() < 0);
+        trimByAge(tickets, CaseFact::opened, x -> x.closed() < 0);
+    }
+
+    private static void shrink(ArrayList<?> list, int max) {
+        if (list.size() > max) {
+            list.subList(0, list.size() - max).clear();
+        }
+    }
 }
