@@ -77,7 +77,20 @@ public final class CapacityBenchmark {
         Map<String, List<Received>> received = new ConcurrentHashMap<>();
         List<String> rows = new ArrayList<>();
         long built0 = System.nanoTime();
-        try (SpeechEngine engine = SpeechEngine.builder().options(options)
+        // the final-latency histogram kept for the whole run (not a rotating 2-minute window), so
+        // that a level's figures are the difference of two snapshots
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        registry.config().meterFilter(new io.micrometer.core.instrument.config.MeterFilter() {
+            @Override
+            public io.micrometer.core.instrument.distribution.DistributionStatisticConfig configure(
+                    io.micrometer.core.instrument.Meter.Id id,
+                    io.micrometer.core.instrument.distribution.DistributionStatisticConfig config) {
+                return io.micrometer.core.instrument.distribution.DistributionStatisticConfig.builder()
+                        .expiry(java.time.Duration.ofDays(1)).bufferLength(1).serviceLevelObjectives(latencyBuckets()).build().merge(config);
+            }
+        });
+        try (SpeechEngine engine = SpeechEngine.builder().options(options).meterRegistry(registry)
                 .emotionScorer(AsrOnly.SCORER).voiceAnalyzers(AsrOnly.DurationAnalyzer::new)
                 .redactor(text -> text).build()) {
             long readyMs = (System.nanoTime() - built0) / 1_000_000;
@@ -115,7 +128,7 @@ public final class CapacityBenchmark {
         System.out.println("| callers | speech % | calls | utterances | no final | frames shed | partials dropped "
                 + "| final p50 ms | final p95 ms | 1st partial p50 ms | WER % | offline WER % | CPU % of cores "
                 + "| CPU-s per speech-s | recognisers created | load avg | finals per utterance "
-                + "| decoded s per speech s | recognition CPU % | recognition CPU-s per decoded s | Netty CPU % "
+                + "| engine final p50 ms | engine final p95 ms | decoded s per speech s | recognition CPU % | recognition CPU-s per decoded s | Netty CPU % "
                 + "| callers CPU % |");
         System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
                 + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -164,6 +177,7 @@ public final class CapacityBenchmark {
         double created0 = counter(engine, "cp.speech.recognizers.created");
         double decoded0 = engine.metrics().decodedSecondsCount();
         Map<Long, Long> threads0 = threadCpu();
+        io.micrometer.core.instrument.distribution.CountAtBucket[] engineFinal0 = finalLatencyBuckets(engine);
         Socket[] sockets = new Socket[lines];
         OutputStream[] outs = new OutputStream[lines];
         int[] next = new int[lines]; // index of the line's next call
@@ -218,10 +232,13 @@ public final class CapacityBenchmark {
             Thread.sleep(50);
         }
         double decoded = engine.metrics().decodedSecondsCount() - decoded0;
+        io.micrometer.core.instrument.distribution.CountAtBucket[] engineFinal1 = finalLatencyBuckets(engine);
         return row(engine, lines, cfg, calls, received, offline, start, frameNanos, speech, cpu, cpuSeconds, load,
                 engine.metrics().shedCount() - shed0, engine.metrics().partialsDroppedCount() - dropped0,
                 counter(engine, "cp.speech.recognizers.created") - created0)
-                + String.format(" %.2f | %.0f | %.3f | %.1f | %.1f |", decoded / speech,
+                + String.format(" %.0f | %.0f | %.2f | %.0f | %.3f | %.1f | %.1f |",
+                bucketPercentile(engineFinal0, engineFinal1, 50), bucketPercentile(engineFinal0, engineFinal1, 95),
+                decoded / speech,
                 100 * split.recognition() / (cfg.seconds() * cores()), split.recognition() / decoded,
                 100 * split.netty() / (cfg.seconds() * cores()), 100 * split.callers() / (cfg.seconds() * cores()));
     }
@@ -328,6 +345,60 @@ public final class CapacityBenchmark {
             frame = end;
         }
         return pcm;
+    }
+
+    /** 25 ms buckets to 1 s, 100 ms to 3 s, 500 ms to 10 s (nanoseconds): fine enough for the p50/p95 columns. */
+    private static double[] latencyBuckets() {
+        java.util.List<Double> b = new java.util.ArrayList<>();
+        for (int ms = 25; ms <= 1000; ms += 25) {
+            b.add(ms * 1e6);
+        }
+        for (int ms = 1100; ms <= 3000; ms += 100) {
+            b.add(ms * 1e6);
+        }
+        for (int ms = 3500; ms <= 10000; ms += 500) {
+            b.add(ms * 1e6);
+        }
+        return b.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The engine's own final latency histogram (VAD end frame's arrival to the final result), cumulative buckets. */
+    private static io.micrometer.core.instrument.distribution.CountAtBucket[] finalLatencyBuckets(SpeechEngine engine) {
+        var t = engine.metrics().registry().find("cp.speech.final.latency").timer();
+        return t == null ? new io.micrometer.core.instrument.distribution.CountAtBucket[0]
+                : t.takeSnapshot().histogramCounts();
+    }
+
+    /**
+     * The upper bound (ms) of the bucket holding the {@code p}th percentile of what was recorded
+     * between two snapshots (bucket counts may come per bucket or cumulative: both are handled).
+     */
+    private static double bucketPercentile(io.micrometer.core.instrument.distribution.CountAtBucket[] before,
+                                           io.micrometer.core.instrument.distribution.CountAtBucket[] after, int p) {
+        if (after.length == 0 || before.length != after.length) {
+            return Double.NaN;
+        }
+        double[] d = new double[after.length];
+        boolean cumulative = true;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = after[i].count() - before[i].count();
+            cumulative &= i == 0 || after[i].count() >= after[i - 1].count();
+        }
+        if (!cumulative) {
+            for (int i = 1; i < d.length; i++) {
+                d[i] += d[i - 1];
+            }
+        }
+        double total = d[d.length - 1];
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] >= p / 100.0 * total) {
+                return after[i].bucket(java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
+        return Double.NaN;
     }
 
     /** CPU time of every live thread of this JVM, by thread id. */
