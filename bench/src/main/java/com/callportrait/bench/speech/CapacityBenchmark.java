@@ -302,7 +302,7 @@ public final class CapacityBenchmark {
      * in random order separated by pauses sized so the caller speaks about {@code speech} of the
      * time (never under {@value #MIN_PAUSE_S} s, so the VAD closes each utterance), on low line noise.
      */
-    private static short[] timeline(Random random, HumanSet set, Config cfg, int frames, int perFrame,
+    static short[] timeline(Random random, HumanSet set, Config cfg, int frames, int perFrame,
                                     List<Call> out) {
         int rate = perFrame * 50;
         short[] pcm = new short[frames * perFrame];
