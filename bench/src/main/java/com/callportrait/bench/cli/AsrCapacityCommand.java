@@ -36,13 +36,18 @@ public final class AsrCapacityCommand extends BenchCommand {
     @Option(names = "--seed", defaultValue = "1", description = "random seed of the timelines (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--warmup-seconds", defaultValue = "0",
+            description = "an unreported level of the largest --calls first, so the levels lease recognisers that have"
+                    + " decoded speech before, as in a server that has been running (default ${DEFAULT-VALUE}: none)")
+    int warmupSeconds;
+
     @Override
     public Integer call() throws Exception {
         if (speech <= 0.1 || speech >= 0.95) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speech must be in (0.1, 0.95)");
         }
         CapacityBenchmark.run(settings().speech().asr(),
-                new CapacityBenchmark.Config(calls, seconds, rate, speech, callSeconds, seed));
+                new CapacityBenchmark.Config(calls, seconds, rate, speech, callSeconds, seed, warmupSeconds));
         return 0;
     }
 }

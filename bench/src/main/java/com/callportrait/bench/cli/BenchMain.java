@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 OverloadCommand.class,
                 AsrAccuracyCommand.class,
                 AsrCapacityCommand.class,
+                AsrVadCommand.class,
                 AgentLegCostCommand.class,
                 EmotionCommand.class,
                 RedactionCommand.class,

@@ -41,7 +41,16 @@ public final class CapacityBenchmark {
     private static final double MIN_PAUSE_S = 0.6;
 
     /** One run's settings. */
-    public record Config(int[] levels, int seconds, int rate, double speech, int callSeconds, long seed) {
+    /**
+     * @param warmupSeconds an unreported level of the largest caller count run first, so that the
+     *                      recognisers the levels lease have decoded speech before (0: none)
+     */
+    public record Config(int[] levels, int seconds, int rate, double speech, int callSeconds, long seed,
+                         int warmupSeconds) {
+    }
+
+    /** CPU by who spends it, over one level. */
+    record CpuSplit(double recognition, double netty, double callers, double total) {
     }
 
     record Segment(double start, double end, HumanSet.Clip clip) {
@@ -68,7 +77,20 @@ public final class CapacityBenchmark {
         Map<String, List<Received>> received = new ConcurrentHashMap<>();
         List<String> rows = new ArrayList<>();
         long built0 = System.nanoTime();
-        try (SpeechEngine engine = SpeechEngine.builder().options(options)
+        // the final-latency histogram kept for the whole run (not a rotating 2-minute window), so
+        // that a level's figures are the difference of two snapshots
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        registry.config().meterFilter(new io.micrometer.core.instrument.config.MeterFilter() {
+            @Override
+            public io.micrometer.core.instrument.distribution.DistributionStatisticConfig configure(
+                    io.micrometer.core.instrument.Meter.Id id,
+                    io.micrometer.core.instrument.distribution.DistributionStatisticConfig config) {
+                return io.micrometer.core.instrument.distribution.DistributionStatisticConfig.builder()
+                        .expiry(java.time.Duration.ofDays(1)).bufferLength(1).serviceLevelObjectives(latencyBuckets()).build().merge(config);
+            }
+        });
+        try (SpeechEngine engine = SpeechEngine.builder().options(options).meterRegistry(registry)
                 .emotionScorer(AsrOnly.SCORER).voiceAnalyzers(AsrOnly.DurationAnalyzer::new)
                 .redactor(text -> text).build()) {
             long readyMs = (System.nanoTime() - built0) / 1_000_000;
@@ -89,6 +111,13 @@ public final class CapacityBenchmark {
                             + "speech %.0f %%, calls of ~%d s; recognisers: %s; engine ready in %d ms; load average %.1f%n",
                     set.clips().size(), rate, rate.kind(), options.workers(), Runtime.getRuntime().availableProcessors(),
                     cfg.seconds(), 100 * cfg.speech(), cfg.callSeconds(), options.recognizers(), readyMs, loadAverage());
+            if (cfg.warmupSeconds() > 0) {
+                int most = java.util.Arrays.stream(cfg.levels()).max().orElse(1);
+                Config warm = new Config(cfg.levels(), cfg.warmupSeconds(), cfg.rate(), cfg.speech(),
+                        cfg.callSeconds(), cfg.seed() + 7919, 0);
+                System.out.println("warm-up level (not reported): " + level(engine, port, most, warm, rate, set,
+                        offline, received));
+            }
             for (int lines : cfg.levels()) {
                 received.clear();
                 rows.add(level(engine, port, lines, cfg, rate, set, offline, received));
@@ -98,9 +127,11 @@ public final class CapacityBenchmark {
         System.out.println();
         System.out.println("| callers | speech % | calls | utterances | no final | frames shed | partials dropped "
                 + "| final p50 ms | final p95 ms | 1st partial p50 ms | WER % | offline WER % | CPU % of cores "
-                + "| CPU-s per speech-s | recognisers created | load avg |");
+                + "| CPU-s per speech-s | recognisers created | load avg | finals per utterance "
+                + "| engine final p50 ms | engine final p95 ms | decoded s per speech s | recognition CPU % | recognition CPU-s per decoded s | Netty CPU % "
+                + "| callers CPU % |");
         System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-                + "| ---: | ---: | ---: |");
+                + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         rows.forEach(System.out::println);
     }
 
@@ -144,6 +175,9 @@ public final class CapacityBenchmark {
         double shed0 = engine.metrics().shedCount();
         double dropped0 = engine.metrics().partialsDroppedCount();
         double created0 = counter(engine, "cp.speech.recognizers.created");
+        double decoded0 = engine.metrics().decodedSecondsCount();
+        Map<Long, Long> threads0 = threadCpu();
+        io.micrometer.core.instrument.distribution.CountAtBucket[] engineFinal0 = finalLatencyBuckets(engine);
         Socket[] sockets = new Socket[lines];
         OutputStream[] outs = new OutputStream[lines];
         int[] next = new int[lines]; // index of the line's next call
@@ -185,6 +219,7 @@ public final class CapacityBenchmark {
             }
         }
         double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
+        CpuSplit split = split(threads0, threadCpu(), cpuSeconds);
         double cpu = cpuSeconds / (cfg.seconds() * (double) Runtime.getRuntime().availableProcessors());
         double load = loadAverage();
         for (Socket s : sockets) {
@@ -196,9 +231,16 @@ public final class CapacityBenchmark {
         while (engine.activeCalls() > 0 && System.nanoTime() < until) {
             Thread.sleep(50);
         }
+        double decoded = engine.metrics().decodedSecondsCount() - decoded0;
+        io.micrometer.core.instrument.distribution.CountAtBucket[] engineFinal1 = finalLatencyBuckets(engine);
         return row(engine, lines, cfg, calls, received, offline, start, frameNanos, speech, cpu, cpuSeconds, load,
                 engine.metrics().shedCount() - shed0, engine.metrics().partialsDroppedCount() - dropped0,
-                counter(engine, "cp.speech.recognizers.created") - created0);
+                counter(engine, "cp.speech.recognizers.created") - created0)
+                + String.format(" %.0f | %.0f | %.2f | %.0f | %.3f | %.1f | %.1f |",
+                bucketPercentile(engineFinal0, engineFinal1, 50), bucketPercentile(engineFinal0, engineFinal1, 95),
+                decoded / speech,
+                100 * split.recognition() / (cfg.seconds() * cores()), split.recognition() / decoded,
+                100 * split.netty() / (cfg.seconds() * cores()), 100 * split.callers() / (cfg.seconds() * cores()));
     }
 
     private static String row(SpeechEngine engine, int lines, Config cfg, List<List<Call>> calls,
@@ -209,6 +251,7 @@ public final class CapacityBenchmark {
         List<Double> partials = new ArrayList<>();
         int missing = 0;
         int callCount = 0;
+        int finalCount = 0; // finals that overlap a spoken clip: above 1 per clip = utterances split
         Wer.Tally wer = new Wer.Tally();
         Wer.Tally werOffline = new Wer.Tally();
         for (int c = 0; c < lines; c++) {
@@ -226,6 +269,7 @@ public final class CapacityBenchmark {
                             continue;
                         }
                         if (e.isFinal()) {
+                            finalCount++;
                             lastFinal = Math.max(lastFinal, r.nanos());
                             text.append(e.text()).append(' ');
                         } else if (firstPartial < 0) {
@@ -246,10 +290,11 @@ public final class CapacityBenchmark {
             }
         }
         return String.format("| %d | %.0f | %d | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %.0f | %.3f "
-                        + "| %.0f | %.1f |",
+                        + "| %.0f | %.1f | %.2f |",
                 lines, 100 * speech / (lines * (double) cfg.seconds()), callCount, finals.size() + missing, missing,
                 shed, dropped, pct(finals, 50), pct(finals, 95), pct(partials, 50), wer.percent(),
-                werOffline.percent(), 100 * cpu, cpuSeconds / speech, created, load);
+                werOffline.percent(), 100 * cpu, cpuSeconds / speech, created, load,
+                finalCount / (double) Math.max(1, finals.size() + missing));
     }
 
     /**
@@ -257,7 +302,7 @@ public final class CapacityBenchmark {
      * in random order separated by pauses sized so the caller speaks about {@code speech} of the
      * time (never under {@value #MIN_PAUSE_S} s, so the VAD closes each utterance), on low line noise.
      */
-    private static short[] timeline(Random random, HumanSet set, Config cfg, int frames, int perFrame,
+    static short[] timeline(Random random, HumanSet set, Config cfg, int frames, int perFrame,
                                     List<Call> out) {
         int rate = perFrame * 50;
         short[] pcm = new short[frames * perFrame];
@@ -300,6 +345,106 @@ public final class CapacityBenchmark {
             frame = end;
         }
         return pcm;
+    }
+
+    /** 25 ms buckets to 1 s, 100 ms to 3 s, 500 ms to 10 s (nanoseconds): fine enough for the p50/p95 columns. */
+    private static double[] latencyBuckets() {
+        java.util.List<Double> b = new java.util.ArrayList<>();
+        for (int ms = 25; ms <= 1000; ms += 25) {
+            b.add(ms * 1e6);
+        }
+        for (int ms = 1100; ms <= 3000; ms += 100) {
+            b.add(ms * 1e6);
+        }
+        for (int ms = 3500; ms <= 10000; ms += 500) {
+            b.add(ms * 1e6);
+        }
+        return b.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The engine's own final latency histogram (VAD end frame's arrival to the final result), cumulative buckets. */
+    private static io.micrometer.core.instrument.distribution.CountAtBucket[] finalLatencyBuckets(SpeechEngine engine) {
+        var t = engine.metrics().registry().find("cp.speech.final.latency").timer();
+        return t == null ? new io.micrometer.core.instrument.distribution.CountAtBucket[0]
+                : t.takeSnapshot().histogramCounts();
+    }
+
+    /**
+     * The upper bound (ms) of the bucket holding the {@code p}th percentile of what was recorded
+     * between two snapshots (bucket counts may come per bucket or cumulative: both are handled).
+     */
+    private static double bucketPercentile(io.micrometer.core.instrument.distribution.CountAtBucket[] before,
+                                           io.micrometer.core.instrument.distribution.CountAtBucket[] after, int p) {
+        if (after.length == 0 || before.length != after.length) {
+            return Double.NaN;
+        }
+        double[] d = new double[after.length];
+        boolean cumulative = true;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = after[i].count() - before[i].count();
+            cumulative &= i == 0 || after[i].count() >= after[i - 1].count();
+        }
+        if (!cumulative) {
+            for (int i = 1; i < d.length; i++) {
+                d[i] += d[i - 1];
+            }
+        }
+        double total = d[d.length - 1];
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] >= p / 100.0 * total) {
+                return after[i].bucket(java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** CPU time of every live thread of this JVM, by thread id. */
+    private static Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            long t = mx.getThreadCpuTime(id);
+            if (t >= 0) {
+                cpu.put(id, t);
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * The level's CPU by thread group: the recognition pool ({@code cp-asr-*}), the AudioSocket
+     * server's Netty event loops, and this benchmark's caller side (the thread that writes every
+     * line's frames, the one calling this). Threads that ended during the level are in the total only.
+     */
+    private static CpuSplit split(Map<Long, Long> before, Map<Long, Long> after, double totalSeconds) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().getId();
+        double recognition = 0;
+        double netty = 0;
+        double callers = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            java.lang.management.ThreadInfo info = mx.getThreadInfo(e.getKey());
+            if (info == null) {
+                continue;
+            }
+            double s = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e9;
+            String name = info.getThreadName();
+            if (name.startsWith("cp-asr")) {
+                recognition += s;
+            } else if (name.contains("EventLoop") || name.contains("audiosocket")) {
+                netty += s;
+            } else if (e.getKey() == me) {
+                callers += s;
+            }
+        }
+        return new CpuSplit(recognition, netty, callers, totalSeconds);
+    }
+
+    private static double cores() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     private static double counter(SpeechEngine engine, String name) {

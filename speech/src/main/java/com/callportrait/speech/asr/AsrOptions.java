@@ -30,11 +30,14 @@ import java.util.Optional;
  *                        {@code polyphase}, the default, or {@code vosk})
  * @param recognizers     how recognisers are pooled and kept warm ({@code CP_ASR_RECOGNIZERS} and the
  *                        others of {@link RecognizerPoolOptions})
+ * @param partialSkipLagMs a call whose audio waited longer than this for recognition skips its partial
+ *                        results until it catches up ({@code CP_ASR_PARTIAL_SKIP_LAG_MS}, default 800;
+ *                        at most the stale-audio limit, {@code CP_ASR_QUEUE_FRAMES} × 20 ms, takes effect)
  */
 public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int queueFrames, int endSilenceMs,
                          int preRollMs, int partialEveryMs, int maxUtteranceMs, double minSpeechDbfs,
                          int maxActive, double beam, Resampling resampling,
-                         RecognizerPoolOptions recognizers) {
+                         RecognizerPoolOptions recognizers, int partialSkipLagMs) {
 
     /** Where the sample-rate conversion happens. */
     public enum Resampling {
@@ -66,6 +69,12 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
     public static final double DEFAULT_BEAM = 0;
     /** Our polyphase resampler. */
     public static final Resampling DEFAULT_RESAMPLING = Resampling.POLYPHASE;
+    /**
+     * Audio this late (ms) skips partials. Above what a call that keeps up ever waits (a worker
+     * serving other calls' batches, the comfort noise fed at an utterance's end: well under 0.5 s
+     * on two cores at 16 callers) and below the 1 s lag at which {@code /health} reports overload.
+     */
+    public static final int DEFAULT_PARTIAL_SKIP_LAG_MS = 800;
 
     public AsrOptions {
         Objects.requireNonNull(modelDir, "modelDir");
@@ -87,6 +96,7 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
                 "CP_ASR_MAX_ACTIVE must be 0 (model default) or in [100, 100000], was " + maxActive);
         require(beam == 0 || (beam >= 3 && beam <= 30), "CP_ASR_BEAM must be 0 (model default) or in [3, 30], was "
                 + beam);
+        require(partialSkipLagMs >= 20, "CP_ASR_PARTIAL_SKIP_LAG_MS must be >= 20, was " + partialSkipLagMs);
         require(minSpeechDbfs < 0 && minSpeechDbfs > -100, "CP_ASR_MIN_SPEECH_DBFS must be in (-100, 0), was "
                 + minSpeechDbfs);
     }
@@ -128,40 +138,48 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
                 .beam(env.doubleIn("CP_ASR_BEAM", DEFAULT_BEAM, 0, 30))
                 .resampling(env.oneOf("CP_ASR_RESAMPLING", DEFAULT_RESAMPLING, Resampling.class))
                 .recognizers(RecognizerPoolOptions.from(env))
+                .partialSkipLagMs(env.intIn("CP_ASR_PARTIAL_SKIP_LAG_MS", DEFAULT_PARTIAL_SKIP_LAG_MS, 20,
+                        Integer.MAX_VALUE))
                 .build();
     }
 
 
     public AsrOptions withModelDir(Path dir) {
         return new AsrOptions(Optional.of(dir), dataDir, workers, queueFrames, endSilenceMs, preRollMs,
-                partialEveryMs, maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers);
+                partialEveryMs, maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs);
     }
 
     public AsrOptions withWorkers(int n) {
         return new AsrOptions(modelDir, dataDir, n, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs);
     }
 
     public AsrOptions withQueueFrames(int n) {
         return new AsrOptions(modelDir, dataDir, workers, n, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs);
     }
 
     public AsrOptions withResampling(Resampling r) {
         return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, r, recognizers);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, r, recognizers, partialSkipLagMs);
+    }
+
+    /** The same options with another lag at which partials are skipped. */
+    public AsrOptions withPartialSkipLagMs(int ms) {
+        return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, ms);
     }
 
     /** The same options with another recogniser pool. */
     public AsrOptions withRecognizers(RecognizerPoolOptions pool) {
         return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, pool);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, pool, partialSkipLagMs);
     }
 
     /** The same options with the decoder's search limits overridden (0 = the model's own). */
     public AsrOptions withDecoder(int newMaxActive, double newBeam) {
         return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, newMaxActive, newBeam, resampling, recognizers);
+                maxUtteranceMs, minSpeechDbfs, newMaxActive, newBeam, resampling, recognizers, partialSkipLagMs);
     }
 
     /** Builds {@link AsrOptions}; every setter's default is the matching {@code DEFAULT_*}. Not thread-safe. */
@@ -179,6 +197,7 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
         private double beam = DEFAULT_BEAM;
         private Resampling resampling = DEFAULT_RESAMPLING;
         private RecognizerPoolOptions recognizers = RecognizerPoolOptions.defaults();
+        private int partialSkipLagMs = DEFAULT_PARTIAL_SKIP_LAG_MS;
 
         private Builder() {
         }
@@ -248,10 +267,15 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
             return this;
         }
 
+        public Builder partialSkipLagMs(int v) {
+            partialSkipLagMs = v;
+            return this;
+        }
+
         /** The options; a bad combination throws {@link ConfigException} naming the variable. */
         public AsrOptions build() {
             return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                    maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers);
+                    maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs);
         }
     }
 }

@@ -20,6 +20,7 @@ public final class SpeechMetrics {
     final Counter sessionsRejected;
     final Counter listenerErrors;
     final Timer finalLatency;
+    final Counter decodedSeconds;
     private final MeterRegistry registry;
 
     public SpeechMetrics(MeterRegistry registry) {
@@ -30,12 +31,16 @@ public final class SpeechMetrics {
                 .description("audio frames dropped under overload: the call's queue was full, or the frame waited longer than the queue holds").register(registry);
         partials = Counter.builder("cp.speech.partials").description("partial transcripts emitted").register(registry);
         partialsDropped = Counter.builder("cp.speech.partials.dropped")
-                .description("partial transcripts skipped because the call or the pool was behind").register(registry);
+                .description("partial transcripts skipped because the call's audio waited too long for recognition").register(registry);
         finals = Counter.builder("cp.speech.finals").description("final utterance transcripts emitted")
                 .register(registry);
         sessionsRejected = Counter.builder("cp.speech.sessions.rejected")
                 .description("AudioSocket sessions ended for a protocol violation").register(registry);
         listenerErrors = Counter.builder("cp.speech.listener.errors").description("exceptions thrown by listeners")
+                .register(registry);
+        decodedSeconds = Counter.builder("cp.speech.decoded.seconds")
+                .description("seconds of audio fed to the recognisers: speech with its pre-roll and hangover, and the"
+                        + " comfort noise that closes an utterance; silence between utterances is never fed")
                 .register(registry);
         finalLatency = Timer.builder("cp.speech.final.latency")
                 .description("from the arrival of the frame that ended an utterance to its final result")
@@ -65,6 +70,15 @@ public final class SpeechMetrics {
     public void finalEmitted(Duration latency) {
         finals.increment();
         finalLatency.record(latency);
+    }
+
+    /** {@code seconds} of audio went to a recogniser. */
+    public void audioDecoded(double seconds) {
+        decodedSeconds.increment(seconds);
+    }
+
+    public double decodedSecondsCount() {
+        return decodedSeconds.count();
     }
 
     public void sessionRejected() {

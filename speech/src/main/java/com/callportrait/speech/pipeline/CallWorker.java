@@ -39,17 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CallWorker {
     private static final Logger log = LoggerFactory.getLogger(CallWorker.class);
-    /**
-     * A call this far behind (frames waiting: 0.5 s) skips partial results first. Not less: closing
-     * an utterance pads Vosk with up to 1.2 s of comfort noise at once, which leaves a call that is
-     * keeping up 5-15 frames behind for a moment; skipping partials then would report overload on
-     * an idle machine.
-     */
-    private static final int PARTIAL_BACKLOG_LIMIT = 25;
     private static final int PAD_CHUNK_MS = 100;
     private static final int MAX_PAD_MS = 1200;
-    /** Audio frames are 20 ms; the queue's length in frames is also how stale audio may get. */
-    private static final long FRAME_NANOS = 20_000_000L;
 
     private final String callId;
     private final Speaker speaker;
@@ -80,7 +71,10 @@ final class CallWorker {
     private boolean finished;
     private boolean skippedStale;
     private boolean lostUtterance;
-    private final long maxLagNanos;
+    /** Partials skipped and stale audio dropped by how long the frame in hand waited. */
+    private final FrameAgeRule ageRule;
+    /** False while the frame in hand is late enough that partials are skipped. */
+    private boolean partialsAllowed = true;
     private float[] pad;
     private final boolean vosksResampling;
 
@@ -96,7 +90,7 @@ final class CallWorker {
         this.vosksResampling = options.resampling() == AsrOptions.Resampling.VOSK;
         this.leasePerUtterance = options.recognizers().lease() == RecognizerPoolOptions.Lease.UTTERANCE
                 && !vosksResampling;
-        this.maxLagNanos = options.queueFrames() * FRAME_NANOS;
+        this.ageRule = FrameAgeRule.of(options);
         if (speaker == Speaker.CALLER) {
             engine.listeners().callStarted(callId);
         }
@@ -132,10 +126,12 @@ final class CallWorker {
         }
         degraded |= item.afterShed() && inUtterance;
         double ms = samples.length * 1000.0 / rate;
-        if (System.nanoTime() - item.arrivalNanos() > maxLagNanos) {
+        FrameAgeRule.Action action = ageRule.decide(System.nanoTime() - item.arrivalNanos());
+        if (action == FrameAgeRule.Action.SKIP_STALE) {
             skipStale(ms);
             return;
         }
+        partialsAllowed = action == FrameAgeRule.Action.HEAR;
         try {
             switch (vad.accept(samples, samples.length, ms)) {
                 case SILENCE -> {
@@ -218,6 +214,7 @@ final class CallWorker {
         }
         float[] resampled = resampler.process(samples, samples.length);
         utteranceMs += samples.length * 1000.0 / rate;
+        engine.metrics().audioDecoded(samples.length / (double) rate);
         if (recognizer.accept(resampled, resampled.length)) {
             // Vosk found an endpoint inside what our VAD still calls speech: a final for that part
             emitFinal(recognizer.result(), arrivalNanos);
@@ -232,8 +229,8 @@ final class CallWorker {
             return;
         }
         sincePartialMs = 0;
-        if (owner.backlog() > PARTIAL_BACKLOG_LIMIT || engine.pool().waitingCalls() > engine.pool().workers()) {
-            engine.metrics().partialDropped(); // overloaded: partials go first
+        if (!partialsAllowed) {
+            engine.metrics().partialDropped(); // recognition is behind this call: partials go first
             return;
         }
         String raw = recognizer.partial();
@@ -264,6 +261,7 @@ final class CallWorker {
         if (!leasePerUtterance) {
             float[] pad = padding();
             for (int ms = 0; ms < MAX_PAD_MS && result == null; ms += PAD_CHUNK_MS) {
+                engine.metrics().audioDecoded(PAD_CHUNK_MS / 1000.0);
                 if (recognizer.accept(pad, pad.length)) {
                     result = recognizer.result();
                 }

@@ -14,7 +14,7 @@ package com.callportrait.speech.pipeline;
  * @param maxLagMillis     age of the oldest frame still waiting, over all calls: how far behind real time
  * @param framesReceived   audio frames received from AudioSocket (before any shedding)
  * @param framesShed       audio frames dropped because a call's queue was full
- * @param partialsDropped  partial results skipped because the call or the pool was behind
+ * @param partialsDropped  partial results skipped because the call's audio waited too long (CP_ASR_PARTIAL_SKIP_LAG_MS)
  * @param finals           final utterance results emitted
  * @param listening        whether the AudioSocket server is bound and accepting
  */

@@ -40,6 +40,20 @@ class AsrOptionsTest {
         assertThat(d.maxActive()).isEqualTo(AsrOptions.DEFAULT_MAX_ACTIVE);
         assertThat(d.beam()).isEqualTo(AsrOptions.DEFAULT_BEAM);
         assertThat(d.resampling()).isEqualTo(AsrOptions.DEFAULT_RESAMPLING);
+        assertThat(d.partialSkipLagMs()).isEqualTo(AsrOptions.DEFAULT_PARTIAL_SKIP_LAG_MS);
+    }
+
+    @Test
+    void thePartialSkipLagIsReadAndChecked() {
+        assertThat(AsrOptions.from(Env.of(Map.of("CP_ASR_PARTIAL_SKIP_LAG_MS", "500"))).partialSkipLagMs())
+                .isEqualTo(500);
+        assertThat(AsrOptions.defaults().withPartialSkipLagMs(300).partialSkipLagMs()).isEqualTo(300);
+        for (String bad : new String[] {"soon", "10", "-1"}) {
+            assertThatThrownBy(() -> AsrOptions.from(Env.of(Map.of("CP_ASR_PARTIAL_SKIP_LAG_MS", bad))))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("CP_ASR_PARTIAL_SKIP_LAG_MS");
+        }
+        assertThatThrownBy(() -> AsrOptions.builder().partialSkipLagMs(5).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_ASR_PARTIAL_SKIP_LAG_MS");
     }
 
     @Test
