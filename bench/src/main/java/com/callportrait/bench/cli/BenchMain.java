@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
                 ProfileReadCommand.class,
                 PhonesCommand.class,
                 PortraitCommand.class,
+                ChurnCommand.class,
+                NextContactCommand.class,
                 LiveActionCommand.class,
                 CommandLine.HelpCommand.class,
         })
