@@ -25,7 +25,7 @@ public final class ChurnExplanation {
             if (parts.size() == MAX_REASONS) {
                 break;
             }
-            String p = phrase(c.feature(), c.raw());
+            String p = phrase(c.feature(), c.raw(), c.z());
             if (p != null && !parts.contains(p)) {
                 parts.add(p);
             }
@@ -33,8 +33,11 @@ public final class ChurnExplanation {
         return parts.isEmpty() ? "nothing above average" : String.join(", ", parts);
     }
 
-    /** The phrase of one input, or {@code null} when its value says nothing worth telling (e.g. 0 complaints). */
-    static String phrase(String feature, double v) {
+    /**
+     * The phrase of one input, or {@code null} when its value says nothing worth telling (e.g. 0
+     * complaints); {@code z} (the standardised value) says whether an amount is low or high.
+     */
+    static String phrase(String feature, double v, double z) {
         if (Double.isNaN(v)) {
             return switch (feature) {
                 case "survey_mean" -> "never answered a survey";
@@ -54,15 +57,15 @@ public final class ChurnExplanation {
             case "emotion_trend" -> v < 0 ? "mood worsening" : null;
             case "tenure_days" -> v < 365 ? "customer for only " + (long) (v / 30) + " months"
                     : "customer for " + String.format(Locale.ROOT, "%.1f", v / 365) + " years";
-            case "monthly_spend" -> String.format(Locale.ROOT, "spends %.0f a month", v);
+            case "monthly_spend" -> String.format(Locale.ROOT, "%s monthly spend (%.0f)", z < 0 ? "low" : "high", v);
             case "close_intent_90d" -> n == 0 ? null : "asked to move or close " + times(n) + " in 90 days";
             case "negative_share_90d" -> String.format(Locale.ROOT, "%.0f%% of recent contacts negative", 100 * v);
             case "late_payments_365d" -> n == 0 ? null : count(n, "late payment") + " in a year";
             case "late_payments_30d" -> n == 0 ? null : count(n, "late payment") + " this month";
             case "billing_contacts_90d" -> n == 0 ? null : count(n, "billing contact") + " in 90 days";
-            case "contacts_30d" -> count(n, "contact") + " in 30 days";
-            case "contacts_90d" -> count(n, "contact") + " in 90 days";
-            case "contacts_365d" -> count(n, "contact") + " in a year";
+            case "contacts_30d" -> (z < 0 ? "only " : "") + count(n, "contact") + " in 30 days";
+            case "contacts_90d" -> (z < 0 ? "only " : "") + count(n, "contact") + " in 90 days";
+            case "contacts_365d" -> (z < 0 ? "only " : "") + count(n, "contact") + " in a year";
             case "repeat_contacts_90d" -> n == 0 ? null : count(n, "repeat contact") + " in 90 days";
             case "days_since_last_contact" -> "last contact " + (long) v + " days ago";
             case "days_since_unresolved" -> "left unresolved " + (long) v + " days ago";

@@ -39,9 +39,10 @@ public record ComplaintRiskModel(Model<Label> model, Preprocessor pre, List<Stri
      *
      * @param feature the input's name
      * @param raw     its raw value ({@code NaN} when missing)
+     * @param z       its processed (standardised) value: below 0 is below the population's average
      * @param push    weight x processed value: log-odds above an average customer's
      */
-    public record Contribution(String feature, double raw, double push) { }
+    public record Contribution(String feature, double raw, double z, double push) { }
 
     public ComplaintRiskModel {
         Objects.requireNonNull(model, "model");
@@ -102,7 +103,7 @@ public record ComplaintRiskModel(Model<Label> model, Preprocessor pre, List<Stri
         for (int j = 0; j < inputs.size(); j++) {
             double push = weights[j] * x[j];
             if (push > 0) {
-                out.add(new Contribution(inputs.get(j), raw[pre.names().indexOf(inputs.get(j))], push));
+                out.add(new Contribution(inputs.get(j), raw[pre.names().indexOf(inputs.get(j))], x[j], push));
             }
         }
         out.sort(Comparator.comparingDouble(c -> -c.push()));
