@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
                 + " trained on the past, tested on the following weeks, against recent-contact-rate and last-topic"
                 + " baselines.")
 public final class NextContactCommand extends BenchCommand {
-    @Parameters(index = "0", arity = "0..1", defaultValue = "20000", paramLabel = "CUSTOMERS",
+    @Parameters(index = "0", arity = "0..1", defaultValue = "40000", paramLabel = "CUSTOMERS",
             description = "generated customers (default ${DEFAULT-VALUE})")
     int customers;
 

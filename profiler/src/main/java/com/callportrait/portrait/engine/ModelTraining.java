@@ -64,12 +64,13 @@ public final class ModelTraining {
         for (CustomerHistory c : sample) {
             synchronized (c) {
                 rawNow.add(ex.extract(c, now).values());
-                if (c.joined() < 0 || c.joined() <= now - 2 * h) {
+                // a customer whose account was closed by the snapshot cannot complain: not a risk row
+                if ((c.joined() < 0 || c.joined() <= now - 2 * h) && !c.closedBy(now - 2 * h)) {
                     rawTrain.add(ex.extract(c, now - 2 * h).values());
                     yTrain.add(complained(c, now - 2 * h, now - h));
                     isCal.add(Math.floorMod(c.customerId().hashCode(), 5) == 0);
                 }
-                if (c.joined() < 0 || c.joined() <= now - h) {
+                if ((c.joined() < 0 || c.joined() <= now - h) && !c.closedBy(now - h)) {
                     rawTest.add(ex.extract(c, now - h).values());
                     yTest.add(complained(c, now - h, now));
                 }

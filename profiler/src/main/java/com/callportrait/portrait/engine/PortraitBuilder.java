@@ -103,7 +103,9 @@ public final class PortraitBuilder {
             missing.put(CustomerProfile.CHURN_RISK, CustomerProfile.NO_MODEL_YET);
         }
         NextContact next = NextContact.NONE;
-        if (outlook.nextContact() != null) {
+        if (h.closedBy(now)) {
+            next = NextContact.NONE; // a closed account is not expected to call
+        } else if (outlook.nextContact() != null) {
             next = outlook.nextContact().predict(ex.values());
         } else {
             missing.put(CustomerProfile.NEXT_CONTACT, CustomerProfile.NO_MODEL_YET);

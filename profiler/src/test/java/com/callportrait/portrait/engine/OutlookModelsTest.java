@@ -52,7 +52,10 @@ class OutlookModelsTest {
                 // the rule tag is replaced by the learned one
                 assertThat(p.tags()).extracting(Tag::name).doesNotContain("churn-risk");
             } else {
+                // a closed account: certain, and not expected to call
                 assertThat(p.churnRisk()).isEqualTo(1.0);
+                assertThat(p.nextContact()).isEqualTo(com.callportrait.profile.NextContact.NONE);
+                continue;
             }
             assertThat(p.nextContact().within30d()).isGreaterThanOrEqualTo(p.nextContact().within7d());
             assertThat(p.nextContact().likelyReason()).isNotEmpty();
