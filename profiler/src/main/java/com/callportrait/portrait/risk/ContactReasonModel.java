@@ -4,9 +4,7 @@ import com.callportrait.portrait.features.Preprocessor;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -71,21 +69,5 @@ public record ContactReasonModel(Model<Label> model, Preprocessor pre, List<Stri
         Model<Label> m = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, Integer.MAX_VALUE, 1,
                 seed).train(ds);
         return new ContactReasonModel(m, pre, inputs);
-    }
-
-    /** Share of rows whose top topic is the true one. */
-    public double accuracy(List<double[]> processed, List<String> truth) {
-        int hit = 0;
-        for (int i = 0; i < processed.size(); i++) {
-            hit += rank(processed.get(i)).get(0).topic().equals(truth.get(i)) ? 1 : 0;
-        }
-        return processed.isEmpty() ? Double.NaN : hit / (double) processed.size();
-    }
-
-    /** Counts of each topic, most frequent first (for reports). */
-    public static Map<String, Integer> frequencies(List<String> topics) {
-        Map<String, Integer> n = new LinkedHashMap<>();
-        topics.forEach(t -> n.merge(t, 1, Integer::sum));
-        return n;
     }
 }
