@@ -72,6 +72,12 @@
         + ' · value ' + learned('valueScore', pct) + ' · loyalty ' + pct(c.loyaltyScore)
         + ' · complaint risk ' + learned('complaintRisk', pct)
       : 'No portrait: new or unidentified caller.';
+    $('outlook').textContent = c
+      ? 'Churn risk ' + learned('churnRisk', pct) + (c.churnRiskReason ? ' (why: ' + c.churnRiskReason + ')' : '')
+        + ' · next contact ' + learned('nextContact', (n) => '7 d ' + pct(n.within7d) + ', 30 d ' + pct(n.within30d)
+          + (n.likelyReason ? ' · likely calling about: ' + n.likelyReason : '')
+          + (n.explanation ? ' (why: ' + n.explanation + ')' : ''))
+      : '';
     $('nba').textContent = c && c.nextBestAction ? 'Next best action: ' + c.nextBestAction
       + (c.nextBestActionReason ? ' (why: ' + c.nextBestActionReason + ')' : '') : '';
     fill('tags', c ? c.tags : [], (t) => { const li = el('li'); li.appendChild(el('b', t.name)); li.appendChild(el('span', ' (' + t.family + ') ' + t.explanation, 'why')); return li; });

@@ -19,6 +19,8 @@ final class PortraitText {
         line(b, "scores", "value " + learned(p, CustomerProfile.VALUE_SCORE, score(p.valueScore()))
                 + "  loyalty " + score(p.loyaltyScore())
                 + "  complaint risk " + learned(p, CustomerProfile.COMPLAINT_RISK, score(p.complaintRisk())));
+        line(b, "churn risk", churn(p));
+        line(b, "next contact", nextContact(p));
         line(b, "open issues", p.openIssues().isEmpty() ? "none" : Integer.toString(p.openIssues().size()));
         p.openIssues().forEach(i -> b.append("    - ").append(i.id()).append(" ").append(i.topic())
                 .append(i.summary().isEmpty() ? "" : ": " + i.summary()).append(" (opened ").append(i.openedAt()).append(")\n"));
@@ -32,6 +34,33 @@ final class PortraitText {
         line(b, "next action", p.nextBestAction().isEmpty() ? "none" : p.nextBestAction());
         line(b, "updated", p.updatedAt().toString());
         return b.toString().stripTrailing();
+    }
+
+    /** The churn probability with its horizon and reasons (from the churn tag), or why there is none. */
+    static String churn(CustomerProfile p) {
+        if (!p.has(CustomerProfile.CHURN_RISK)) {
+            return learned(p, CustomerProfile.CHURN_RISK, "");
+        }
+        for (var t : p.tags()) {
+            if (t.name().startsWith("churn-risk-") || t.name().equals("account-closed")) {
+                return score(p.churnRisk()) + " (" + t.name() + ": " + t.explanation() + ")";
+            }
+        }
+        return score(p.churnRisk());
+    }
+
+    /** "7 days 0.12, 30 days 0.48, likely about: meter (why ...)", or why there is none. */
+    static String nextContact(CustomerProfile p) {
+        if (!p.has(CustomerProfile.NEXT_CONTACT)) {
+            return learned(p, CustomerProfile.NEXT_CONTACT, "");
+        }
+        var n = p.nextContact();
+        if (!n.predicted()) {
+            return "none";
+        }
+        return "within 7 days " + score(n.within7d()) + ", within 30 days " + score(n.within30d())
+                + (n.likelyReason().isEmpty() ? "" : "; likely calling about: " + n.reasonInWords())
+                + (n.explanation().isEmpty() ? "" : " (" + n.explanation() + ")");
     }
 
     /** The value of a learned part, or that it is not available yet and why. */

@@ -196,6 +196,7 @@ public class ProfileBuildCommand extends AppCommand {
             out().printf("models: complaint_risk v%d %s, segment v%d %s; portraits built with complaint_risk v%d, "
                     + "segment v%d (registry %s)%n", o[0].risk().version(), o[0].risk().status(), o[0].segment().version(),
                     o[0].segment().status(), r.models().riskVersion(), r.models().segmentVersion(), registry.dir());
+            out().print(OutlookText.render(r.models().outlook()));
             out().flush();
             return r;
         } finally {

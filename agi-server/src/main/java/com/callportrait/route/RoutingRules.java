@@ -165,17 +165,23 @@ public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Exper
      * @param minLoyaltyScore {@code min_loyalty_score}: loyalty at least this, in [0, 1]
      * @param maxLoyaltyScore {@code max_loyalty_score}: loyalty at most this, in [0, 1] (customers
      *                        about to leave, e.g. to a retention queue's priority)
+     * @param minChurnRisk    {@code min_churn_risk}: the learned churn risk
+     *                        ({@link CustomerProfile#churnRisk()}) at least this, in [0, 1]; never
+     *                        matches a portrait without a churn model
      */
     public record PriorityRule(String name, String tier, Double minLifetimeValue, Double minValueScore,
-                               Integer priority, Boolean vip, Double minLoyaltyScore, Double maxLoyaltyScore) {
+                               Integer priority, Boolean vip, Double minLoyaltyScore, Double maxLoyaltyScore,
+                               Double minChurnRisk) {
         public PriorityRule {
             name = RoutingRules.name("priority rule name", name);
             tier = tier == null ? null : label("priority rule '" + name + "' tier", tier);
             if (tier == null && minLifetimeValue == null && minValueScore == null && minLoyaltyScore == null
-                    && maxLoyaltyScore == null) {
+                    && maxLoyaltyScore == null && minChurnRisk == null) {
                 throw new IllegalArgumentException("priority rule '" + name + "' needs a condition: tier,"
-                        + " min_lifetime_value, min_value_score, min_loyalty_score or max_loyalty_score");
+                        + " min_lifetime_value, min_value_score, min_loyalty_score, max_loyalty_score or"
+                        + " min_churn_risk");
             }
+            unit(name, "min_churn_risk", minChurnRisk);
             if (minLifetimeValue != null && !(minLifetimeValue >= 0)) {
                 throw new IllegalArgumentException("priority rule '" + name + "': min_lifetime_value must be >= 0");
             }
@@ -200,13 +206,20 @@ public record RoutingRules(Defaults defaults, List<PriorityRule> priority, Exper
                     && (minLifetimeValue == null || p.lifetimeValue() >= minLifetimeValue)
                     && (minValueScore == null || p.has(CustomerProfile.VALUE_SCORE) && p.valueScore() >= minValueScore)
                     && (minLoyaltyScore == null || p.loyaltyScore() >= minLoyaltyScore)
-                    && (maxLoyaltyScore == null || p.loyaltyScore() <= maxLoyaltyScore);
+                    && (maxLoyaltyScore == null || p.loyaltyScore() <= maxLoyaltyScore)
+                    && (minChurnRisk == null || p.has(CustomerProfile.CHURN_RISK) && p.churnRisk() >= minChurnRisk);
         }
 
         /** As the canonical constructor without loyalty conditions. */
         public PriorityRule(String name, String tier, Double minLifetimeValue, Double minValueScore, Integer priority,
                             Boolean vip) {
-            this(name, tier, minLifetimeValue, minValueScore, priority, vip, null, null);
+            this(name, tier, minLifetimeValue, minValueScore, priority, vip, null, null, null);
+        }
+
+        /** As the canonical constructor without a churn condition. */
+        public PriorityRule(String name, String tier, Double minLifetimeValue, Double minValueScore, Integer priority,
+                            Boolean vip, Double minLoyaltyScore, Double maxLoyaltyScore) {
+            this(name, tier, minLifetimeValue, minValueScore, priority, vip, minLoyaltyScore, maxLoyaltyScore, null);
         }
 
         private static void unit(String rule, String field, Double v) {

@@ -5,6 +5,7 @@ import com.callportrait.live.calls.CallSnapshot;
 import com.callportrait.live.calls.EmotionPoint;
 import com.callportrait.live.calls.Utterance;
 import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.NextContact;
 import com.callportrait.profile.NextAction;
 import com.callportrait.profile.OpenIssue;
 import com.callportrait.profile.PhoneNumbers;
@@ -81,6 +82,12 @@ public final class PopMessages {
         o.put("valueScore", p.valueScore());
         o.put("loyaltyScore", p.loyaltyScore());
         o.put("complaintRisk", p.complaintRisk());
+        o.put("churnRisk", p.churnRisk());
+        p.tags().stream().filter(t -> t.name().startsWith("churn-risk-") || t.name().equals("account-closed"))
+                .findFirst().ifPresent(t -> o.put("churnRiskReason", t.explanation()));
+        NextContact nc = p.nextContact();
+        o.putObject("nextContact").put("within7d", nc.within7d()).put("within30d", nc.within30d())
+                .put("likelyReason", nc.reasonInWords()).put("explanation", nc.explanation());
         ObjectNode unavailable = o.putObject("unavailable");
         p.unavailable().forEach((part, reason) -> {
             o.putNull(part);

@@ -75,7 +75,8 @@ class UntrainedPortraitIT {
             CustomerProfile after = waitFor(() -> redis.store().findById("K7").toCompletableFuture().join(),
                     p -> p.isPresent() && !p.get().lastTopics().isEmpty()).get();
             assertThat(after.unavailable()).containsOnlyKeys(CustomerProfile.SEGMENT, CustomerProfile.COMPLAINT_RISK,
-                    CustomerProfile.VALUE_SCORE).containsValue(CustomerProfile.NO_MODEL_YET);
+                    CustomerProfile.VALUE_SCORE, CustomerProfile.CHURN_RISK, CustomerProfile.NEXT_CONTACT)
+                    .containsValue(CustomerProfile.NO_MODEL_YET);
             assertThat(after.lastTopics().get(0).topic()).isEqualTo("billing");
             assertThat(after.lastTopics().get(0).outcome()).isEqualTo("resolved");
             assertThat(after.lastTopics().get(0).resolution()).startsWith("refunded the double charge")

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.live.calls.RoutedCall;
 import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.NextContact;
+import com.callportrait.profile.Tag;
 import com.callportrait.profile.OpenIssue;
 import com.callportrait.profile.TopicOutcome;
 import com.callportrait.profile.redis.TestProfiles;
@@ -78,5 +80,35 @@ class PopMessagesPortraitTest {
 
     private JsonNode customerOfTrained() {
         return customer(with(List.of(), List.of(), "", Map.of()));
+    }
+
+    private static CustomerProfile outlook(Map<String, String> unavailable, double churn, NextContact next) {
+        CustomerProfile p = TestProfiles.asteriskJane();
+        return new CustomerProfile(p.customerId(), p.name(), p.phones(), p.tier(), p.language(), p.segment(),
+                p.lifetimeValue(), p.valueScore(), 0.72, p.complaintRisk(), List.of(), List.of(),
+                List.of(new Tag("risk", "churn-risk-medium", "p=0.12 within 90d; 2 contacts left unresolved in 90 days")),
+                p.updatedAt(), "", unavailable, churn, next);
+    }
+
+    @Test
+    void churnRiskAndNextContactArePoppedWithTheirReasons() {
+        JsonNode c = customer(outlook(Map.of(), 0.12, new NextContact(0.3, 0.7, "meter_reading",
+                "reason meter_reading p=0.41; last contact 3 days ago")));
+        assertThat(c.path("churnRisk").asDouble()).isEqualTo(0.12);
+        assertThat(c.path("churnRiskReason").asText()).isEqualTo("p=0.12 within 90d; 2 contacts left unresolved in 90 days");
+        assertThat(c.path("nextContact").path("within7d").asDouble()).isEqualTo(0.3);
+        assertThat(c.path("nextContact").path("within30d").asDouble()).isEqualTo(0.7);
+        assertThat(c.path("nextContact").path("likelyReason").asText()).isEqualTo("meter reading");
+        assertThat(c.path("nextContact").path("explanation").asText()).contains("last contact 3 days ago");
+    }
+
+    @Test
+    void withoutTheirModelsChurnAndNextContactAreNullWithTheReason() {
+        JsonNode c = customer(outlook(Map.of(CustomerProfile.CHURN_RISK, CustomerProfile.NO_MODEL_YET,
+                CustomerProfile.NEXT_CONTACT, CustomerProfile.NO_MODEL_YET), 0, NextContact.NONE));
+        assertThat(c.path("churnRisk").isNull()).isTrue();
+        assertThat(c.path("nextContact").isNull()).isTrue();
+        assertThat(c.path("unavailable").path("churnRisk").asText()).isEqualTo("no model yet");
+        assertThat(c.path("unavailable").path("nextContact").asText()).isEqualTo("no model yet");
     }
 }

@@ -34,6 +34,11 @@ import java.util.TreeMap;
  *                       ({@code unassigned}, 0) that readers must not take for a score: the JSON
  *                       form writes them as {@code null}, routing conditions on them do not match.
  *                       Empty when every part is there (older JSON without it reads as empty)
+ * @param churnRisk      calibrated probability that the account is closed (or switched away) within
+ *                       the churn horizon, in [0, 1]; its explanation is the {@code churn-risk-*} tag
+ *                       (older JSON without it reads as 0)
+ * @param nextContact    the next-contact prediction, {@link NextContact#NONE} when there is none
+ *                       (older JSON without it reads as none)
  */
 public record CustomerProfile(
         String customerId,
@@ -51,7 +56,9 @@ public record CustomerProfile(
         List<Tag> tags,
         Instant updatedAt,
         String nextBestAction,
-        Map<String, String> unavailable) {
+        Map<String, String> unavailable,
+        double churnRisk,
+        NextContact nextContact) {
 
     /** Segment name of a customer not yet clustered. */
     public static final String UNASSIGNED = "unassigned";
@@ -61,6 +68,10 @@ public record CustomerProfile(
     public static final String COMPLAINT_RISK = "complaintRisk";
     /** The learned part {@link #valueScore()} (percentiles fitted on the customer base). */
     public static final String VALUE_SCORE = "valueScore";
+    /** The learned part {@link #churnRisk()} (a trained classifier). */
+    public static final String CHURN_RISK = "churnRisk";
+    /** The learned part {@link #nextContact()} (trained classifiers). */
+    public static final String NEXT_CONTACT = "nextContact";
     /** The reason a learned part is missing while no model has been trained on this centre's data. */
     public static final String NO_MODEL_YET = "no model yet";
 
@@ -88,6 +99,18 @@ public record CustomerProfile(
         // sorted, so the stored JSON is the same for the same portrait
         unavailable = unavailable == null || unavailable.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new TreeMap<>(unavailable));
+        requireUnit("churnRisk", churnRisk);
+        nextContact = nextContact == null ? NextContact.NONE : nextContact;
+    }
+
+    /** As the canonical constructor without churn risk and next contact (a portrait from before they existed). */
+    public CustomerProfile(String customerId, String name, List<String> phones, Tier tier, String language,
+                           String segment, double lifetimeValue, double valueScore, double loyaltyScore,
+                           double complaintRisk, List<OpenIssue> openIssues, List<TopicOutcome> lastTopics,
+                           List<Tag> tags, Instant updatedAt, String nextBestAction, Map<String, String> unavailable) {
+        this(customerId, name, phones, tier, language, segment, lifetimeValue, valueScore, loyaltyScore,
+                complaintRisk, openIssues, lastTopics, tags, updatedAt, nextBestAction, unavailable, 0,
+                NextContact.NONE);
     }
 
     /** As the canonical constructor with every learned part available. */

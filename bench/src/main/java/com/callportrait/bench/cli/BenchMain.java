@@ -35,6 +35,8 @@ import picocli.CommandLine.Command;
                 PortraitBatchCommand.class,
                 InsightsCommand.class,
                 LiveUpdateCommand.class,
+                ChurnCommand.class,
+                NextContactCommand.class,
                 LiveActionCommand.class,
                 CommandLine.HelpCommand.class,
         })

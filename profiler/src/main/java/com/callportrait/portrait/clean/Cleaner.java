@@ -89,7 +89,8 @@ public final class Cleaner implements RecordSink {
         }
         String phone = phone(r.phone());
         report.count("accepted.customer");
-        next.customer(new CustomerRecord(r.customerId(), name, phone, tier, lang.toLowerCase(Locale.ROOT), joined, ltv));
+        next.customer(new CustomerRecord(r.customerId(), name, phone, tier, lang.toLowerCase(Locale.ROOT), joined, ltv,
+                r.closedAt()));
     }
 
     private String phone(String raw) {

@@ -104,7 +104,7 @@ public final class CrmFileSource implements Source {
             switch (kind) {
                 case "customers" -> sink.customer(new CustomerRecord(f.apply("customer_id"), f.apply("name"),
                         f.apply("phone"), f.apply("tier"), f.apply("language"), Times.parse(f.apply("joined_at"), zone),
-                        dbl(f.apply("lifetime_value"))));
+                        dbl(f.apply("lifetime_value")), Times.parse(f.apply("closed_at"), zone)));
                 case "bills" -> sink.bill(new BillRecord(f.apply("bill_id"), f.apply("customer_id"),
                         Times.parse(f.apply("issued_at"), zone), Times.parse(f.apply("due_at"), zone),
                         Times.parse(f.apply("paid_at"), zone), dbl(f.apply("amount"))));

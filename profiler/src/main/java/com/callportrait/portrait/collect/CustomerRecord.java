@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param language      IETF language tag
  * @param joinedAt      start of the relationship
  * @param lifetimeValue money spent so far, {@code null} when unknown
+ * @param closedAt      when the account was closed or switched away (the CRM's {@code closed_at};
+ *                      a port-out to another provider closes the account too), {@code null} while
+ *                      the account is open: the churn label
  */
 public record CustomerRecord(String customerId, String name, String phone, String tier, String language,
-                             Instant joinedAt, Double lifetimeValue) {
+                             Instant joinedAt, Double lifetimeValue, Instant closedAt) {
     public CustomerRecord {
         Objects.requireNonNull(customerId, "customerId");
         if (customerId.isBlank()) {
@@ -24,7 +27,13 @@ public record CustomerRecord(String customerId, String name, String phone, Strin
         }
     }
 
+    /** An open account (no {@code closed_at}). */
+    public CustomerRecord(String customerId, String name, String phone, String tier, String language,
+                          Instant joinedAt, Double lifetimeValue) {
+        this(customerId, name, phone, tier, language, joinedAt, lifetimeValue, null);
+    }
+
     public CustomerRecord withPhone(String p) {
-        return new CustomerRecord(customerId, name, p, tier, language, joinedAt, lifetimeValue);
+        return new CustomerRecord(customerId, name, p, tier, language, joinedAt, lifetimeValue, closedAt);
     }
 }

@@ -47,6 +47,9 @@ public final class HistoryIngest implements RecordSink {
             h.customer(r.name(), r.phone(), r.tier(), r.language(),
                     r.joinedAt() == null ? -1 : r.joinedAt().getEpochSecond(),
                     r.lifetimeValue() == null ? -1 : r.lifetimeValue());
+            if (r.closedAt() != null) {
+                h.closed(r.closedAt().getEpochSecond());
+            }
         }
         if (r.phone() != null) {
             store.indexPhone(r.phone(), r.customerId());

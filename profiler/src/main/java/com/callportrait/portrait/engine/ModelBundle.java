@@ -14,20 +14,32 @@ import java.util.Objects;
  * @param value          value scorer (fitted quantiles)
  * @param segmentVersion registry version of the segment model, 0 when unregistered
  * @param riskVersion    registry version of the risk model, 0 when unregistered
+ * @param outlook        churn risk and next contact ({@link OutlookModels#NONE} when not trained)
  */
 public record ModelBundle(SegmentModel segment, ComplaintRiskModel risk, ValueScorer value, int segmentVersion,
-                          int riskVersion) {
+                          int riskVersion, OutlookModels outlook) {
     public ModelBundle {
         Objects.requireNonNull(segment, "segment");
         Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(value, "value");
+        outlook = outlook == null ? OutlookModels.NONE : outlook;
+    }
+
+    /** Without churn and next-contact models. */
+    public ModelBundle(SegmentModel segment, ComplaintRiskModel risk, ValueScorer value, int segmentVersion,
+                       int riskVersion) {
+        this(segment, risk, value, segmentVersion, riskVersion, OutlookModels.NONE);
     }
 
     public ModelBundle withRisk(ComplaintRiskModel m, int version) {
-        return new ModelBundle(segment, m, value, segmentVersion, version);
+        return new ModelBundle(segment, m, value, segmentVersion, version, outlook);
     }
 
     public ModelBundle withSegment(SegmentModel m, int version) {
-        return new ModelBundle(m, risk, value, version, riskVersion);
+        return new ModelBundle(m, risk, value, version, riskVersion, outlook);
+    }
+
+    public ModelBundle withOutlook(OutlookModels o) {
+        return new ModelBundle(segment, risk, value, segmentVersion, riskVersion, o);
     }
 }

@@ -86,7 +86,8 @@ public final class ModelMaintainer {
                 r.pre(), r.inputs(), r.platt(), r.horizonDays(), r.metrics());
         SegmentModel seg = new SegmentModel((org.tribuo.clustering.kmeans.KMeansModel) registry.load("segment",
                 sv.get().version()), s.pre(), s.inputs(), s.names(), s.centroids(), s.sizes(), s.silhouettes());
-        current.set(new ModelBundle(seg, risk, s.value(), sv.get().version(), rv.get().version()));
+        current.set(new ModelBundle(seg, risk, s.value(), sv.get().version(), rv.get().version(),
+                OutlookGate.restore(registry)));
         return true;
     }
 
@@ -130,6 +131,9 @@ public final class ModelMaintainer {
                 result = new ModelBundle(next.segment(), result.risk(), next.value(), sv.version(), result.riskVersion());
             }
         }
+        // churn risk and next contact pass their own gates (OutlookGate) on their own held-out rows
+        result = result.withOutlook(OutlookGate.offer(registry, old == null ? null : old.outlook(), next.outlook(),
+                candidate.outlookHeldOut(), at));
         current.set(result);
         labelledSince.set(0);
         lastTrained = at;

@@ -25,7 +25,12 @@ import java.util.List;
  */
 public final class ModelTraining {
     /** Models plus the held-out data the evaluation gate compares them on. */
-    public record Result(ModelBundle bundle, HeldOut heldOut) { }
+    public record Result(ModelBundle bundle, HeldOut heldOut, OutlookTraining.HeldOut outlookHeldOut) {
+        /** Without churn and next-contact held-out sets (their models are then not gated). */
+        public Result(ModelBundle bundle, HeldOut heldOut) {
+            this(bundle, heldOut, null);
+        }
+    }
 
     /**
      * The held-out sets as RAW feature rows (each model applies its own preprocessing, so an old and
@@ -59,12 +64,13 @@ public final class ModelTraining {
         for (CustomerHistory c : sample) {
             synchronized (c) {
                 rawNow.add(ex.extract(c, now).values());
-                if (c.joined() < 0 || c.joined() <= now - 2 * h) {
+                // a customer whose account was closed by the snapshot cannot complain: not a risk row
+                if ((c.joined() < 0 || c.joined() <= now - 2 * h) && !c.closedBy(now - 2 * h)) {
                     rawTrain.add(ex.extract(c, now - 2 * h).values());
                     yTrain.add(complained(c, now - 2 * h, now - h));
                     isCal.add(Math.floorMod(c.customerId().hashCode(), 5) == 0);
                 }
-                if (c.joined() < 0 || c.joined() <= now - h) {
+                if ((c.joined() < 0 || c.joined() <= now - h) && !c.closedBy(now - h)) {
                     rawTest.add(ex.extract(c, now - h).values());
                     yTest.add(complained(c, now - h, now));
                 }
@@ -91,7 +97,9 @@ public final class ModelTraining {
         double[] baseline = rawTest.stream().mapToDouble(r -> r[rules.indexOf("complaints_365d")]).toArray();
         ComplaintRiskModel risk = new ComplaintRiskTrainer(config.seed(), 5).train(preRisk, riskInputs,
                 config.horizonDays(), new Split(tx, bools(ty)), new Split(cx, bools(cy)), heldOut, baseline);
-        return new Result(new ModelBundle(segment, risk, value, 0, 0), new HeldOut(rawTest, heldOut.y(), baseline, rawNow));
+        OutlookTraining.Result outlook = new OutlookTraining(config).train(sample, asOf);
+        return new Result(new ModelBundle(segment, risk, value, 0, 0, outlook.models()),
+                new HeldOut(rawTest, heldOut.y(), baseline, rawNow), outlook.heldOut());
     }
 
     private List<CustomerHistory> sample(HistoryStore store) {

@@ -1,6 +1,7 @@
 package com.callportrait.portrait.engine;
 
 import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.NextContact;
 import com.callportrait.profile.OpenIssue;
 import com.callportrait.profile.Tag;
 import com.callportrait.profile.Tier;
@@ -8,6 +9,7 @@ import com.callportrait.profile.TopicOutcome;
 import com.callportrait.portrait.features.CaseFact;
 import com.callportrait.portrait.features.CustomerHistory;
 import com.callportrait.portrait.features.FeatureExtractor;
+import com.callportrait.portrait.risk.ChurnExplanation;
 import com.callportrait.portrait.risk.ComplaintRiskModel;
 import com.callportrait.portrait.risk.ValueScorer;
 import com.callportrait.portrait.segment.SegmentModel;
@@ -84,6 +86,30 @@ public final class PortraitBuilder {
             tagList.removeIf(t -> t.family().equals("segment") || t.name().startsWith("complaint-risk-"));
         }
         tagList.add(new Tag("attribute", "loyalty-" + band(loyalty.value()), loyalty.explanation()));
+        Map<String, String> missing = new java.util.TreeMap<>(learned ? Map.of() : NOT_TRAINED);
+        OutlookModels outlook = learned ? models.outlook() : OutlookModels.NONE;
+        double churn = 0;
+        if (h.closedBy(now)) {
+            churn = 1;
+            tagList.removeIf(t -> t.name().equals("churn-risk"));
+            tagList.add(new Tag("risk", "account-closed", "crm closed_at=" + Instant.ofEpochSecond(h.closed())));
+        } else if (outlook.churn() != null) {
+            churn = outlook.churn().probabilityOfRaw(ex.values());
+            // the learned tag explains itself (and weighs the "asked to move or close" the rule tag shows)
+            tagList.removeIf(t -> t.name().equals("churn-risk"));
+            tagList.add(TagLibrary.churnTag(churn, config.churnDays(),
+                    ChurnExplanation.of(outlook.churn().contributions(ex.values()))));
+        } else {
+            missing.put(CustomerProfile.CHURN_RISK, CustomerProfile.NO_MODEL_YET);
+        }
+        NextContact next = NextContact.NONE;
+        if (h.closedBy(now)) {
+            next = NextContact.NONE; // a closed account is not expected to call
+        } else if (outlook.nextContact() != null) {
+            next = outlook.nextContact().predict(ex.values());
+        } else {
+            missing.put(CustomerProfile.NEXT_CONTACT, CustomerProfile.NO_MODEL_YET);
+        }
         List<OpenIssue> issues = facts.openIssues();
         List<TopicOutcome> last = new ArrayList<>();
         List<Contact> cs = ex.links().contacts();
@@ -94,7 +120,7 @@ public final class PortraitBuilder {
         List<String> phones = h.phone() == null ? List.of() : List.of(h.phone());
         return new CustomerProfile(h.customerId(), h.name(), phones, Tier.parse(h.tier()), h.language(), seg.name(),
                 Math.max(0, h.lifetimeValue()), value.value(), loyalty.value(), risk.probability(), issues, last,
-                tagList, asOf, nba.decide(facts, tagList), learned ? Map.of() : NOT_TRAINED);
+                tagList, asOf, nba.decide(facts, tagList), missing, churn, next);
     }
 
     /** What a portrait built without models lacks, and why. */

@@ -31,16 +31,22 @@ import java.util.Objects;
  * @param seed         seed of every model
  * @param horizonDays  complaint-risk horizon
  * @param history      how much each customer's history keeps ({@code CP_HISTORY_*}, {@link HistoryBounds})
+ * @param churnDays    churn horizon N: the churn label is "account closed or switched away within N
+ *                     days" ({@code CP_PORTRAIT_CHURN_DAYS})
  */
 public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, FeatureRules rules,
                              SegmentNaming naming, Linker linker, ZoneId zone, PhoneOptions phones, long seed,
-                             int horizonDays, HistoryBounds history) {
+                             int horizonDays, HistoryBounds history, int churnDays) {
     /** Hour-of-day features are read in UTC unless the call centre's zone is set. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
     /** Every model's seed, fixed so that two builds from the same data give the same models. */
     public static final long DEFAULT_SEED = 42L;
     /** Complaint risk is the chance of a complaint within this many days. */
     public static final int DEFAULT_HORIZON_DAYS = 60;
+    /** Churn risk is the chance the account closes within this many days. */
+    public static final int DEFAULT_CHURN_DAYS = 90;
+    /** The variable setting the churn horizon in days (7-365). */
+    public static final String ENV_CHURN_DAYS = "CP_PORTRAIT_CHURN_DAYS";
     /** A contact on the same topic within this many days of the previous one is a repeat. */
     public static final int DEFAULT_REPEAT_DAYS = 7;
     /** A negative turn counts when it follows an event by at most this many days. */
@@ -60,6 +66,9 @@ public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, Fe
         Objects.requireNonNull(history, "history");
         if (horizonDays < 7 || horizonDays > 365) {
             throw new IllegalArgumentException("complaint horizon must be 7-365 days, was " + horizonDays);
+        }
+        if (churnDays < 7 || churnDays > 365) {
+            throw new IllegalArgumentException("churn horizon must be 7-365 days, was " + churnDays);
         }
     }
 
@@ -85,8 +94,21 @@ public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, Fe
      * @throws ConfigException naming the variable when a value is invalid
      */
     public static PortraitConfig from(Env env, PhoneOptions phones) {
+        int churn = env.string(ENV_CHURN_DAYS).map(v -> churnDays(v)).orElse(DEFAULT_CHURN_DAYS);
         return builder().files(ConfigFiles.from(env)).zone(zone(env)).phones(phones).history(HistoryBounds.from(env))
-                .build();
+                .churnDays(churn).build();
+    }
+
+    private static int churnDays(String v) {
+        try {
+            int d = Integer.parseInt(v.trim());
+            if (d >= 7 && d <= 365) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(ENV_CHURN_DAYS, "must be a whole number of days in [7, 365], got '" + v + "'");
     }
 
     /** {@link #from(Env)} over the process environment: for tools and tests that have no {@link Env} at hand. */
@@ -124,6 +146,7 @@ public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, Fe
         private long seed = DEFAULT_SEED;
         private int horizonDays = DEFAULT_HORIZON_DAYS;
         private HistoryBounds history = HistoryBounds.DEFAULT;
+        private int churnDays = DEFAULT_CHURN_DAYS;
 
         private Builder() {
         }
@@ -166,12 +189,17 @@ public record PortraitConfig(TopicClassifier topics, EmotionLexicon emotions, Fe
             return this;
         }
 
+        public Builder churnDays(int churnDays) {
+            this.churnDays = churnDays;
+            return this;
+        }
+
         /** Reads the files and builds; a broken file throws a {@link com.callportrait.portrait.PortraitException}. */
         public PortraitConfig build() {
             return new PortraitConfig(TopicClassifier.load(files.topics()), EmotionLexicon.load(files.emotions()),
                     FeatureRules.load(files.features()), SegmentNaming.load(files.segments()),
                     linker != null ? linker : new Linker(DEFAULT_REPEAT_DAYS, DEFAULT_TRIGGER_DAYS),
-                    zone, phones, seed, horizonDays, history);
+                    zone, phones, seed, horizonDays, history, churnDays);
         }
     }
 }

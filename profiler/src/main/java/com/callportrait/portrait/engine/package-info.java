@@ -8,7 +8,8 @@
  * history), {@link StreamingBuild} does the same for a base of any size in bounded memory (spilled
  * by customer, finished customers handed to a {@link PortraitSink}; {@code profile build}),
  * {@link ConsoleProgress} draws a build's progress, {@link LiveUpdater} updates one customer after one call, and
- * {@link ModelRegistry} keeps model versions behind an evaluation gate. {@link PortraitConfig} is
+ * {@link ModelRegistry} keeps model versions behind an evaluation gate ({@link OutlookTraining} and
+ * {@link OutlookGate} do the same for churn risk and next contact). {@link PortraitConfig} is
  * everything the engine is configured with, read once at start-up.
  */
 package com.callportrait.portrait.engine;

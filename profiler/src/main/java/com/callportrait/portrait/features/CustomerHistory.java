@@ -36,6 +36,7 @@ public final class CustomerHistory {
     private String language = "en";
     private long joined = -1;
     private double lifetimeValue = -1;
+    private long closed = -1;
     private final Map<String, String> attributes = new HashMap<>(4);
     private final ArrayList<Contact> contacts = new ArrayList<>(8);
     private final ArrayList<BillFact> bills = new ArrayList<>(12);
@@ -61,6 +62,14 @@ public final class CustomerHistory {
         this.language = language == null ? "en" : language;
         this.joined = joined;
         this.lifetimeValue = lifetimeValue;
+    }
+
+    /**
+     * Records that the account was closed (or switched away) at {@code epochSecond}. A closure is
+     * kept once known: a later record without one (a partial export, a live seed) does not reopen it.
+     */
+    public void closed(long epochSecond) {
+        this.closed = epochSecond;
     }
 
     public void attributes(Map<String, String> more) {
@@ -170,6 +179,9 @@ public final class CustomerHistory {
         if (!other.name.isEmpty() || other.phone != null || other.joined >= 0 || other.lifetimeValue >= 0) {
             customer(other.name, other.phone, other.tier, other.language, other.joined, other.lifetimeValue);
         }
+        if (other.closed >= 0) {
+            closed(other.closed);
+        }
         attributes(other.attributes);
         other.contacts.forEach(this::addContact);
         other.bills.forEach(this::addBill);
@@ -210,6 +222,12 @@ public final class CustomerHistory {
 
     /** {@code -1} when unknown. */
     public double lifetimeValue() { return lifetimeValue; }
+
+    /** Epoch seconds the account was closed or switched away, {@code -1} while open (the churn label). */
+    public long closed() { return closed; }
+
+    /** Whether the account was closed at or before {@code asOf}. */
+    public boolean closedBy(long asOf) { return closed >= 0 && closed <= asOf; }
 
     public Map<String, String> attributes() { return Collections.unmodifiableMap(attributes); }
 

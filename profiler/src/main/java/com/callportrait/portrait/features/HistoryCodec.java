@@ -16,7 +16,8 @@ import java.util.Map;
  * varint; "str" = varint byte length + UTF-8; "nstr" = varint (length + 1), 0 for null):
  * <pre>
  *   u8 format
- *   str name, nstr phone, str tier, str language, zz joined, f64 lifetime value (big-endian IEEE 754)
+ *   str name, nstr phone, str tier, str language, zz joined, f64 lifetime value (big-endian IEEE 754),
+ *   zz account closed (-1 while open; not in format 1, read as open)
  *   varint n, n x (str name, str value)                     CRM / enrichment attributes
  *   varint n, n x str                                       words: channels, outcomes, emotions, topics
  *   varint n, n x contact:  i64 id hash, zz (at - previous at), u8 hour, varint wait+1, varint talk+1,
@@ -34,8 +35,8 @@ import java.util.Map;
  * end early, throws {@link IllegalArgumentException}. Stateless and thread-safe.
  */
 public final class HistoryCodec {
-    /** The format written; decoding accepts this one. */
-    public static final int FORMAT = 1;
+    /** The format written; decoding accepts this one and format 1 (before account closures). */
+    public static final int FORMAT = 2;
 
     private HistoryCodec() {
     }
@@ -50,6 +51,7 @@ public final class HistoryCodec {
         out.str(h.language());
         out.zz(h.joined());
         out.f64(h.lifetimeValue());
+        out.zz(h.closed());
         Map<String, String> attrs = new java.util.TreeMap<>(h.attributes());
         out.varint(attrs.size());
         attrs.forEach((k, v) -> {
@@ -119,7 +121,7 @@ public final class HistoryCodec {
     public static CustomerHistory decode(String customerId, byte[] bytes, HistoryBounds bounds) {
         In in = new In(bytes);
         int format = in.u8();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != 1) {
             throw new IllegalArgumentException("history of " + customerId + " has format " + format
                     + ", this version reads " + FORMAT);
         }
@@ -129,6 +131,12 @@ public final class HistoryCodec {
         String tier = in.str();
         String language = in.str();
         h.customer(name, phone, tier, language, in.zz(), in.f64());
+        if (format >= 2) {
+            long closed = in.zz();
+            if (closed >= 0) {
+                h.closed(closed);
+            }
+        }
         int n = in.count();
         Map<String, String> attrs = new HashMap<>(Math.max(4, n * 2));
         for (int i = 0; i < n; i++) {

@@ -44,7 +44,7 @@ public final class DatasetWriter implements RecordSink, AutoCloseable {
         try {
             Files.createDirectories(dir);
             customers = csv(dir.resolve("customers.csv"), "customer_id", "name", "phone", "tier", "language",
-                    "joined_at", "lifetime_value");
+                    "joined_at", "lifetime_value", "closed_at");
             bills = csv(dir.resolve("bills.csv"), "bill_id", "customer_id", "issued_at", "due_at", "paid_at", "amount");
             complaints = csv(dir.resolve("complaints.csv"), "complaint_id", "customer_id", "opened_at", "topic",
                     "summary", "resolved_at");
@@ -72,7 +72,7 @@ public final class DatasetWriter implements RecordSink, AutoCloseable {
     @Override
     public void customer(CustomerRecord r) {
         io(() -> customers.printRecord(r.customerId(), r.name(), r.phone(), r.tier(), r.language(), iso(r.joinedAt()),
-                r.lifetimeValue() == null ? "" : r.lifetimeValue()));
+                r.lifetimeValue() == null ? "" : r.lifetimeValue(), iso(r.closedAt())));
     }
 
     @Override

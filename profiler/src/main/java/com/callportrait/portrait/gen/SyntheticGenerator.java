@@ -39,6 +39,8 @@ public final class SyntheticGenerator {
         "fine i feel better about it now"};
     private static final String[] STILL_UPSET = {"i am still not happy with this", "this is still useless",
         "i am still really frustrated"};
+    private static final int MOVE_CLOSE = 5;
+    private static final long CHURN_SALT = 0xC4A2_17E5_0BADL;
 
     private final GeneratorOptions options;
     private final long endSec;
@@ -110,16 +112,39 @@ public final class SyntheticGenerator {
         long joined = endSec - (long) ((type == LatentType.POTENTIAL ? 60 + rnd.nextInt(440) : 60 + rnd.nextInt(3600)) * DAY);
         double spend = type.monthlySpend * Math.exp(gauss(rnd) * 0.3);
         double ltv = Math.round(spend * Math.max(1, (endSec - joined) / (30 * DAY)) * 100) / 100.0;
-        sink.customer(new CustomerRecord(id, Names.name(rnd), Names.formatPhone(rnd, phoneDigits(i)), tier(type, rnd),
-                language(rnd), Instant.ofEpochSecond(joined), ltv));
+        CustomerRecord crm = new CustomerRecord(id, Names.name(rnd), Names.formatPhone(rnd, phoneDigits(i)),
+                tier(type, rnd), language(rnd), Instant.ofEpochSecond(joined), ltv);
         SplittableRandom aux = new SplittableRandom(mix(options.seed(), i) ^ AUX_SALT);
         Plan plan = Plan.draw(type, aux);
-        sink.enrichment(enrichment(id, type, rnd, plan));
-
-        List<Long> lateDue = bills(id, type, spend, joined, rnd, sink);
-        Sim sim = new Sim(i, id, type, rnd, aux, plan);
+        EnrichmentRecord enrichment = enrichment(id, type, rnd, plan);
+        List<BillRecord> billList = new ArrayList<>();
+        List<Long> lateDue = bills(id, type, spend, joined, rnd, billList);
+        Sim sim = new Sim(i, id, type, rnd, aux, plan, "-I");
         sim.schedule(lateDue, joined);
         sim.run();
+        // churn draws from its own stream, so the rest of the data set is what it was without it
+        SplittableRandom churnRnd = new SplittableRandom(mix(options.seed(), i) ^ CHURN_SALT);
+        long closed = ChurnHazard.closure(type, joined, startSec, endSec, sim.interactions, sim.complaints, churnRnd);
+        if (closed >= 0) {
+            sim.closeAt(closed);
+            billList.removeIf(b -> b.issuedAt().getEpochSecond() >= closed);
+            long intent = closed - (1 + churnRnd.nextInt(30)) * DAY;
+            if (churnRnd.nextDouble() < 0.45 && intent > Math.max(startSec, joined)) {
+                // some say they are leaving before they go: the old "asked to move or close" signal
+                Sim ask = new Sim(i, id, type, churnRnd, new SplittableRandom(mix(options.seed(), i) ^ AUX_SALT ^ CHURN_SALT),
+                        plan, "-X");
+                ask.contact(intent, MOVE_CLOSE, false);
+                sim.interactions.addAll(ask.interactions);
+            }
+            double kept = Math.round(spend * Math.max(1, (closed - joined) / (30 * DAY)) * 100) / 100.0;
+            crm = new CustomerRecord(crm.customerId(), crm.name(), crm.phone(), crm.tier(), crm.language(),
+                    crm.joinedAt(), kept, Instant.ofEpochSecond(closed));
+        }
+        sink.customer(crm);
+        sink.enrichment(enrichment);
+        for (BillRecord b : billList) {
+            sink.bill(b);
+        }
         for (TicketRecord t : sim.tickets) {
             sink.ticket(t);
         }
@@ -153,7 +178,7 @@ public final class SyntheticGenerator {
     }
 
     private List<Long> bills(String id, LatentType type, double spend, long joined, SplittableRandom rnd,
-                             RecordSink sink) {
+                             List<BillRecord> out) {
         List<Long> lateDue = new ArrayList<>();
         int months = options.days() / 30;
         for (int m = 0; m < months; m++) {
@@ -168,7 +193,7 @@ public final class SyntheticGenerator {
                 lateDue.add(due);
             }
             double amount = Math.round(spend * (0.85 + 0.3 * rnd.nextDouble()) * 100) / 100.0;
-            sink.bill(new BillRecord(id + "-B" + m, id, Instant.ofEpochSecond(issued), Instant.ofEpochSecond(due),
+            out.add(new BillRecord(id + "-B" + m, id, Instant.ofEpochSecond(issued), Instant.ofEpochSecond(due),
                     paid > endSec ? null : Instant.ofEpochSecond(paid), amount));
         }
         return lateDue;
@@ -239,13 +264,16 @@ public final class SyntheticGenerator {
         private final SplittableRandom aux;
         private final Plan plan;
         private final String phone;
+        private final String idPart;
         private final PriorityQueue<long[]> pending = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
         final List<InteractionRecord> interactions = new ArrayList<>();
         final List<ComplaintRecord> complaints = new ArrayList<>();
         final List<TicketRecord> tickets = new ArrayList<>();
         private int seq;
 
-        Sim(int index, String id, LatentType type, SplittableRandom rnd, SplittableRandom aux, Plan plan) {
+        Sim(int index, String id, LatentType type, SplittableRandom rnd, SplittableRandom aux, Plan plan,
+            String idPart) {
+            this.idPart = idPart;
             this.index = index;
             this.id = id;
             this.type = type;
@@ -299,6 +327,13 @@ public final class SyntheticGenerator {
             }
         }
 
+        /** Drops everything from the closure on: a closed account calls no more and gets no bills. */
+        void closeAt(long closed) {
+            interactions.removeIf(r -> r.start().getEpochSecond() >= closed);
+            complaints.removeIf(c -> c.openedAt().getEpochSecond() >= closed);
+            tickets.removeIf(t -> t.openedAt().getEpochSecond() >= closed);
+        }
+
         private void contact(long dayTime, int topic, boolean repeat) {
             long day = weekday(dayTime - Math.floorMod(dayTime, DAY));
             int hour = (int) Math.max(7, Math.min(21, Math.round(type.preferredHour + 2.5 * gauss(rnd))));
@@ -343,7 +378,7 @@ public final class SyntheticGenerator {
             // Half of the voice calls carry the live emotion reading; the rest rely on the text lexicon.
             String liveEmotion = channel.equals("voice") && rnd.nextBoolean() ? emotion : null;
             boolean hasAgent = !outcome.equals("abandoned");
-            interactions.add(new InteractionRecord(id + "-I" + (seq++), id, phone, channel, Instant.ofEpochSecond(t),
+            interactions.add(new InteractionRecord(id + idPart + (seq++), id, phone, channel, Instant.ofEpochSecond(t),
                     QUEUES[topic], hasAgent ? AGENT_NAMES[agent] : null, wait, talk, outcome, survey,
                     liveEmotion, null, hasAgent ? Transcripts.make(rnd, topic, emotion) + ending(agent, emotion, outcome)
                     : null));

@@ -59,6 +59,7 @@ public final class HtmlReport {
         segments(h, in);
         tags(h, in);
         risk(h, in);
+        OutlookSection.append(h, in);
         models(h, in);
         topics(h, in);
         agents(h, in);

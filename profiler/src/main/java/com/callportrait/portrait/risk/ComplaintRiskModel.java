@@ -34,6 +34,16 @@ public record ComplaintRiskModel(Model<Label> model, Preprocessor pre, List<Stri
     /** A probability with the inputs that pushed it most. */
     public record Risk(double probability, String explanation) { }
 
+    /**
+     * One input's push towards "yes" for one customer.
+     *
+     * @param feature the input's name
+     * @param raw     its raw value ({@code NaN} when missing)
+     * @param z       its processed (standardised) value: below 0 is below the population's average
+     * @param push    weight x processed value: log-odds above an average customer's
+     */
+    public record Contribution(String feature, double raw, double z, double push) { }
+
     public ComplaintRiskModel {
         Objects.requireNonNull(model, "model");
         inputs = List.copyOf(inputs);
@@ -84,6 +94,25 @@ public record ComplaintRiskModel(Model<Label> model, Preprocessor pre, List<Stri
             why.append("no input above average");
         }
         return new Risk(prob, why.append(')').toString());
+    }
+
+    /** The inputs that push this customer towards "yes", strongest first (only positive pushes). */
+    public List<Contribution> contributions(double[] raw) {
+        double[] x = pre.select(pre.apply(raw), inputs);
+        List<Contribution> out = new ArrayList<>();
+        for (int j = 0; j < inputs.size(); j++) {
+            double push = weights[j] * x[j];
+            if (push > 0) {
+                out.add(new Contribution(inputs.get(j), raw[pre.names().indexOf(inputs.get(j))], x[j], push));
+            }
+        }
+        out.sort(Comparator.comparingDouble(c -> -c.push()));
+        return out;
+    }
+
+    /** Calibrated probability from raw features in rule order. */
+    public double probabilityOfRaw(double[] raw) {
+        return probability(pre.select(pre.apply(raw), inputs));
     }
 
     /** Per-input weight of "yes" over "no" (log-odds per unit of processed input). */

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The one thing the agent should do first, from an ordered list of rules (first match wins), each
- * answer carrying its reason in brackets. Stateless and thread-safe.
+ * answer carrying its reason in brackets. A high learned churn risk (the {@code churn-risk-high}
+ * tag) asks for retention after the open cases, repeat contacts and late payments are dealt with. Stateless and thread-safe.
  */
 public final class NextBestAction {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -56,6 +57,12 @@ public final class NextBestAction {
         if (x.get("close_intent_90d") >= 1) {
             return "Retention: ask why they want to move or close and present retention offers ["
                     + x.show("close_intent_90d") + "]";
+        }
+        for (Tag t : tags) {
+            if (t.name().equals("churn-risk-high")) {
+                return "Retention: ask how we are doing, settle what is unresolved and present retention offers [churn "
+                        + t.explanation() + "]";
+            }
         }
         if (x.get("new_service_contacts_365d") >= 1 && f.segment().startsWith("potential")) {
             return "Offer the upgrade or bundle they asked about [segment " + f.segment() + ", "

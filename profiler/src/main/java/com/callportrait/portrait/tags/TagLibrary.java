@@ -16,6 +16,20 @@ public final class TagLibrary {
     /** Calibrated complaint probability at and above which a customer is tagged high risk. */
     public static final double HIGH_RISK = 0.25;
     public static final double MEDIUM_RISK = 0.10;
+    /** Calibrated churn probability (within the churn horizon) at and above which a customer is tagged high. */
+    public static final double HIGH_CHURN = 0.25;
+    public static final double MEDIUM_CHURN = 0.10;
+
+    /**
+     * The learned churn tag: {@code churn-risk-high|medium|low}, explained by the probability, its
+     * horizon and the reasons in words, e.g. {@code p=0.31 within 90d; 3 unresolved billing
+     * complaints, satisfaction falling (-1.5)}.
+     */
+    public static Tag churnTag(double p, int horizonDays, String reasons) {
+        String level = p >= HIGH_CHURN ? "high" : p >= MEDIUM_CHURN ? "medium" : "low";
+        return new Tag("risk", "churn-risk-" + level, String.format(java.util.Locale.ROOT, "p=%.2f within %dd; %s",
+                p, horizonDays, reasons));
+    }
 
     public List<Tag> tags(PortraitFacts f) {
         FeatureView x = f.features();

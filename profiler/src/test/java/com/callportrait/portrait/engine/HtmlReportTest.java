@@ -45,5 +45,7 @@ class HtmlReportTest {
         assertThat(html).contains(">agent-00<", ">payment<", "complaint_risk", "accepted");
         assertThat(html.split("<svg", -1).length - 1).isGreaterThanOrEqualTo(16);
         assertThat(html).doesNotContain("NaN").doesNotContain("Infinity");
+        assertThat(html).contains("<h2>Churn risk and next contact</h2>", "label: CRM closed_at",
+                "Likely reason of the next contact", "same topic as last time");
     }
 }

@@ -36,6 +36,17 @@ class PortraitConfigTest {
     }
 
     @Test
+    void theChurnHorizonIsConfigurableAndCheckedByName() {
+        assertThat(PortraitConfig.from(Env.empty()).churnDays()).isEqualTo(PortraitConfig.DEFAULT_CHURN_DAYS);
+        assertThat(PortraitConfig.from(Env.of(Map.of("CP_PORTRAIT_CHURN_DAYS", "30"))).churnDays()).isEqualTo(30);
+        for (String bad : new String[] {"3", "400", "ninety"}) {
+            assertThatThrownBy(() -> PortraitConfig.from(Env.of(Map.of("CP_PORTRAIT_CHURN_DAYS", bad))))
+                    .isInstanceOfSatisfying(ConfigException.class,
+                            e -> assertThat(e.variable()).contains("CP_PORTRAIT_CHURN_DAYS"));
+        }
+    }
+
+    @Test
     void badValuesNameTheVariable() {
         assertThatThrownBy(() -> PortraitConfig.from(Env.of(Map.of("CP_PORTRAIT_ZONE", "Mars/Olympus"))))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.variable()).contains("CP_PORTRAIT_ZONE"));

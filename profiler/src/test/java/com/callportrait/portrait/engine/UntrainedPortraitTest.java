@@ -50,7 +50,9 @@ class UntrainedPortraitTest {
 
         assertThat(p.unavailable()).isEqualTo(Map.of(CustomerProfile.SEGMENT, CustomerProfile.NO_MODEL_YET,
                 CustomerProfile.COMPLAINT_RISK, CustomerProfile.NO_MODEL_YET,
-                CustomerProfile.VALUE_SCORE, CustomerProfile.NO_MODEL_YET));
+                CustomerProfile.VALUE_SCORE, CustomerProfile.NO_MODEL_YET,
+                CustomerProfile.CHURN_RISK, CustomerProfile.NO_MODEL_YET,
+                CustomerProfile.NEXT_CONTACT, CustomerProfile.NO_MODEL_YET));
         assertThat(p.has(CustomerProfile.SEGMENT)).isFalse();
         assertThat(p.segment()).isEqualTo(CustomerProfile.UNASSIGNED);
         // rule-based parts are all there

@@ -26,6 +26,7 @@ class HistoryCodecTest {
         assertThat(actual.language()).isEqualTo(expected.language());
         assertThat(actual.joined()).isEqualTo(expected.joined());
         assertThat(actual.lifetimeValue()).isEqualTo(expected.lifetimeValue());
+        assertThat(actual.closed()).isEqualTo(expected.closed());
         assertThat(actual.attributes()).isEqualTo(expected.attributes());
         assertThat(actual.contacts()).containsExactlyElementsOf(expected.contacts());
         assertThat(actual.bills()).containsExactlyElementsOf(expected.bills());
@@ -49,6 +50,7 @@ class HistoryCodecTest {
         h.addTicket(new CaseFact("T-1", T - 3 * 86_400L, T - 1, "meter", "meter visit"));
         h.markApplied(1234L);
         h.markApplied(-1L);
+        h.closed(T - 2 * 86_400L);
         return h;
     }
 
@@ -106,7 +108,7 @@ class HistoryCodecTest {
         byte[] newer = bytes.clone();
         newer[0] = (byte) (HistoryCodec.FORMAT + 1);
         assertThatThrownBy(() -> HistoryCodec.decode("C", newer, HistoryBounds.DEFAULT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 2");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format " + (HistoryCodec.FORMAT + 1));
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
         assertThatThrownBy(() -> HistoryCodec.decode("C", longer, HistoryBounds.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after its end");

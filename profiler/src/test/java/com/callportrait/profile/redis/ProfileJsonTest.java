@@ -56,4 +56,33 @@ class ProfileJsonTest {
                 + "\"openIssues\":[],\"lastTopics\":[],\"tags\":[],\"updatedAt\":\"2026-01-01T00:00:00Z\"}", "k"))
                 .isInstanceOf(RedisStoreException.class).hasMessageContaining("valueScore");
     }
+
+    @Test
+    void churnRiskAndNextContactRoundTripAndOlderJsonReadsAsNone() throws Exception {
+        CustomerProfile j = TestProfiles.jane("5551234");
+        CustomerProfile p = new CustomerProfile(j.customerId(), j.name(), j.phones(), j.tier(), j.language(),
+                j.segment(), j.lifetimeValue(), j.valueScore(), j.loyaltyScore(), j.complaintRisk(), j.openIssues(),
+                j.lastTopics(), j.tags(), j.updatedAt(), j.nextBestAction(), java.util.Map.of(), 0.31,
+                new com.callportrait.profile.NextContact(0.2, 0.6, "meter", "reason meter p=0.40"));
+        String json = ProfileJson.encode(p);
+        assertThat(json).contains("\"churnRisk\":0.31", "\"likelyReason\":\"meter\"");
+        assertThat(ProfileJson.decode(json, "k")).isEqualTo(p);
+        // a portrait stored before these fields existed
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ProfileJson.mapper().readTree(json);
+        tree.remove(java.util.List.of("churnRisk", "nextContact"));
+        assertThat(tree.has("churnRisk")).isFalse();
+        CustomerProfile old = ProfileJson.decode(tree.toString(), "k");
+        assertThat(old.nextContact()).isEqualTo(com.callportrait.profile.NextContact.NONE);
+        assertThat(old.churnRisk()).isZero();
+        // without a model: null in the JSON with the reason, read back as the same portrait
+        CustomerProfile untrained = new CustomerProfile(j.customerId(), j.name(), j.phones(), j.tier(), j.language(),
+                j.segment(), j.lifetimeValue(), j.valueScore(), j.loyaltyScore(), j.complaintRisk(), j.openIssues(),
+                j.lastTopics(), j.tags(), j.updatedAt(), j.nextBestAction(), java.util.Map.of(CustomerProfile.CHURN_RISK,
+                CustomerProfile.NO_MODEL_YET, CustomerProfile.NEXT_CONTACT, CustomerProfile.NO_MODEL_YET), 0,
+                com.callportrait.profile.NextContact.NONE);
+        String u = ProfileJson.encode(untrained);
+        assertThat(u).contains("\"churnRisk\":null", "\"nextContact\":null");
+        assertThat(ProfileJson.decode(u, "k")).isEqualTo(untrained);
+    }
 }
