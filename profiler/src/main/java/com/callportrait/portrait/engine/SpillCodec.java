@@ -48,6 +48,7 @@ final class SpillCodec {
         if (r.lifetimeValue() != null) {
             out.writeDouble(r.lifetimeValue());
         }
+        instant(out, r.closedAt());
     }
 
     static void bill(DataOutputStream out, BillRecord r) throws IOException {
@@ -165,7 +166,7 @@ final class SpillCodec {
                 n++;
                 switch (kind) {
                     case CUSTOMER -> sink.customer(new CustomerRecord(str(), str(), str(), str(), str(), instant(),
-                            in.readBoolean() ? in.readDouble() : null));
+                            in.readBoolean() ? in.readDouble() : null, instant()));
                     case BILL -> sink.bill(new BillRecord(str(), str(), instant(), instant(), instant(), in.readDouble()));
                     case COMPLAINT -> sink.complaint(new ComplaintRecord(str(), str(), instant(), str(), str(), instant()));
                     case TICKET -> sink.ticket(new TicketRecord(str(), str(), instant(), str(), str(), instant()));

@@ -134,6 +134,8 @@ public final class SyntheticGenerator {
                 Sim ask = new Sim(i, id, type, churnRnd, new SplittableRandom(mix(options.seed(), i) ^ AUX_SALT ^ CHURN_SALT),
                         plan, "-X");
                 ask.contact(intent, MOVE_CLOSE, false);
+                // the weekly rhythm may defer a weekend call to Monday: never past the closure
+                ask.interactions.removeIf(r -> r.start().getEpochSecond() >= closed);
                 sim.interactions.addAll(ask.interactions);
             }
             double kept = Math.round(spend * Math.max(1, (closed - joined) / (30 * DAY)) * 100) / 100.0;

@@ -29,6 +29,7 @@ class SpillCodecTest {
         List<Object> written = List.of(
                 new CustomerRecord("C1", "Zoë Ødegaard", "(201) 555-0100", "gold", "es", T, 1234.5),
                 new CustomerRecord("C2", null, null, null, null, null, null),
+                new CustomerRecord("C3", "Ann", "+15550101", "standard", "en", T, 10.0, T.plusSeconds(86_400)),
                 new BillRecord("C1-B0", "C1", T, T.plusSeconds(86_400), null, 88.25),
                 new ComplaintRecord("C1-K0", "C1", T, "billing", "complaint about billing", null),
                 new TicketRecord("C1-T0", "C1", T, null, null, T.plusSeconds(60)),
