@@ -144,7 +144,7 @@ public final class AgiBenchmark {
         for (int r : c.rates()) {
             cmd.addAll(List.of("--phase", "rate:" + r + ":" + c.rateTime().toSeconds()));
         }
-        Process p = new ProcessBuilder(cmd).redirectError(c.workDir().resolve("load.err").toFile()).start();
+        Process p = new ProcessBuilder(cmd).redirectError(c.workDir().resolve("load-" + server.pid() + ".err").toFile()).start();
         List<PhaseResult> phases = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
@@ -161,7 +161,7 @@ public final class AgiBenchmark {
         int status = p.waitFor();
         if (status != 0 || phases.size() != 1 + c.rates().size()) {
             throw new IllegalStateException("load process failed (status " + status + "); see "
-                    + c.workDir().resolve("load.err") + ": " + Files.readString(c.workDir().resolve("load.err")));
+                    + c.workDir().resolve("load-" + server.pid() + ".err") + ": " + Files.readString(c.workDir().resolve("load-" + server.pid() + ".err")));
         }
         return phases;
     }
