@@ -22,7 +22,8 @@ import java.util.concurrent.Executor;
  * The production {@link ProfileStore}: profiles as JSON in Redis under the {@link RedisKeys} schema.
  *
  * <p><b>Routing lookup.</b> On a single Redis node {@link #findByPhone} is one round trip: a Lua
- * script reads {@code cp:phone:<e164>} and then the profile it points to, atomically. On Redis
+ * script reads {@code cp:phone:<e164>}, then the profile it points to and whether the customer's
+ * phone set holds the number, atomically. On Redis
  * Cluster the two keys live in different slots (a phone cannot carry its customer's hash tag, the
  * customer is what we look for), so the script is not allowed there and the lookup is two
  * round trips: {@code GET} the phone key, then {@code GET} the profile. Both ways, a profile that
