@@ -109,7 +109,7 @@ public final class RouteScript implements AgiScript, AutoCloseable {
             // The store decodes and completes on the session's event loop, not on the Redis
             // client's single I/O thread, so that thread only moves bytes and the rest of the call
             // (rules, MSet, event) continues here without another hop.
-            found = store.findByPhone(phone, session.executor());
+            found = store.findByCanonicalPhone(phone, session.executor());
         } catch (RuntimeException e) {
             found = CompletableFuture.failedFuture(e);
         }

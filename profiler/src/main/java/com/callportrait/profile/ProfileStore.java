@@ -41,6 +41,18 @@ public interface ProfileStore extends AutoCloseable {
         return out;
     }
 
+    /**
+     * {@link #findByPhone(String, Executor)} for a number already in canonical form: the key
+     * {@link PhoneNumbers#normalise(String, PhoneOptions)} returned for the store's own
+     * {@link PhoneOptions} (the route script normalises the caller id once, for its event and its
+     * log line). An implementation may skip its own normalisation, which costs as much as the
+     * script's (libphonenumber); the default normalises again, which gives the same key, since a
+     * canonical key normalises to itself.
+     */
+    default CompletionStage<Optional<CustomerProfile>> findByCanonicalPhone(String key, Executor completeOn) {
+        return findByPhone(key, completeOn);
+    }
+
     /** Finds a customer by CRM id. */
     CompletionStage<Optional<CustomerProfile>> findById(String customerId);
 

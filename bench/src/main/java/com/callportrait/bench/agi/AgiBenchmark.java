@@ -42,6 +42,7 @@ public final class AgiBenchmark {
      * @param duration    measured closed-loop time per server
      * @param rates       fixed rates, sessions/s
      * @param rateTime    length of each fixed-rate phase
+     * @param rateWarmup  unmeasured time at the first fixed rate before the measured rates (zero: none)
      * @param jvmOptions  options of both server JVMs
      * @param ajThreads   asterisk-java pool size
      * @param serverJar   {@code callportrait.jar}
@@ -50,7 +51,7 @@ public final class AgiBenchmark {
      * @param onlyServer  run only this server ({@code cp} or {@code aj}), or null for both
      */
     public record Config(int customers, int concurrency, Duration warmup, Duration duration, List<Integer> rates,
-                         Duration rateTime, List<String> jvmOptions, int ajThreads, Path serverJar, Path benchJar,
+                         Duration rateTime, Duration rateWarmup, List<String> jvmOptions, int ajThreads, Path serverJar, Path benchJar,
                          Path workDir, String onlyServer) {
     }
 
@@ -127,15 +128,23 @@ public final class AgiBenchmark {
 
     private static List<PhaseResult> load(String java, Config c, ServerProcess server, String redisPid,
                                           InetSocketAddress agi, Path mix, PrintWriter out) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx256m", "-cp", c.benchJar().toString(),
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx256m",
+                "-Xlog:gc:file=" + c.workDir().resolve("load-gc-" + server.pid() + ".log") + ":time,uptime",
+                "-cp", c.benchJar().toString(),
                 AgiLoadMain.class.getName(), "--target", "127.0.0.1:" + agi.getPort(), "--server-pid", server.pid(),
                 "--redis-pid", redisPid, "--mix", mix.toString(),
                 "--phase", String.format(Locale.ROOT, "closed:%d:%d:%d", c.concurrency(), c.warmup().toSeconds(),
                         c.duration().toSeconds())));
+        // The closed loop leaves some fixed-rate paths (an event loop that sleeps between
+        // sessions, timers that fire) cold: without this the JIT still recompiles them during the
+        // first measured rate, and its stalls (30-40 ms, on a core the sessions need) are that rate's tail.
+        if (!c.rates().isEmpty() && !c.rateWarmup().isZero()) {
+            cmd.addAll(List.of("--phase", "warm:" + c.rates().get(0) + ":" + c.rateWarmup().toSeconds()));
+        }
         for (int r : c.rates()) {
             cmd.addAll(List.of("--phase", "rate:" + r + ":" + c.rateTime().toSeconds()));
         }
-        Process p = new ProcessBuilder(cmd).redirectError(c.workDir().resolve("load.err").toFile()).start();
+        Process p = new ProcessBuilder(cmd).redirectError(c.workDir().resolve("load-" + server.pid() + ".err").toFile()).start();
         List<PhaseResult> phases = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
@@ -152,7 +161,7 @@ public final class AgiBenchmark {
         int status = p.waitFor();
         if (status != 0 || phases.size() != 1 + c.rates().size()) {
             throw new IllegalStateException("load process failed (status " + status + "); see "
-                    + c.workDir().resolve("load.err") + ": " + Files.readString(c.workDir().resolve("load.err")));
+                    + c.workDir().resolve("load-" + server.pid() + ".err") + ": " + Files.readString(c.workDir().resolve("load-" + server.pid() + ".err")));
         }
         return phases;
     }

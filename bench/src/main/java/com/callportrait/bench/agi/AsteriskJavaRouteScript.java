@@ -1,5 +1,7 @@
 package com.callportrait.bench.agi;
 
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
 import com.callportrait.events.CallEvent;
 import com.callportrait.events.EventWriter;
 import com.callportrait.profile.CustomerProfile;
@@ -12,6 +14,7 @@ import com.callportrait.route.RoutingRules;
 import com.callportrait.route.SetMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +24,8 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The route script written the asterisk-java way, for the comparison: same store (blocking
@@ -28,6 +33,7 @@ import org.asteriskjava.fastagi.AgiScript;
  * asterisk-java's thread pool, one thread per session. Thread-safe.
  */
 public final class AsteriskJavaRouteScript implements AgiScript {
+    private static final Logger log = LoggerFactory.getLogger(AsteriskJavaRouteScript.class);
     private final ProfileStore store;
     private final ReloadingFile<RoutingRules> rules;
     private final EventWriter events;
@@ -59,7 +65,7 @@ public final class AsteriskJavaRouteScript implements AgiScript {
      */
     private Optional<CustomerProfile> lookup(String phone) throws Exception {
         java.util.concurrent.BlockingQueue<Runnable> here = new java.util.concurrent.LinkedBlockingQueue<>();
-        java.util.concurrent.CompletableFuture<Optional<CustomerProfile>> f = store.findByPhone(phone, here::add)
+        java.util.concurrent.CompletableFuture<Optional<CustomerProfile>> f = store.findByCanonicalPhone(phone, here::add)
                 .toCompletableFuture();
         long deadline = System.nanoTime() + budget.toNanos();
         while (!f.isDone()) {
@@ -77,6 +83,7 @@ public final class AsteriskJavaRouteScript implements AgiScript {
         String callId = UUID.randomUUID().toString();
         Optional<String> phone = PhoneNumbers.normalise(request.getCallerIdNumber(), phones);
         RoutingDecision d;
+        long t0 = System.nanoTime();
         if (phone.isEmpty()) {
             d = rules.current().decide(Optional.empty());
         } else {
@@ -96,7 +103,24 @@ public final class AsteriskJavaRouteScript implements AgiScript {
                 channel.setVariable(e.getKey(), e.getValue());
             }
         }
-        events.offer(new CallEvent("route", callId, request.getUniqueId(), phone.orElse(""), Instant.now(),
-                Map.of("queue", d.queue(), "priority", Integer.toString(d.priority()), "rule", d.rule())));
+        // The same log line and the same event (every field) as CallPortrait's route script, so
+        // both servers do the same work per call; asterisk-java's way: on the session's thread.
+        int roundTrips = mode == SetMode.MSET ? 1 : vars.size();
+        try (var m = com.callportrait.route.fastagi.CallMdc.of(callId, request.getUniqueId())) {
+            log.info("routed {} {} {} {} {} {}", kv("queue", d.queue()), kv("priority", d.priority()), kv("rule", d.rule()),
+                    kv("phone", PhoneNumbers.mask(phone.orElse(""))), kv("lookup_us", (System.nanoTime() - t0) / 1000),
+                    kv("round_trips", roundTrips));
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("queue", d.queue());
+        f.put("priority", Integer.toString(d.priority()));
+        f.put("segment", d.segment());
+        f.put("vip", d.vip() ? "1" : "0");
+        f.put("lang", d.language());
+        f.put("degraded", d.degraded() ? "1" : "0");
+        f.put("customer", d.customerId());
+        f.put("rule", d.rule());
+        f.put("round_trips", Integer.toString(roundTrips));
+        events.offer(new CallEvent("route", callId, request.getUniqueId(), phone.orElse(""), Instant.now(), f));
     }
 }

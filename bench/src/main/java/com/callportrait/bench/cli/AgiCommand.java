@@ -40,6 +40,11 @@ public final class AgiCommand extends BenchCommand {
     @Option(names = "--rate-duration", defaultValue = "8", description = "seconds per fixed rate (default ${DEFAULT-VALUE})")
     int rateDuration;
 
+    @Option(names = "--rate-warmup", defaultValue = "10",
+            description = "unmeasured seconds at the first fixed rate before the measured rates, so the JIT has"
+                    + " compiled the fixed-rate paths too (default ${DEFAULT-VALUE}; 0 = none)")
+    int rateWarmup;
+
     @Option(names = "--jvm-opts", defaultValue = "-Xms512m -Xmx512m",
             description = "options of both server JVMs (default ${DEFAULT-VALUE})")
     String jvmOpts;
@@ -71,7 +76,7 @@ public final class AgiCommand extends BenchCommand {
         jvm.removeIf(String::isEmpty);
         try {
             AgiBenchmark.run(new AgiBenchmark.Config(customers, concurrency, Duration.ofSeconds(warmup),
-                    Duration.ofSeconds(duration), rates, Duration.ofSeconds(rateDuration), jvm, ajThreads,
+                    Duration.ofSeconds(duration), rates, Duration.ofSeconds(rateDuration), Duration.ofSeconds(rateWarmup), jvm, ajThreads,
                     serverJar.toAbsolutePath(), benchJar, dir, only), out());
             return 0;
         } finally {

@@ -149,6 +149,24 @@ class RedisProfileStoreIT {
     }
 
     @Test
+    void aCanonicalKeyFindsItsOwnerWithoutTrustingAStaleIndexEntry() throws Exception {
+        CustomerProfile p = TestProfiles.plain("C5101", "+1 555 051 0101");
+        await(store.save(p));
+        connector.sync().set("cp:phone:15550510102", "C5101"); // an entry the phone set does not back
+        for (RedisProfileStore s : List.of(store,
+                RedisProfileStore.create(connector, PhoneOptions.DEFAULT, RedisProfileStore.Lookup.TWO_STEP))) {
+            assertThat(await(s.findByCanonicalPhone("15550510101", Runnable::run))).contains(p);
+            assertThat(await(s.findByCanonicalPhone("15550510102", Runnable::run))).isEmpty();
+            assertThat(await(s.findByCanonicalPhone("15550510199", Runnable::run))).isEmpty();
+        }
+        // A profile written without its phone set (by hand, or by an older writer) is still found
+        // when it lists the number, and still not when it does not.
+        connector.sync().del("cp:phones:{C5101}");
+        assertThat(await(store.findByCanonicalPhone("15550510101", Runnable::run))).contains(p);
+        assertThat(await(store.findByCanonicalPhone("15550510102", Runnable::run))).isEmpty();
+    }
+
+    @Test
     void scriptCacheFlushCostsARetryNotAnError() throws Exception {
         CustomerProfile p = TestProfiles.plain("C6001", "5550606");
         await(store.save(p));

@@ -15,7 +15,7 @@ import java.util.List;
  * <pre>
  * java -cp callportrait-bench.jar com.callportrait.bench.agi.load.AgiLoadMain
  *     --target 127.0.0.1:4573 --server-pid 1234 [--redis-pid 1200] --mix callers.tsv
- *     --phase closed:64:5:10 --phase rate:1000:10 ...
+ *     --phase closed:64:5:10 [--phase warm:1000:10] --phase rate:1000:10 ...
  * </pre>
  * {@code closed:C:W:S} = C sessions in flight, W s warm-up, S s measured; {@code rate:R:S} = R
  * sessions/s for S s. Reads no environment variables. Single-threaded apart from its event loop.
@@ -56,8 +56,13 @@ public final class AgiLoadMain {
                     case "closed" -> runner.closedLoop("closed-" + f[1], Integer.parseInt(f[1]),
                             Double.parseDouble(f[2]), Double.parseDouble(f[3]));
                     case "rate" -> runner.fixedRate("rate-" + f[1], Integer.parseInt(f[1]), Double.parseDouble(f[2]));
+                    case "warm" -> runner.fixedRate("warm-" + f[1], Integer.parseInt(f[1]), Double.parseDouble(f[2]));
                     default -> throw new IllegalArgumentException("unknown phase " + p);
                 };
+                if (f[0].equals("warm")) {
+                    System.err.println("warm-up, not reported: " + r.line());
+                    continue;
+                }
                 System.out.println(r.line());
                 System.out.flush();
             }

@@ -34,6 +34,8 @@ import org.HdrHistogram.Histogram;
 final class LoadRunner implements AutoCloseable {
     /** A session still open after this long counts as an error. */
     private static final long SESSION_TIMEOUT_MS = 10_000;
+    /** Sessions slower than this are listed on stderr by when they were due, to line the tail up with GC logs. */
+    private static final long SLOW_US = 2_000;
     /** Share of callers that hang up while the script runs (Asterisk then writes HANGUP). */
     private static final int HANGUP_ONE_IN = 100;
 
@@ -73,10 +75,22 @@ final class LoadRunner implements AutoCloseable {
         long degraded;
         long commands;
 
+        /** Sessions slower than {@link #SLOW_US}: wall-clock ms when due, latency µs (for the tail's timeline). */
+        final List<long[]> slow = new ArrayList<>();
+        /** Only fixed rates keep the timeline: in the closed loop most sessions wait longer than that by design. */
+        final boolean timeline;
+
+        Tally(boolean timeline) {
+            this.timeline = timeline;
+        }
+
         void record(AsteriskPeer.Outcome o, int cmds, long nanos) {
             switch (o) {
                 case OK -> {
                     latency.recordValue(Math.min(60_000_000L, Math.max(1, nanos / 1000)));
+                    if (timeline && nanos / 1000 > SLOW_US) {
+                        slow.add(new long[] {System.currentTimeMillis() - nanos / 1_000_000, nanos / 1000});
+                    }
                     commands += cmds;
                 }
                 case DEGRADED -> {
@@ -103,12 +117,16 @@ final class LoadRunner implements AutoCloseable {
             if (!c.isSuccess()) {
                 peer.failed();
             } else {
-                f.channel().eventLoop().schedule(() -> {
+                ScheduledFuture<?> timeout = f.channel().eventLoop().schedule(() -> {
                     if (f.channel().isOpen()) {
                         f.channel().close();
                         peer.failed();
                     }
                 }, SESSION_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                // Cancelled as the session ends: left to expire, 10 s of sessions' timers (over
+                // 100,000 in the closed loop) kept their channels alive, and the load process's
+                // young collections (20-40 ms on this machine) showed up as the servers' tail.
+                f.channel().closeFuture().addListener(closed -> timeout.cancel(false));
             }
         });
     }
@@ -120,7 +138,7 @@ final class LoadRunner implements AutoCloseable {
             long t0 = System.nanoTime();
             long measureStart = t0 + (long) (warmupSeconds * 1e9);
             long end = measureStart + (long) (seconds * 1e9);
-            Tally tally = new Tally();
+            Tally tally = new Tally(false);
             long[] cpu = new long[3];
             int[] open = {concurrency};
             boolean[] started = {false};
@@ -156,7 +174,7 @@ final class LoadRunner implements AutoCloseable {
         CompletableFuture<PhaseResult> result = new CompletableFuture<>();
         long total = Math.round(rate * seconds);
         loop.execute(() -> {
-            Tally tally = new Tally();
+            Tally tally = new Tally(true);
             long[] cpu = new long[3];
             snapshot(cpu);
             long t0 = System.nanoTime();
@@ -193,9 +211,29 @@ final class LoadRunner implements AutoCloseable {
         long[] cpu1 = new long[3];
         snapshot(cpu1);
         Histogram h = t.latency;
+        printTimeline(name, t.slow);
         return new PhaseResult(name, h.getTotalCount(), t.errors, t.degraded, seconds, h.getValueAtPercentile(50),
                 h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(), t.commands,
                 cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], cpu1[2] - cpu0[2]);
+    }
+
+    /**
+     * The slow sessions of a phase on stderr, grouped by the 10 ms in which they were due:
+     * {@code SLOW <phase> <epoch ms> <sessions> <max µs>}. Stalls (a GC pause, a descheduled event
+     * loop) show as runs of slow sessions due within a few ms of each other.
+     */
+    private static void printTimeline(String phase, List<long[]> slow) {
+        java.util.TreeMap<Long, long[]> buckets = new java.util.TreeMap<>();
+        for (long[] x : slow) {
+            long[] b = buckets.computeIfAbsent(x[0] / 10 * 10, k -> new long[2]);
+            b[0]++;
+            b[1] = Math.max(b[1], x[1]);
+        }
+        StringBuilder out = new StringBuilder();
+        buckets.forEach((ms, b) -> out.append("SLOW ").append(phase).append(' ').append(ms).append(' ').append(b[0])
+                .append(' ').append(b[1]).append('\n'));
+        System.err.print(out);
+        System.err.flush();
     }
 
     @Override
