@@ -34,6 +34,9 @@ import java.util.TreeMap;
  *                       ({@code unassigned}, 0) that readers must not take for a score: the JSON
  *                       form writes them as {@code null}, routing conditions on them do not match.
  *                       Empty when every part is there (older JSON without it reads as empty)
+ * @param models         the model versions the learned parts were computed with (registry model
+ *                       name to version, e.g. {@code segment → 3}), so a portrait says which
+ *                       retraining it reflects; empty without models (older JSON reads as empty)
  */
 public record CustomerProfile(
         String customerId,
@@ -51,7 +54,8 @@ public record CustomerProfile(
         List<Tag> tags,
         Instant updatedAt,
         String nextBestAction,
-        Map<String, String> unavailable) {
+        Map<String, String> unavailable,
+        Map<String, Integer> models) {
 
     /** Segment name of a customer not yet clustered. */
     public static final String UNASSIGNED = "unassigned";
@@ -88,6 +92,16 @@ public record CustomerProfile(
         // sorted, so the stored JSON is the same for the same portrait
         unavailable = unavailable == null || unavailable.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new TreeMap<>(unavailable));
+        models = models == null || models.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(models));
+    }
+
+    /** As the canonical constructor without model versions. */
+    public CustomerProfile(String customerId, String name, List<String> phones, Tier tier, String language,
+                           String segment, double lifetimeValue, double valueScore, double loyaltyScore,
+                           double complaintRisk, List<OpenIssue> openIssues, List<TopicOutcome> lastTopics,
+                           List<Tag> tags, Instant updatedAt, String nextBestAction, Map<String, String> unavailable) {
+        this(customerId, name, phones, tier, language, segment, lifetimeValue, valueScore, loyaltyScore,
+                complaintRisk, openIssues, lastTopics, tags, updatedAt, nextBestAction, unavailable, Map.of());
     }
 
     /** As the canonical constructor with every learned part available. */
