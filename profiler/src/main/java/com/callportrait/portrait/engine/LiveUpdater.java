@@ -36,7 +36,8 @@ public final class LiveUpdater {
 
     /**
      * @param models   the current models; may supply {@code null} while none is trained
-     * @param labelled called once per new labelled record (retraining trigger), may be null
+     * @param labelled called once per new labelled record (a complaint, a survey answer, an agent's
+     *                 disposition: the retraining trigger), may be null
      */
     public LiveUpdater(PortraitConfig config, HistoryStore histories, ProfileStore store, Supplier<ModelBundle> models,
                        Clock clock, Runnable labelled) {
@@ -66,8 +67,8 @@ public final class LiveUpdater {
             @Override
             public void interaction(InteractionRecord clean) {
                 customer[0] = ingest.accept(clean);
-                if (clean.survey() != null) {
-                    labelled.run();
+                if (clean.survey() != null || (clean.outcome() != null && !"abandoned".equals(clean.outcome()))) {
+                    labelled.run(); // a survey answer or an agent's disposition (not the queue's own "abandoned")
                 }
             }
         }).interaction(r);
@@ -104,8 +105,8 @@ public final class LiveUpdater {
         if (customer == null) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        if (r.survey() != null) {
-            labelled.run();
+        if (r.survey() != null || r.outcome() != null) {
+            labelled.run(); // a survey answer or an agent's disposition
         }
         return rebuildAndSave(customer, now);
     }

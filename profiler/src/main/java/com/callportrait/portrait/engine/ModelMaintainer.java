@@ -71,6 +71,14 @@ public final class ModelMaintainer {
         return current.get();
     }
 
+    /**
+     * Makes {@code bundle} the current models (trained at start without the registry, e.g. the
+     * demo's); later candidates are gated against it.
+     */
+    public void install(ModelBundle bundle) {
+        current.set(java.util.Objects.requireNonNull(bundle, "bundle"));
+    }
+
     /** Counts new labelled records (complaints, surveys, dispositions) towards the retrain trigger. */
     public void labelled(long n) {
         labelledSince.addAndGet(n);

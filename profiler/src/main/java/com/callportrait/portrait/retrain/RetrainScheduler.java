@@ -82,6 +82,7 @@ public final class RetrainScheduler implements AutoCloseable {
     private volatile Run lastRun;
     private volatile boolean stopping;
     private Instant notBefore = Instant.EPOCH;
+    private Map<String, Integer> missing = Map.of();
     private Duration backoff = FIRST_BACKOFF;
 
     public RetrainScheduler(RetrainOptions options, ModelMaintainer maintainer, ModelChannel channel, RetrainLease lease,
@@ -268,9 +269,11 @@ public final class RetrainScheduler implements AutoCloseable {
         if (maintainer.restore(p.get().versions())) {
             log.info("picked up model versions {} published by {} at {}", new TreeMap<>(p.get().versions()),
                     p.get().instance(), p.get().at());
-        } else {
+        } else if (!p.get().versions().equals(missing)) {
+            // said once per publication, not on every check
             log.warn("published model versions {} are not in registry {} (is it shared by every instance?)",
                     p.get().versions(), maintainer.registry().dir());
+            missing = p.get().versions();
         }
     }
 
