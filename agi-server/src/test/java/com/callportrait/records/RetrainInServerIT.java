@@ -170,6 +170,22 @@ class RetrainInServerIT {
 
             // nothing trained on an event loop or the speech pool
             assertThat(trainingThreads).containsExactly(RetrainScheduler.THREAD, RetrainScheduler.THREAD);
+
+            // 'profile models --json' lists each version with its source, window, counts, metrics and gate decision
+            java.io.StringWriter out = new java.io.StringWriter();
+            assertThat(com.callportrait.cli.Main.run(Env.of(Map.of("CP_DATA_DIR", dir.toString())),
+                    new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true),
+                    "profile", "models", "--json")).isZero();
+            JsonNode listed = new ObjectMapper().readTree(out.toString());
+            JsonNode refused = listed.path("models").path("complaint_risk").get(1);
+            assertThat(refused.path("status").asText()).isEqualTo("refused");
+            assertThat(refused.path("source").asText()).isEqualTo("live-records");
+            assertThat(refused.path("gateMetric").asText()).isEqualTo("auc");
+            assertThat(refused.path("metrics").has("auc")).isTrue();
+            assertThat(refused.path("trainedOn").path("positives").asLong()).isPositive();
+            assertThat(refused.path("dataFrom").asText()).isNotEmpty();
+            assertThat(refused.path("tribuoProvenance").toString()).contains("LinearSGDTrainer");
+            assertThat(listed.path("models").path("segment").size()).isEqualTo(2);
         } finally {
             schedulerLog.detachAppender(logs);
             events.close(Duration.ofSeconds(1));

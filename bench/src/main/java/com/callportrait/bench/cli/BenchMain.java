@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
                 PhonesCommand.class,
                 PortraitCommand.class,
                 LiveActionCommand.class,
+                RetrainLoadCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchMain implements Runnable {
