@@ -46,11 +46,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "retrain-load", mixinStandardHelpOptions = true,
         description = "Starts the application on loopback (embedded Redis, simulated Asterisk, speech off) with"
-                + " CP_FRESH_DATA holding N generated customers' CRM and call records and no models; plays 50 calls"
-                + " idle, then makes a retraining due (the shared labelled-record counter) and plays 50 calls while"
-                + " the server trains in the background, then 50 idle again; prints FastAGI route and screen-pop"
+                + " CP_FRESH_DATA holding N generated customers' CRM and call records and no models; alternates a"
+                + " round of 50 calls on the idle server with a round of 50 calls while it retrains in the background"
+                + " (made due through the shared labelled-record counter; each loaded round inside one training),"
+                + " --rounds times; prints FastAGI route and screen-pop"
                 + " p50/p99 per phase and the ratio loaded / idle. Exit 0 when both p99s stay within 20 % of idle"
-                + " (or within --slack-ms) and the training overlapped the whole loaded phase.")
+                + " (or within --slack-ms) and every loaded round ran inside a training.")
 public final class RetrainLoadCommand extends BenchCommand {
     @Option(names = "--customers", defaultValue = "100000", description = "customers (default ${DEFAULT-VALUE})")
     int customers;
@@ -65,8 +66,12 @@ public final class RetrainLoadCommand extends BenchCommand {
     @Option(names = "--prepare-only", description = "generate the data directory and stop")
     boolean prepareOnly;
 
-    @Option(names = "--calls", defaultValue = "50", description = "calls per phase (default ${DEFAULT-VALUE})")
+    @Option(names = "--calls", defaultValue = "50", description = "calls per round, all live at once (default ${DEFAULT-VALUE})")
     int calls;
+
+    @Option(names = "--rounds", defaultValue = "4",
+            description = "idle and loaded rounds, alternating, pooled per phase (default ${DEFAULT-VALUE})")
+    int rounds;
 
     @Option(names = "--cpu", defaultValue = "0.5", description = "CP_RETRAIN_CPU for the training (default ${DEFAULT-VALUE})")
     double cpu;
@@ -109,7 +114,7 @@ public final class RetrainLoadCommand extends BenchCommand {
         AppOptions o = configured.app().toBuilder().bindAddress("127.0.0.1").build()
                 .withRedis(Optional.empty(), 0).withPorts(0, 0, 0).withDataDir(dir);
         // the training is made due by the bench (below), never by the calls' own records
-        RetrainOptions retrain = RetrainOptions.builder().minNew(Long.MAX_VALUE / 4).maxCustomers(customers)
+        RetrainOptions retrain = RetrainOptions.builder().minNew(1_000_000_000L).maxCustomers(customers)
                 .cpuShare(cpu).check(Duration.ofMillis(200)).build();
         Settings s = configured.withApp(o).withSpool(SpoolOptions.under(dir)).withRetrain(retrain)
                 .withFresh(FreshOptions.builder().data(Optional.of(dataDir)).generate(0).build())
@@ -131,52 +136,65 @@ public final class RetrainLoadCommand extends BenchCommand {
                 RetrainScheduler scheduler = fresh.retraining().orElseThrow();
                 Target target = InProcessTarget.of(app);
                 List<Caller> callers = InProcessTarget.demoCallers(o.phones());
-                SimulationRun.run(target, pbx, mix(callers, 10), 50, 10); // JIT warm-up, not measured
-                List<String[]> rows = new ArrayList<>();
-                Phase idle1 = phase(target, pbx, callers);
-                rows.add(idle1.row("idle"));
-                // as if CP_RETRAIN_MIN_NEW labelled records had arrived on any instance
-                redis.connector().sync().incrby(ModelChannel.LABELLED, retrain.minNew());
-                scheduler.checkNow();
-                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-                while (scheduler.runs() == 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
+                SimulationRun.run(target, pbx, mix(callers, calls), 50, calls); // JIT warm-up, not measured
+                System.gc(); // the loading's garbage is not the idle phase's
+                // idle and loaded rounds alternate, so both see the same machine; each loaded round
+                // runs entirely inside one retraining (made due for it), which is checked
+                Pool idle = new Pool();
+                Pool loaded = new Pool();
+                List<RetrainScheduler.Run> trainings = new ArrayList<>();
+                int overlapped = 0;
+                for (int round = 0; round < rounds; round++) {
+                    idle.add(round(target, pbx, callers));
+                    int before = scheduler.runs();
+                    // as if CP_RETRAIN_MIN_NEW labelled records had arrived on any instance
+                    redis.connector().sync().incrby(ModelChannel.LABELLED, retrain.minNew());
+                    scheduler.checkNow();
+                    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                    while (scheduler.runs() == before && System.nanoTime() < deadline) {
+                        Thread.sleep(10);
+                    }
+                    Optional<RetrainScheduler.Run> previous = scheduler.lastRun();
+                    Thread.sleep(500); // into the feature extraction
+                    loaded.add(round(target, pbx, callers));
+                    boolean inside = scheduler.lastRun().equals(previous);
+                    overlapped += inside ? 1 : 0;
+                    while (scheduler.lastRun().equals(previous)) {
+                        Thread.sleep(50);
+                    }
+                    trainings.add(scheduler.lastRun().orElseThrow());
                 }
-                long trainStart = System.nanoTime();
-                Thread.sleep(1_000); // into the feature extraction
-                Phase loaded = phase(target, pbx, callers);
-                boolean overlapped = scheduler.runs() == 1 && scheduler.lastRun().isEmpty();
-                rows.add(loaded.row("retraining " + fresh.historiesAtStart() / 1000 + "k"));
-                while (scheduler.lastRun().isEmpty()) {
-                    Thread.sleep(100);
-                }
-                double trainS = (System.nanoTime() - trainStart) / 1e9;
-                RetrainScheduler.Run run = scheduler.lastRun().get();
-                Phase idle2 = phase(target, pbx, callers);
-                rows.add(idle2.row("idle (models promoted)"));
-                double agiIdle = Math.max(idle1.agiP99, idle2.agiP99);
-                double popIdle = Math.max(idle1.popP99, idle2.popP99);
-                boolean agiOk = loaded.agiP99 <= agiIdle * 1.2 || loaded.agiP99 <= agiIdle + slackMs;
-                boolean popOk = loaded.popP99 <= popIdle * 1.2 || loaded.popP99 <= popIdle + slackMs;
+                Phase idlePhase = idle.phase();
+                Phase loadedPhase = loaded.phase();
+                List<String[]> rows = List.of(idlePhase.row("idle"),
+                        loadedPhase.row("retraining " + fresh.historiesAtStart() / 1000 + "k customers"));
+                boolean agiOk = loadedPhase.agiP99 <= idlePhase.agiP99 * 1.2
+                        || loadedPhase.agiP99 <= idlePhase.agiP99 + slackMs;
+                boolean popOk = loadedPhase.popP99 <= idlePhase.popP99 * 1.2
+                        || loadedPhase.popP99 <= idlePhase.popP99 + slackMs;
                 var w = out();
                 w.println("| phase | calls ok | FastAGI p50 | FastAGI p99 | pop p50 | pop p99 |");
                 w.println("| --- | --- | --- | --- | --- | --- |");
                 for (String[] r : rows) {
                     w.println("| " + String.join(" | ", r) + " |");
                 }
-                w.printf(Locale.ROOT, "training: %s, %.1f s wall (%d ms paced to CP_RETRAIN_CPU=%.2f), on thread %s; risk"
-                                + " v%d %s auc %.4f, segment v%d %s; overlapped the whole loaded phase: %s%n",
-                        run.error() == null ? "ok" : run.error(), trainS, run.sleptMs(), cpu, run.thread(),
-                        run.outcome() == null ? 0 : run.outcome().risk().version(),
-                        run.outcome() == null ? "-" : run.outcome().risk().status(),
-                        run.outcome() == null ? Double.NaN : run.outcome().risk().candidate(),
-                        run.outcome() == null ? 0 : run.outcome().segment().version(),
-                        run.outcome() == null ? "-" : run.outcome().segment().status(), overlapped);
-                w.printf(Locale.ROOT, "loaded / idle p99 (idle = the worse of the two idle phases): FastAGI %.2fx (%s),"
-                                + " pop %.2fx (%s)%n", loaded.agiP99 / agiIdle, agiOk ? "within 20 %" : "NOT within 20 %",
-                        loaded.popP99 / popIdle, popOk ? "within 20 %" : "NOT within 20 %");
+                for (RetrainScheduler.Run run : trainings) {
+                    w.printf(Locale.ROOT, "training: %s, %.1f s (%d ms of it paced to CP_RETRAIN_CPU=%.2f), thread %s;"
+                                    + " risk v%d %s auc %.4f, segment v%d %s%n",
+                            run.error() == null ? "ok" : run.error(), run.millis() / 1000.0, run.sleptMs(), cpu,
+                            run.thread(), run.outcome() == null ? 0 : run.outcome().risk().version(),
+                            run.outcome() == null ? "-" : run.outcome().risk().status(),
+                            run.outcome() == null ? Double.NaN : run.outcome().risk().candidate(),
+                            run.outcome() == null ? 0 : run.outcome().segment().version(),
+                            run.outcome() == null ? "-" : run.outcome().segment().status());
+                }
+                w.printf(Locale.ROOT, "loaded rounds entirely inside a training: %d of %d%n", overlapped, rounds);
+                w.printf(Locale.ROOT, "loaded / idle p99: FastAGI %.2fx (%s), pop %.2fx (%s)%n",
+                        loadedPhase.agiP99 / idlePhase.agiP99, agiOk ? "within 20 %" : "NOT within 20 %",
+                        loadedPhase.popP99 / idlePhase.popP99, popOk ? "within 20 %" : "NOT within 20 %");
                 w.flush();
-                return agiOk && popOk && overlapped && run.error() == null ? 0 : 1;
+                boolean trained = trainings.stream().allMatch(t -> t.error() == null);
+                return agiOk && popOk && overlapped == rounds && trained ? 0 : 1;
             }
         }
     }
@@ -185,17 +203,31 @@ public final class RetrainLoadCommand extends BenchCommand {
         return CallMix.of(callers, n, Duration.ofMillis(waitMs), Duration.ofMillis(700), false);
     }
 
-    private Phase phase(Target target, SimulatedAsterisk pbx, List<Caller> callers) throws Exception {
-        SimulationRun.Report r = SimulationRun.run(target, pbx, mix(callers, calls), 50, calls,
-                Duration.ofMillis(staggerMs), (p, x) -> { });
-        List<Long> agi = new ArrayList<>();
-        for (SimResult x : r.results()) {
-            if (x.ok()) {
-                agi.add(x.routeNanos());
+    private SimulationRun.Report round(Target target, SimulatedAsterisk pbx, List<Caller> callers) throws Exception {
+        return SimulationRun.run(target, pbx, mix(callers, calls), 50, calls, Duration.ofMillis(staggerMs),
+                (p, x) -> { });
+    }
+
+    /** The rounds of one phase, pooled. */
+    private static final class Pool {
+        private final List<Long> agi = new ArrayList<>();
+        private final List<Long> pop = new ArrayList<>();
+        private long ok;
+
+        void add(SimulationRun.Report r) {
+            for (SimResult x : r.results()) {
+                if (x.ok()) {
+                    agi.add(x.routeNanos());
+                }
             }
+            pop.addAll(r.popNanos());
+            ok += r.ok();
         }
-        return new Phase(r.ok(), SimulationRun.percentileMs(agi, 0.5), SimulationRun.percentileMs(agi, 0.99),
-                SimulationRun.percentileMs(r.popNanos(), 0.5), SimulationRun.percentileMs(r.popNanos(), 0.99));
+
+        Phase phase() {
+            return new Phase(ok, SimulationRun.percentileMs(agi, 0.5), SimulationRun.percentileMs(agi, 0.99),
+                    SimulationRun.percentileMs(pop, 0.5), SimulationRun.percentileMs(pop, 0.99));
+        }
     }
 
     private record Phase(long ok, double agiP50, double agiP99, double popP50, double popP99) {

@@ -32,6 +32,7 @@ public final class ModelChannel implements AutoCloseable {
     public static final String LABELLED = "cp:models:labelled";
     public static final String ATTEMPTED = "cp:models:attempted";
     private static final long TIMEOUT_MS = 5_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModelChannel.class);
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -66,7 +67,14 @@ public final class ModelChannel implements AutoCloseable {
             throw new IllegalStateException("cannot encode " + p, e);
         }
         await(redis.async().set(CURRENT, json));
-        await(redis.async().publish(CHANNEL, json));
+        try {
+            await(redis.async().publish(CHANNEL, json));
+        } catch (RuntimeException e) {
+            // the key is what counts: the others read it on their next check
+            log.warn("model versions stored in {} but not announced on {} ({}); other instances pick them up at"
+                    + " their next check (the Redis user needs PUBLISH and SUBSCRIBE on {})", CURRENT, CHANNEL,
+                    e.getMessage(), CHANNEL);
+        }
     }
 
     /** The published current versions, if any instance ever published. */

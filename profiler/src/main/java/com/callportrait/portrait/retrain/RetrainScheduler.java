@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * ({@value #THREAD}, minimum priority; never a Netty event loop or the speech pool, which the
  * engine's training guard enforces) checks every {@link RetrainOptions#check()}:
  * <ol>
- * <li>pick-up: when the versions published in Redis ({@link ModelChannel}) differ from this
- *     instance's, it loads them from the registry and swaps its bundle at once (also woken at once
- *     by the publish message);</li>
+ * <li>pick-up: when a version published in Redis ({@link ModelChannel}) is newer than this
+ *     instance's, it loads it from the registry and swaps its bundle at once (also woken at once by
+ *     the publish message);</li>
  * <li>due: at least {@link RetrainOptions#minNew()} new labelled records arrived over all instances,
  *     or at least one arrived and {@link RetrainOptions#interval()} passed since the last training;</li>
  * <li>train: only with the {@link RetrainLease}; on a sample of at most
@@ -224,8 +224,14 @@ public final class RetrainScheduler implements AutoCloseable {
             return;
         }
         backoff = FIRST_BACKOFF;
-        channel.consumed(labelled);
-        channel.attempted(clock.instant());
+        try {
+            channel.consumed(labelled);
+            channel.attempted(clock.instant());
+        } catch (RuntimeException e) {
+            // the counter still says "due": wait before training the same records again
+            notBefore = clock.instant().plus(FIRST_BACKOFF);
+            log.warn("retraining not recorded in Redis ({}); next attempt not before {}", e.toString(), notBefore);
+        }
         for (ModelVersion v : outcome.versions()) {
             String line = String.format(Locale.ROOT, "%s v%d %s: %s %.4f vs current %s on the newest %d held-out rows;"
                     + " trained on %s; window %s..%s; metrics %s", v.model(), v.version(), v.status(), v.gateMetric(),
@@ -263,12 +269,17 @@ public final class RetrainScheduler implements AutoCloseable {
             return;
         }
         ModelBundle now = maintainer.current();
-        if (now != null && now.versions().equals(p.get().versions())) {
+        // versions only grow in the shared registry: per model the newer of ours and the published
+        // one, so a version registered here (e.g. by 'profile build') is never rolled back
+        Map<String, Integer> wanted = new TreeMap<>(p.get().versions());
+        if (now != null) {
+            now.versions().forEach((model, v) -> wanted.merge(model, v, Math::max));
+        }
+        if (now != null && now.versions().equals(wanted)) {
             return;
         }
-        if (maintainer.restore(p.get().versions())) {
-            log.info("picked up model versions {} published by {} at {}", new TreeMap<>(p.get().versions()),
-                    p.get().instance(), p.get().at());
+        if (maintainer.restore(wanted)) {
+            log.info("picked up model versions {} published by {} at {}", wanted, p.get().instance(), p.get().at());
         } else if (!p.get().versions().equals(missing)) {
             // said once per publication, not on every check
             log.warn("published model versions {} are not in registry {} (is it shared by every instance?)",
