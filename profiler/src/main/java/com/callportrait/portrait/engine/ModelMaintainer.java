@@ -84,6 +84,11 @@ public final class ModelMaintainer {
         labelledSince.addAndGet(n);
     }
 
+    /**
+     * Whether this process's own count or the policy's interval makes a retraining due. The running
+     * server does not use it: its {@code RetrainScheduler} counts labelled records over every
+     * instance in Redis and trains under a lease; this is the single-process form.
+     */
     public boolean due(Instant now) {
         return current.get() == null || labelledSince.get() >= policy.afterLabelled()
                 || !now.isBefore(lastTrained.plus(policy.every()));
