@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param maxCustomers {@code CP_RETRAIN_MAX_CUSTOMERS}: customers sampled for one training (every
  *                     n-th by id), so a training's time and memory stay bounded (default 40,000)
  * @param cpuShare     {@code CP_RETRAIN_CPU}: the share of one core the training thread may use on
- *                     average, in (0, 1] (default 0.5)
+ *                     average, in (0, 1] (default 0.25)
  * @param lease        {@code CP_RETRAIN_LEASE}: how long the training lease lives without renewal;
  *                     it is renewed every third of it while training (default 60s, at least 5s)
  * @param check        how often the scheduler looks whether a training is due and whether another
@@ -31,7 +31,11 @@ public record RetrainOptions(boolean enabled, Duration interval, long minNew, in
     public static final Duration DEFAULT_INTERVAL = Duration.ofDays(1);
     public static final long DEFAULT_MIN_NEW = 5_000;
     public static final int DEFAULT_MAX_CUSTOMERS = 40_000;
-    public static final double DEFAULT_CPU_SHARE = 0.5;
+    /**
+     * A quarter of one core: under a 100,000-customer training, half a core raised the FastAGI p99
+     * 1.6x, a quarter 1.02x (BENCHMARKS.md).
+     */
+    public static final double DEFAULT_CPU_SHARE = 0.25;
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CHECK = Duration.ofSeconds(5);
     /** The shortest interval: more often would retrain on nearly the same records. */
