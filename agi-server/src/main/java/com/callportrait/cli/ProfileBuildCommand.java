@@ -197,6 +197,12 @@ public class ProfileBuildCommand extends AppCommand {
                     + "segment v%d (registry %s)%n", o[0].risk().version(), o[0].risk().status(), o[0].segment().version(),
                     o[0].segment().status(), r.models().riskVersion(), r.models().segmentVersion(), registry.dir());
             out().print(OutlookText.render(r.models().outlook()));
+            if (redis != null && (o[0].risk().accepted() || o[0].segment().accepted())) {
+                // running servers pick the promoted versions up without a restart
+                new com.callportrait.portrait.retrain.ModelChannel(redis.connector()).publish(
+                        new com.callportrait.portrait.retrain.ModelChannel.Published(r.models().versions(),
+                                registry.dir().toAbsolutePath().toString(), Instant.now(), "profile build"));
+            }
             out().flush();
             return r;
         } finally {

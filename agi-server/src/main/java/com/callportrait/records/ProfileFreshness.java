@@ -17,6 +17,14 @@ import com.callportrait.portrait.engine.ModelMaintainer;
 import com.callportrait.portrait.engine.ModelRegistry;
 import com.callportrait.portrait.engine.PortraitConfig;
 import com.callportrait.portrait.engine.RetrainPolicy;
+import com.callportrait.portrait.clean.Cleaner;
+import com.callportrait.portrait.clean.CleaningOptions;
+import com.callportrait.portrait.clean.CleaningReport;
+import com.callportrait.portrait.engine.HistoryIngest;
+import com.callportrait.portrait.retrain.ModelChannel;
+import com.callportrait.portrait.retrain.RetrainLease;
+import com.callportrait.portrait.retrain.RetrainOptions;
+import com.callportrait.portrait.retrain.RetrainScheduler;
 import com.callportrait.portrait.gen.GeneratorOptions;
 import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.portrait.history.RedisHistories;
@@ -32,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +59,13 @@ import org.slf4j.LoggerFactory;
  * stream with the consumer group {@value FreshOptions#GROUP} and applies {@link LiveUpdater}. Any
  * instance, after any restart, so updates a portrait from the same shared history. Records appended while the histories load simply wait in the stream.
  *
+ * <p>With retraining on ({@link RetrainOptions}, {@code CP_RETRAIN}), the start-up never trains:
+ * without models in the registry the histories are only loaded, and a {@link RetrainScheduler} (its
+ * own thread, {@value RetrainScheduler#THREAD}) trains them in the background once enough new
+ * labelled records arrived or the interval passed, promotes through the evaluation gate, and
+ * every instance swaps in the promoted versions; the live updater always builds with the current
+ * bundle. Only {@code demo} (generated customers) still trains at start.
+ *
  * <p>Lifecycle: {@link #start}, {@link #close()}. Thread-safe.
  */
 public final class ProfileFreshness implements AutoCloseable {
@@ -67,13 +83,21 @@ public final class ProfileFreshness implements AutoCloseable {
     private final MeterRegistry registry;
     private final Thread thread;
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final RetrainOptions retrainOptions;
+    private final String instance;
+    private final java.util.function.Function<ModelMaintainer, RetrainScheduler.Trainer> trainer;
     private volatile boolean stopping;
     private volatile int historiesAtStart = -1;
+    private volatile RetrainScheduler retraining;
 
     private ProfileFreshness(FreshOptions options, SpoolOptions spool, PortraitConfig config, RedisConnector redis,
                              ProfileStore store, CallRegistry calls, FeedbackRecorder feedback, Path modelsDir,
-                             MeterRegistry registry, Clock clock) {
+                             MeterRegistry registry, Clock clock, RetrainOptions retrain, String instance,
+                             java.util.function.Function<ModelMaintainer, RetrainScheduler.Trainer> trainer) {
         this.options = options;
+        this.retrainOptions = retrain;
+        this.instance = instance;
+        this.trainer = trainer;
         this.config = config;
         this.stream = new InteractionStream(redis, options.partitions());
         this.redis = redis;
@@ -99,11 +123,30 @@ public final class ProfileFreshness implements AutoCloseable {
     public static ProfileFreshness start(FreshOptions options, SpoolOptions spool, PortraitConfig config,
                                          RedisConnector redis, ProfileStore store, CallRegistry calls,
                                          FeedbackRecorder feedback, Path modelsDir, MeterRegistry registry, Clock clock) {
+        return start(options, spool, config, redis, store, calls, feedback, modelsDir, registry, clock,
+                RetrainOptions.builder().enabled(false).build(), "live", null);
+    }
+
+    /**
+     * As above, retraining in the background as {@code retrain} says, as instance {@code instance}
+     * (the lease holder's name). {@code trainer} replaces the maintainer's training (tests that need
+     * a candidate of known quality); {@code null} for the real one.
+     */
+    public static ProfileFreshness start(FreshOptions options, SpoolOptions spool, PortraitConfig config,
+                                         RedisConnector redis, ProfileStore store, CallRegistry calls,
+                                         FeedbackRecorder feedback, Path modelsDir, MeterRegistry registry, Clock clock,
+                                         RetrainOptions retrain, String instance,
+                                         java.util.function.Function<ModelMaintainer, RetrainScheduler.Trainer> trainer) {
         ProfileFreshness f = new ProfileFreshness(options, spool, config, redis, store, calls, feedback, modelsDir,
-                registry, clock);
+                registry, clock, retrain, instance, trainer);
         f.recorder.start();
         f.thread.start();
         return f;
+    }
+
+    /** The background retraining, once ready; empty when {@code CP_RETRAIN=off} or not ready yet. */
+    public Optional<RetrainScheduler> retraining() {
+        return Optional.ofNullable(retraining);
     }
 
     /** Waits until the histories are loaded and the consumer runs; false on timeout. */
@@ -165,11 +208,13 @@ public final class ProfileFreshness implements AutoCloseable {
 
     private InteractionConsumer bootstrap() {
         long t0 = System.nanoTime();
-        ModelMaintainer registryModels = new ModelMaintainer(config, new HistoryStore(),
-                new ModelRegistry(modelsDir, 0.0), RetrainPolicy.DEFAULT, 40_000);
+        ModelRegistry modelRegistry = new ModelRegistry(modelsDir, 0.0);
+        ModelMaintainer registryModels = new ModelMaintainer(config, new HistoryStore(), modelRegistry,
+                RetrainPolicy.DEFAULT, 40_000);
         ModelBundle models = registryModels.restore() ? registryModels.current() : null;
         List<Source> sources = new ArrayList<>();
         Instant asOf = clock.instant();
+        boolean demo = false;
         if (options.data().isPresent()) {
             Path d = options.data().get();
             for (String f : List.of("customers", "enrichment", "bills", "complaints", "tickets", "interactions")) {
@@ -192,12 +237,24 @@ public final class ProfileFreshness implements AutoCloseable {
                     + " customers", modelsDir, options.generate());
             sources.add(new SyntheticSource(GeneratorOptions.of(42, options.generate(), options.generate() * 10L)));
             asOf = GeneratorOptions.DEFAULT_END;
+            demo = true;
         }
         RedisHistories histories = RedisHistories.of(redis, config.history());
         ModelBundle current;
         int loaded = 0;
         if (sources.isEmpty()) {
             current = models;
+        } else if (models == null && retrainOptions.enabled() && !demo) {
+            // no training in the start-up path: the histories go to Redis, and the retrain scheduler
+            // trains on them in the background once enough new labelled records arrived or the
+            // interval passed
+            long t1 = System.nanoTime();
+            HistoryStore read = read(sources, asOf);
+            histories.mergeAll(read.all());
+            loaded = read.size();
+            log.info("{} customer histories from the data loaded into Redis in {} ms (models not trained at start)",
+                    loaded, (System.nanoTime() - t1) / 1_000_000);
+            current = null;
         } else {
             BatchBuild.Result base = new BatchBuild(config, InMemoryProfileStore.create(), 40_000, 1)
                     .run(sources, asOf, models, BuildListener.NONE, null, new HistoryStore(config.history()));
@@ -211,24 +268,62 @@ public final class ProfileFreshness implements AutoCloseable {
         }
         if (current == null) {
             log.warn("no portrait models in {} yet: portraits keep their rule-based parts (loyalty, tags, open issues,"
-                    + " next-best action); segment, complaint risk and value say \"{}\" until 'profile build' trains"
-                    + " models on this centre's records", modelsDir, CustomerProfile.NO_MODEL_YET);
+                    + " next-best action); segment, complaint risk and value say \"{}\" until {}", modelsDir,
+                    CustomerProfile.NO_MODEL_YET, retrainOptions.enabled() ? "the server trains them on this centre's"
+                            + " records (CP_RETRAIN_MIN_NEW=" + retrainOptions.minNew() + " new labelled records or"
+                            + " CP_RETRAIN_INTERVAL=" + retrainOptions.interval() + ") or 'profile build' does"
+                            : "'profile build' trains models on this centre's records");
         }
         historiesAtStart = loaded;
-        LiveUpdater updater = new LiveUpdater(config, histories, store, () -> current, clock, null);
+        RedisHistories shared = histories;
+        int sampleSize = retrainOptions.maxCustomers();
+        // every training reads a bounded sample of the histories all instances share in Redis
+        ModelMaintainer maintainer = new ModelMaintainer(config, () -> shared.sample(sampleSize), modelRegistry,
+                RetrainPolicy.DEFAULT, sampleSize);
+        if (current != null) {
+            maintainer.install(current);
+        }
+        Runnable labelled = null;
+        if (retrainOptions.enabled()) {
+            RetrainScheduler.Trainer t = trainer == null ? maintainer::train : trainer.apply(maintainer);
+            retraining = new RetrainScheduler(retrainOptions, maintainer, new ModelChannel(redis),
+                    new RetrainLease(redis, instance, retrainOptions.lease()), clock, instance, t).start();
+            labelled = retraining::labelled;
+        }
+        // the live updater reads the maintainer's bundle per record: a promoted or picked-up
+        // version is used from the next record on, never mixed within one portrait
+        LiveUpdater updater = new LiveUpdater(config, histories, store, maintainer::current, clock, labelled);
         Source source = stream.source(FreshOptions.GROUP, options.consumer(), 0, 1);
         log.info("portrait freshness ready in {} ms: histories in Redis ({} loaded at start), models {}; reading {}"
-                        + " partition(s) as {}/{}",
+                        + " partition(s) as {}/{}; retraining {}",
                 (System.nanoTime() - t0) / 1_000_000, loaded, current == null ? "none yet"
                         : "risk v" + current.riskVersion() + " segment v" + current.segmentVersion()
                         + (models != null ? " (registry)" : " (trained at start)"),
-                options.partitions(), FreshOptions.GROUP, options.consumer());
+                options.partitions(), FreshOptions.GROUP, options.consumer(),
+                retrainOptions.enabled() ? "after " + retrainOptions.minNew() + " new labelled records or every "
+                        + retrainOptions.interval() : "off");
         return new InteractionConsumer(source, updater, histories, store, config, clock, registry);
+    }
+
+    /** The sources folded into fresh histories, cleaned as the batch build cleans them; nothing trained. */
+    private HistoryStore read(List<Source> sources, Instant asOf) {
+        HistoryStore histories = new HistoryStore(config.history());
+        CleaningReport report = new CleaningReport();
+        Cleaner cleaner = new Cleaner(new HistoryIngest(config, histories, report, null),
+                CleaningOptions.of(asOf, config::normalisePhone), report);
+        for (Source s : sources) {
+            s.readInto(cleaner);
+        }
+        return histories;
     }
 
     @Override
     public void close() {
         recorder.close(Duration.ofSeconds(5)); // spools what is queued, appends what Redis takes in 5 s
+        RetrainScheduler r = retraining;
+        if (r != null) {
+            r.close();
+        }
         stopping = true;
         thread.interrupt();
         try {

@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * <li>the shared scheduler ({@code cp-scheduler-N}) and the stores: the event writer to
  *     {@code cp:events}, one warm-up profile lookup;</li>
  * <li>records: the spool is opened and what the last run left in it is replayed to Redis
- *     ({@code CP_FRESH}, default on);</li>
+ *     ({@code CP_FRESH}, default on), and the background retraining of the portrait models starts
+ *     ({@code CP_RETRAIN}, default on);</li>
  * <li>speech: the Vosk model is loaded, then the AudioSocket server opens ({@code CP_SPEECH});</li>
  * <li>live: AMI connects, the live policy and call expiry start, rules files are polled; the daily
  *     insight refresh starts on its own thread ({@code CP_INSIGHTS});</li>
@@ -174,9 +175,10 @@ public final class Application implements AutoCloseable {
             app.events.start();
             warmUp(redis.store());
             if (freshOptions.enabled()) {
+                // retraining runs on the freshness path's own scheduler thread, never an event loop
                 app.fresh = Optional.of(ProfileFreshness.start(freshOptions, spool, settings.portrait(), redis.connector(), redis.store(),
                         app.calls, app.feedback, options.dataDir().resolve("models"), telemetry.registry(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC(), settings.retrain(), settings.instance().id(), null));
             }
             // The model loads before any port opens: a call is never taken without speech.
             app.speech = LiveSpeech.start(speech, options, app.calls, app.live.amiConfigured(), app.events,

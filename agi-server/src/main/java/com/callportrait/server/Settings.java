@@ -6,6 +6,7 @@ import com.callportrait.live.LiveOptions;
 import com.callportrait.portrait.PortraitException;
 import com.callportrait.portrait.collect.EnrichmentOptions;
 import com.callportrait.portrait.engine.PortraitConfig;
+import com.callportrait.portrait.retrain.RetrainOptions;
 import com.callportrait.records.FreshOptions;
 import com.callportrait.records.InsightsOptions;
 import com.callportrait.records.spool.SpoolOptions;
@@ -34,10 +35,12 @@ import java.util.Optional;
  * @param instance   this instance's id and how it claims actions and calls shared with other instances
  *                   ({@link InstanceOptions})
  * @param insights   the daily refresh of agent groups, rules, demand heat and forecast ({@link InsightsOptions})
+ * @param retrain    retraining the portrait models in the running server ({@link RetrainOptions},
+ *                   {@code CP_RETRAIN*})
  */
 public record Settings(AppOptions app, LiveOptions live, SpeechSettings speech, FreshOptions fresh,
                        SpoolOptions spool, Optional<EnrichmentOptions> enrichment, PortraitConfig portrait,
-                       HttpOptions http, InstanceOptions instance, InsightsOptions insights) {
+                       HttpOptions http, InstanceOptions instance, InsightsOptions insights, RetrainOptions retrain) {
 
     public Settings {
         Objects.requireNonNull(app, "app");
@@ -50,13 +53,15 @@ public record Settings(AppOptions app, LiveOptions live, SpeechSettings speech, 
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(insights, "insights");
+        Objects.requireNonNull(retrain, "retrain");
     }
 
-    /** Every setting but the insight refresh's, which is on its defaults. */
+    /** Every setting but the insight refresh's and retraining's, which are on their defaults. */
     public Settings(AppOptions app, LiveOptions live, SpeechSettings speech, FreshOptions fresh,
                     SpoolOptions spool, Optional<EnrichmentOptions> enrichment, PortraitConfig portrait,
                     HttpOptions http, InstanceOptions instance) {
-        this(app, live, speech, fresh, spool, enrichment, portrait, http, instance, InsightsOptions.defaults());
+        this(app, live, speech, fresh, spool, enrichment, portrait, http, instance, InsightsOptions.defaults(),
+                RetrainOptions.defaults());
     }
 
     /** Every setting but the HTTP server's and the instance's, which are on their defaults. */
@@ -71,7 +76,7 @@ public record Settings(AppOptions app, LiveOptions live, SpeechSettings speech, 
         return new Settings(app, LiveOptions.from(env), SpeechSettings.from(env),
                 FreshOptions.from(env), SpoolOptions.from(env), EnrichmentOptions.from(env),
                 portrait(() -> PortraitConfig.from(env, app.phones())), HttpOptions.from(env), InstanceOptions.from(env),
-                InsightsOptions.from(env));
+                InsightsOptions.from(env), RetrainOptions.from(env));
     }
 
     /**
@@ -92,37 +97,42 @@ public record Settings(AppOptions app, LiveOptions live, SpeechSettings speech, 
 
     /** A copy with other application options (a command that changes ports or Redis). */
     public Settings withApp(AppOptions other) {
-        return new Settings(other, live, speech, fresh, spool, enrichment, portrait, http, instance, insights);
+        return new Settings(other, live, speech, fresh, spool, enrichment, portrait, http, instance, insights, retrain);
     }
 
     /** A copy with other live settings (demo, simulator). */
     public Settings withLive(LiveOptions other) {
-        return new Settings(app, other, speech, fresh, spool, enrichment, portrait, http, instance, insights);
+        return new Settings(app, other, speech, fresh, spool, enrichment, portrait, http, instance, insights, retrain);
     }
 
     /** A copy with other speech settings ({@link SpeechSettings#off()} for none). */
     public Settings withSpeech(SpeechSettings other) {
-        return new Settings(app, live, other, fresh, spool, enrichment, portrait, http, instance, insights);
+        return new Settings(app, live, other, fresh, spool, enrichment, portrait, http, instance, insights, retrain);
     }
 
     /** A copy with other freshness settings. */
     public Settings withFresh(FreshOptions other) {
-        return new Settings(app, live, speech, other, spool, enrichment, portrait, http, instance, insights);
+        return new Settings(app, live, speech, other, spool, enrichment, portrait, http, instance, insights, retrain);
     }
 
     /** A copy with other spool settings. */
     public Settings withSpool(SpoolOptions other) {
-        return new Settings(app, live, speech, fresh, other, enrichment, portrait, http, instance, insights);
+        return new Settings(app, live, speech, fresh, other, enrichment, portrait, http, instance, insights, retrain);
     }
 
     /** A copy with other HTTP settings. */
     public Settings withHttp(HttpOptions other) {
-        return new Settings(app, live, speech, fresh, spool, enrichment, portrait, other, instance, insights);
+        return new Settings(app, live, speech, fresh, spool, enrichment, portrait, other, instance, insights, retrain);
     }
 
     /** A copy with other insight-refresh settings. */
     public Settings withInsights(InsightsOptions other) {
-        return new Settings(app, live, speech, fresh, spool, enrichment, portrait, http, instance, other);
+        return new Settings(app, live, speech, fresh, spool, enrichment, portrait, http, instance, other, retrain);
+    }
+
+    /** A copy with other retraining settings. */
+    public Settings withRetrain(RetrainOptions other) {
+        return new Settings(app, live, speech, fresh, spool, enrichment, portrait, http, instance, insights, other);
     }
 
     /** Reads the portrait files; a broken one stops start-up as a bad setting, like any other. */

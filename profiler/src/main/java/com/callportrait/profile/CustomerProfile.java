@@ -39,6 +39,9 @@ import java.util.TreeMap;
  *                       (older JSON without it reads as 0)
  * @param nextContact    the next-contact prediction, {@link NextContact#NONE} when there is none
  *                       (older JSON without it reads as none)
+ * @param models         the model versions the learned parts were computed with (registry model
+ *                       name to version, e.g. {@code segment → 3}), so a portrait says which
+ *                       retraining it reflects; empty without models (older JSON reads as empty)
  */
 public record CustomerProfile(
         String customerId,
@@ -58,7 +61,8 @@ public record CustomerProfile(
         String nextBestAction,
         Map<String, String> unavailable,
         double churnRisk,
-        NextContact nextContact) {
+        NextContact nextContact,
+        Map<String, Integer> models) {
 
     /** Segment name of a customer not yet clustered. */
     public static final String UNASSIGNED = "unassigned";
@@ -101,16 +105,31 @@ public record CustomerProfile(
                 : Collections.unmodifiableMap(new TreeMap<>(unavailable));
         requireUnit("churnRisk", churnRisk);
         nextContact = nextContact == null ? NextContact.NONE : nextContact;
+        models = models == null || models.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(models));
     }
 
-    /** As the canonical constructor without churn risk and next contact (a portrait from before they existed). */
+    /** As the canonical constructor without model versions. */
+    public CustomerProfile(String customerId, String name, List<String> phones, Tier tier, String language,
+                           String segment, double lifetimeValue, double valueScore, double loyaltyScore,
+                           double complaintRisk, List<OpenIssue> openIssues, List<TopicOutcome> lastTopics,
+                           List<Tag> tags, Instant updatedAt, String nextBestAction, Map<String, String> unavailable,
+                           double churnRisk, NextContact nextContact) {
+        this(customerId, name, phones, tier, language, segment, lifetimeValue, valueScore, loyaltyScore,
+                complaintRisk, openIssues, lastTopics, tags, updatedAt, nextBestAction, unavailable, churnRisk,
+                nextContact, Map.of());
+    }
+
+    /**
+     * As the canonical constructor without churn risk, next contact and model versions (a portrait
+     * from before they existed).
+     */
     public CustomerProfile(String customerId, String name, List<String> phones, Tier tier, String language,
                            String segment, double lifetimeValue, double valueScore, double loyaltyScore,
                            double complaintRisk, List<OpenIssue> openIssues, List<TopicOutcome> lastTopics,
                            List<Tag> tags, Instant updatedAt, String nextBestAction, Map<String, String> unavailable) {
         this(customerId, name, phones, tier, language, segment, lifetimeValue, valueScore, loyaltyScore,
                 complaintRisk, openIssues, lastTopics, tags, updatedAt, nextBestAction, unavailable, 0,
-                NextContact.NONE);
+                NextContact.NONE, Map.of());
     }
 
     /** As the canonical constructor with every learned part available. */

@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
                 ChurnCommand.class,
                 NextContactCommand.class,
                 LiveActionCommand.class,
+                RetrainLoadCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchMain implements Runnable {

@@ -43,7 +43,8 @@ public final class LiveUpdater {
     /**
      * @param histories where the histories are kept ({@link HistoryStore} in memory, or a shared store)
      * @param models    the current models; may supply {@code null} while none is trained
-     * @param labelled  called once per new labelled record (retraining trigger), may be null
+     * @param labelled  called once per new labelled record (a complaint, a survey answer, an agent's
+     *                  disposition: the retraining trigger), may be null
      */
     public LiveUpdater(PortraitConfig config, HistoryRepository histories, ProfileStore store,
                        Supplier<ModelBundle> models, Clock clock, Runnable labelled) {
@@ -98,8 +99,8 @@ public final class LiveUpdater {
         HistoryRepository.Change change = histories.update(customerId, recordId, h -> h.addContact(contact));
         if (!change.changed()) {
             report.count("duplicate.interaction");
-        } else if (c.survey() != null) {
-            labelled.run();
+        } else if (c.survey() != null || (c.outcome() != null && !"abandoned".equals(c.outcome()))) {
+            labelled.run(); // a survey answer or an agent's disposition (not the queue's own "abandoned")
         }
         return rebuildAndSave(change.history(), now);
     }
@@ -156,8 +157,8 @@ public final class LiveUpdater {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         report.count("merged.feedback");
-        if (r.survey() != null && change.changed()) {
-            labelled.run();
+        if ((r.survey() != null || r.outcome() != null) && change.changed()) {
+            labelled.run(); // a survey answer or an agent's disposition
         }
         return rebuildAndSave(change.history(), now);
     }

@@ -31,6 +31,14 @@ public record ModelBundle(SegmentModel segment, ComplaintRiskModel risk, ValueSc
         this(segment, risk, value, segmentVersion, riskVersion, OutlookModels.NONE);
     }
 
+    /**
+     * Registry version of every model in the bundle, by registry model name (what a portrait
+     * records as the models it was computed with, and what instances publish to each other).
+     */
+    public java.util.Map<String, Integer> versions() {
+        return java.util.Map.of(ModelMaintainer.SEGMENT, segmentVersion, ModelMaintainer.RISK, riskVersion);
+    }
+
     public ModelBundle withRisk(ComplaintRiskModel m, int version) {
         return new ModelBundle(segment, m, value, segmentVersion, version, outlook);
     }

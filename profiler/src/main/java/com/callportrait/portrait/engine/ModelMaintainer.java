@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Keeps the models current: counts new labelled records, says when a retrain is due under the
  * {@link RetrainPolicy}, retrains, and lets each candidate replace the current model only through
  * the {@link ModelRegistry}'s evaluation gate (complaint risk by AUC, segments by silhouette, both
- * measured for old and new on the same held-out customers). Thread-safe; retraining is serialised.
+ * measured for old and new on the same held-out customers). The current models are one immutable
+ * {@link ModelBundle} behind an atomic reference: a retraining or a pick-up of a version another
+ * instance published swaps it as a whole, and readers ({@link #current()}) never block. Thread-safe;
+ * gating and restoring are serialised, training itself runs on the caller's thread.
  */
 public final class ModelMaintainer {
     /** What the registry keeps next to the Tribuo risk model. */
@@ -28,10 +31,25 @@ public final class ModelMaintainer {
                                  com.callportrait.portrait.risk.ValueScorer value) { }
 
     /** The gate's decisions of one retraining. */
-    public record Outcome(ModelVersion risk, ModelVersion segment, ModelBundle current) { }
+    public record Outcome(ModelVersion risk, ModelVersion segment, ModelBundle current) {
+        /** Every version this retraining registered, by model name. */
+        public java.util.List<ModelVersion> versions() {
+            return java.util.List.of(risk, segment);
+        }
+
+        /** Whether any candidate became current. */
+        public boolean promoted() {
+            return risk.accepted() || segment.accepted();
+        }
+    }
+
+    /** Registry name of the complaint risk model. */
+    public static final String RISK = "complaint_risk";
+    /** Registry name of the segmentation. */
+    public static final String SEGMENT = "segment";
 
     private final PortraitConfig config;
-    private final HistoryStore histories;
+    private final java.util.function.Supplier<HistoryStore> histories;
     private final ModelRegistry registry;
     private final RetrainPolicy policy;
     private final int trainCustomers;
@@ -41,8 +59,17 @@ public final class ModelMaintainer {
 
     public ModelMaintainer(PortraitConfig config, HistoryStore histories, ModelRegistry registry, RetrainPolicy policy,
                            int trainCustomers) {
+        this(config, () -> histories, registry, policy, trainCustomers);
+    }
+
+    /**
+     * A maintainer whose trainings each take the histories {@code snapshot} gives at that moment
+     * (in the running server: a bounded sample of the histories every instance shares in Redis).
+     */
+    public ModelMaintainer(PortraitConfig config, java.util.function.Supplier<HistoryStore> snapshot,
+                           ModelRegistry registry, RetrainPolicy policy, int trainCustomers) {
         this.config = config;
-        this.histories = histories;
+        this.histories = snapshot;
         this.registry = registry;
         this.policy = policy;
         this.trainCustomers = trainCustomers;
@@ -53,11 +80,24 @@ public final class ModelMaintainer {
         return current.get();
     }
 
+    /**
+     * Makes {@code bundle} the current models (trained at start without the registry, e.g. the
+     * demo's); later candidates are gated against it.
+     */
+    public void install(ModelBundle bundle) {
+        current.set(java.util.Objects.requireNonNull(bundle, "bundle"));
+    }
+
     /** Counts new labelled records (complaints, surveys, dispositions) towards the retrain trigger. */
     public void labelled(long n) {
         labelledSince.addAndGet(n);
     }
 
+    /**
+     * Whether this process's own count or the policy's interval makes a retraining due. The running
+     * server does not use it: its {@code RetrainScheduler} counts labelled records over every
+     * instance in Redis and trains under a lease; this is the single-process form.
+     */
     public boolean due(Instant now) {
         return current.get() == null || labelledSince.get() >= policy.afterLabelled()
                 || !now.isBefore(lastTrained.plus(policy.every()));
@@ -67,58 +107,103 @@ public final class ModelMaintainer {
      * Makes the registry's current versions the current models of this process (a new process
      * then gates its candidates against them). Returns whether both models were restored.
      */
-    @SuppressWarnings("unchecked")
     public synchronized boolean restore() {
-        var rv = registry.current("complaint_risk");
-        var sv = registry.current("segment");
+        var rv = registry.current(RISK);
+        var sv = registry.current(SEGMENT);
         if (rv.isEmpty() || sv.isEmpty()) {
             return false;
         }
-        var rs = registry.sidecar("complaint_risk", rv.get().version(), RiskSidecar.class);
-        var ss = registry.sidecar("segment", sv.get().version(), SegmentSidecar.class);
+        return restore(Map.of(RISK, rv.get().version(), SEGMENT, sv.get().version()));
+    }
+
+    /**
+     * Makes the given registry versions ({@link ModelBundle#versions()} form: model name to version)
+     * the current models, swapping the whole bundle at once so a portrait is never built with a mix.
+     * Returns false (and keeps the current models) when a version or its sidecar is missing.
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized boolean restore(Map<String, Integer> versions) {
+        Integer riskV = versions.get(RISK);
+        Integer segV = versions.get(SEGMENT);
+        if (riskV == null || segV == null) {
+            return false;
+        }
+        var rs = registry.sidecar(RISK, riskV, RiskSidecar.class);
+        var ss = registry.sidecar(SEGMENT, segV, SegmentSidecar.class);
         if (rs.isEmpty() || ss.isEmpty()) {
             return false;
         }
         RiskSidecar r = rs.get();
         SegmentSidecar s = ss.get();
         ComplaintRiskModel risk = new ComplaintRiskModel(
-                (org.tribuo.Model<org.tribuo.classification.Label>) registry.load("complaint_risk", rv.get().version()),
+                (org.tribuo.Model<org.tribuo.classification.Label>) registry.load(RISK, riskV),
                 r.pre(), r.inputs(), r.platt(), r.horizonDays(), r.metrics());
-        SegmentModel seg = new SegmentModel((org.tribuo.clustering.kmeans.KMeansModel) registry.load("segment",
-                sv.get().version()), s.pre(), s.inputs(), s.names(), s.centroids(), s.sizes(), s.silhouettes());
-        current.set(new ModelBundle(seg, risk, s.value(), sv.get().version(), rv.get().version(),
-                OutlookGate.restore(registry)));
+        SegmentModel seg = new SegmentModel((org.tribuo.clustering.kmeans.KMeansModel) registry.load(SEGMENT, segV),
+                s.pre(), s.inputs(), s.names(), s.centroids(), s.sizes(), s.silhouettes());
+        current.set(new ModelBundle(seg, risk, s.value(), segV, riskV, OutlookGate.restore(registry)));
         return true;
     }
 
-    /** Trains candidates on the current histories and passes them through the gate. */
-    public synchronized Outcome retrain(Instant asOf) {
-        ModelTraining.Result r = new ModelTraining(config, trainCustomers).train(histories, asOf);
-        return offer(r, asOf);
+    /** Trains candidates on the current histories and passes them through the gate (source {@code batch}). */
+    public Outcome retrain(Instant asOf) {
+        return retrain(asOf, ModelVersion.BATCH, Pacer.NONE);
+    }
+
+    /**
+     * Trains candidates on the current histories, at most {@code pacer}'s share of one core, and
+     * passes them through the gate, recording {@code source} in their provenance. Blocks for the
+     * training; refused on an event loop or a speech worker ({@link TrainingGuard}).
+     */
+    public Outcome retrain(Instant asOf, String source, Pacer pacer) {
+        return offer(train(asOf, pacer), asOf, source);
+    }
+
+    /**
+     * Trains candidates on the current histories as of {@code asOf} without gating them (the caller
+     * then {@link #offer}s them). Not under the maintainer's lock: restoring a version another
+     * instance published never waits for a training.
+     */
+    public ModelTraining.Result train(Instant asOf, Pacer pacer) {
+        return new ModelTraining(config, trainCustomers, pacer).train(histories.get(), asOf);
+    }
+
+    /** The registry candidates are registered in. */
+    public ModelRegistry registry() {
+        return registry;
     }
 
     /** Gates a trained candidate bundle against the current models on the candidate's held-out set. */
-    public synchronized Outcome offer(ModelTraining.Result candidate, Instant at) {
+    public Outcome offer(ModelTraining.Result candidate, Instant at) {
+        return offer(candidate, at, ModelVersion.BATCH);
+    }
+
+    /**
+     * Gates a trained candidate bundle against the current models on the candidate's held-out set
+     * (the newest time window: the candidate never saw its labels) and registers both candidates,
+     * accepted or refused, with {@code source} and the data window.
+     */
+    public synchronized Outcome offer(ModelTraining.Result candidate, Instant at, String source) {
         ModelBundle old = current.get();
         ModelTraining.HeldOut h = candidate.heldOut();
         ModelBundle next = candidate.bundle();
-        long labelled = 0;
+        ModelTraining.DataWindow data = candidate.data();
+        long heldPositive = 0;
         for (boolean b : h.riskLabels()) {
-            labelled += b ? 1 : 0;
+            heldPositive += b ? 1 : 0;
         }
-        Map<String, Long> seen = Map.of("customers", (long) h.segmentRaw().size(), "heldout", (long) h.riskRaw().size(),
-                "heldout_positive", labelled);
+        Map<String, Long> seen = Map.of("customers", data.customers(), "labelled", data.labelled(),
+                "positives", data.positives(), "heldout", (long) h.riskRaw().size(), "heldout_positive", heldPositive);
         double riskNew = riskAuc(next.risk(), h);
         double riskOld = old == null ? Double.NaN : riskAuc(old.risk(), h);
         ComplaintRiskModel nr = next.risk();
-        ModelVersion rv = registry.propose("complaint_risk", nr.model(), new RiskSidecar(nr.pre(), nr.inputs(), nr.platt(),
-                nr.horizonDays(), nr.metrics()), "auc", riskNew, riskOld, nr.metrics(), seen, at);
+        ModelVersion rv = registry.propose(RISK, nr.model(), new RiskSidecar(nr.pre(), nr.inputs(), nr.platt(),
+                nr.horizonDays(), nr.metrics()), "auc", riskNew, riskOld, nr.metrics(), seen, at, source, data);
         double segNew = silhouette(next.segment(), h);
         double segOld = old == null ? Double.NaN : silhouette(old.segment(), h);
         SegmentModel ns = next.segment();
-        ModelVersion sv = registry.propose("segment", ns.model(), new SegmentSidecar(ns.pre(), ns.inputs(), ns.names(),
+        ModelVersion sv = registry.propose(SEGMENT, ns.model(), new SegmentSidecar(ns.pre(), ns.inputs(), ns.names(),
                 ns.centroids(), ns.sizes(), ns.silhouettes(), next.value()), "silhouette", segNew, segOld,
-                Map.of("silhouette", segNew, "k", (double) ns.k()), seen, at);
+                Map.of("silhouette", segNew, "k", (double) ns.k()), seen, at, source, data);
         ModelBundle result;
         if (old == null) {
             result = next.withRisk(next.risk(), rv.version()).withSegment(next.segment(), sv.version());

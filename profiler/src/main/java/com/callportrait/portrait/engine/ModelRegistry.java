@@ -23,11 +23,14 @@ import org.tribuo.Model;
  * A candidate becomes current only if its gate metric on the held-out set is not worse than the
  * current model's on the same set (higher is better, within {@code tolerance}); refused candidates
  * are recorded too, so {@code profile models} shows the whole history. Thread-safe
- * (synchronised); one process per directory.
+ * (synchronised). Several server instances may share one directory (a shared volume): only the
+ * holder of the retraining lease writes to it, the others only read the versions it publishes.
  */
 public final class ModelRegistry {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
+            // versions written before a field existed still read
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private final Path dir;
@@ -63,11 +66,26 @@ public final class ModelRegistry {
     public synchronized ModelVersion propose(String name, Model<?> tribuoModel, Object sidecar, String gateMetric,
                                              double candidateScore, double incumbentScore, Map<String, Double> metrics,
                                              Map<String, Long> trainedOn, Instant at) {
+        return propose(name, tribuoModel, sidecar, gateMetric, candidateScore, incumbentScore, metrics, trainedOn, at,
+                ModelVersion.BATCH, null);
+    }
+
+    /**
+     * As above, recording where the training data came from ({@link ModelVersion#BATCH} or
+     * {@link ModelVersion#LIVE_RECORDS}) and its time window ({@code window} may be null), next to
+     * Tribuo's provenance as text and as JSON ({@link ProvenanceJson}).
+     */
+    public synchronized ModelVersion propose(String name, Model<?> tribuoModel, Object sidecar, String gateMetric,
+                                             double candidateScore, double incumbentScore, Map<String, Double> metrics,
+                                             Map<String, Long> trainedOn, Instant at, String source,
+                                             ModelTraining.DataWindow window) {
         boolean pass = !Double.isNaN(candidateScore)
                 && (Double.isNaN(incumbentScore) || candidateScore >= incumbentScore - tolerance);
         int version = versions(name).stream().mapToInt(ModelVersion::version).max().orElse(0) + 1;
         ModelVersion v = new ModelVersion(name, version, at, pass ? "accepted" : "refused", gateMetric, candidateScore,
-                incumbentScore, metrics, trainedOn, tribuoModel == null ? "" : tribuoModel.getProvenance().toString());
+                incumbentScore, metrics, trainedOn, tribuoModel == null ? "" : tribuoModel.getProvenance().toString(),
+                source, window == null ? null : window.from(), window == null ? null : window.to(),
+                tribuoModel == null ? null : ProvenanceJson.of(tribuoModel.getProvenance()));
         Path vdir = dir.resolve(name).resolve(String.format("v%04d", version));
         try {
             Files.createDirectories(vdir);

@@ -24,11 +24,45 @@ import java.util.List;
  * Stateless apart from settings; thread-safe.
  */
 public final class ModelTraining {
-    /** Models plus the held-out data the evaluation gate compares them on. */
-    public record Result(ModelBundle bundle, HeldOut heldOut, OutlookTraining.HeldOut outlookHeldOut) {
-        /** Without churn and next-contact held-out sets (their models are then not gated). */
+    /**
+     * Models plus the held-out data the evaluation gate compares them on (the churn and next-contact
+     * sets may be null: those models are then not gated), and what they were trained on.
+     */
+    public record Result(ModelBundle bundle, HeldOut heldOut, OutlookTraining.HeldOut outlookHeldOut,
+                         DataWindow data) {
+        /** A result whose data window is not known (a bundle trained elsewhere), without outlook sets. */
         public Result(ModelBundle bundle, HeldOut heldOut) {
-            this(bundle, heldOut, null);
+            this(bundle, heldOut, null, DataWindow.of(heldOut));
+        }
+
+        /** Without churn and next-contact held-out sets. */
+        public Result(ModelBundle bundle, HeldOut heldOut, DataWindow data) {
+            this(bundle, heldOut, null, data);
+        }
+
+        /** A result whose data window is not known. */
+        public Result(ModelBundle bundle, HeldOut heldOut, OutlookTraining.HeldOut outlookHeldOut) {
+            this(bundle, heldOut, outlookHeldOut, DataWindow.of(heldOut));
+        }
+    }
+
+    /**
+     * The data a training saw, for the model's provenance.
+     *
+     * @param from      the oldest record (contact, complaint, ticket, bill, join date) in the sample,
+     *                  or {@code null} when unknown
+     * @param to        the moment features and labels were taken as of
+     * @param customers customers in the training sample
+     * @param labelled  labelled rows the risk model was trained and evaluated on (both time windows)
+     * @param positives of those, the rows whose customer complained within the horizon
+     */
+    public record DataWindow(Instant from, Instant to, long customers, long labelled, long positives) {
+        static DataWindow of(HeldOut h) {
+            long pos = 0;
+            for (boolean b : h.riskLabels()) {
+                pos += b ? 1 : 0;
+            }
+            return new DataWindow(null, null, h.segmentRaw().size(), h.riskRaw().size(), pos);
         }
     }
 
@@ -42,15 +76,34 @@ public final class ModelTraining {
 
     private final PortraitConfig config;
     private final int maxCustomers;
+    private final Pacer pacer;
 
     /** @param maxCustomers sample size cap, so training time stays bounded at any scale */
     public ModelTraining(PortraitConfig config, int maxCustomers) {
-        this.config = config;
-        this.maxCustomers = maxCustomers;
+        this(config, maxCustomers, Pacer.NONE);
     }
 
+    /**
+     * @param pacer keeps the training to a share of one core (the running server); called per
+     *              customer and between the model fits
+     */
+    public ModelTraining(PortraitConfig config, int maxCustomers, Pacer pacer) {
+        this.config = config;
+        this.maxCustomers = maxCustomers;
+        this.pacer = pacer;
+    }
+
+    /**
+     * Trains every model on a sample of {@code store} as of {@code asOf}. Blocks for seconds to
+     * minutes of CPU.
+     *
+     * @throws IllegalStateException on an event loop or a speech worker ({@link TrainingGuard})
+     */
     public Result train(HistoryStore store, Instant asOf) {
+        TrainingGuard.check();
         List<CustomerHistory> sample = sample(store);
+        long oldest = Long.MAX_VALUE;
+        long positives = 0;
         long now = asOf.getEpochSecond();
         long h = config.horizonDays() * 86_400L;
         FeatureExtractor ex = config.extractor();
@@ -62,7 +115,9 @@ public final class ModelTraining {
         List<double[]> rawTest = new ArrayList<>();
         List<Boolean> yTest = new ArrayList<>();
         for (CustomerHistory c : sample) {
+            pacer.pace();
             synchronized (c) {
+                oldest = Math.min(oldest, oldest(c));
                 rawNow.add(ex.extract(c, now).values());
                 // a customer whose account was closed by the snapshot cannot complain: not a risk row
                 if ((c.joined() < 0 || c.joined() <= now - 2 * h) && !c.closedBy(now - 2 * h)) {
@@ -76,12 +131,14 @@ public final class ModelTraining {
                 }
             }
         }
+        pacer.settle();
         Preprocessor preNow = Preprocessor.fit(rules, rawNow);
         List<String> segInputs = rules.inputsOf("segment");
         SegmentModel segment = new SegmentTrainer(config.naming(), config.seed())
                 .train(preNow, segInputs, processed(preNow, rawNow, segInputs));
         ValueScorer value = ValueScorer.fit(column(rules, rawNow, "monthly_spend"), column(rules, rawNow, "lifetime_value"));
 
+        pacer.settle();
         Preprocessor preRisk = Preprocessor.fit(rules, rawTrain);
         List<String> riskInputs = rules.inputsOf("complaint_risk");
         List<double[]> tx = new ArrayList<>();
@@ -97,9 +154,37 @@ public final class ModelTraining {
         double[] baseline = rawTest.stream().mapToDouble(r -> r[rules.indexOf("complaints_365d")]).toArray();
         ComplaintRiskModel risk = new ComplaintRiskTrainer(config.seed(), 5).train(preRisk, riskInputs,
                 config.horizonDays(), new Split(tx, bools(ty)), new Split(cx, bools(cy)), heldOut, baseline);
+        pacer.settle();
+        for (Boolean y : yTrain) {
+            positives += y ? 1 : 0;
+        }
+        for (Boolean y : yTest) {
+            positives += y ? 1 : 0;
+        }
+        DataWindow data = new DataWindow(oldest == Long.MAX_VALUE ? null : Instant.ofEpochSecond(oldest), asOf,
+                sample.size(), rawTrain.size() + rawTest.size(), positives);
         OutlookTraining.Result outlook = new OutlookTraining(config).train(sample, asOf);
+        pacer.settle();
         return new Result(new ModelBundle(segment, risk, value, 0, 0, outlook.models()),
-                new HeldOut(rawTest, heldOut.y(), baseline, rawNow), outlook.heldOut());
+                new HeldOut(rawTest, heldOut.y(), baseline, rawNow), outlook.heldOut(), data);
+    }
+
+    /** The oldest fact of one history (its lists are sorted oldest first), or Long.MAX_VALUE. */
+    private static long oldest(CustomerHistory c) {
+        long t = c.joined() >= 0 ? c.joined() : Long.MAX_VALUE;
+        if (!c.contacts().isEmpty()) {
+            t = Math.min(t, c.contacts().get(0).at());
+        }
+        for (CaseFact k : c.complaints()) {
+            t = Math.min(t, k.opened());
+        }
+        for (CaseFact k : c.tickets()) {
+            t = Math.min(t, k.opened());
+        }
+        if (!c.bills().isEmpty()) {
+            t = Math.min(t, c.bills().get(0).issued());
+        }
+        return t;
     }
 
     private List<CustomerHistory> sample(HistoryStore store) {

@@ -120,7 +120,8 @@ public final class PortraitBuilder {
         List<String> phones = h.phone() == null ? List.of() : List.of(h.phone());
         return new CustomerProfile(h.customerId(), h.name(), phones, Tier.parse(h.tier()), h.language(), seg.name(),
                 Math.max(0, h.lifetimeValue()), value.value(), loyalty.value(), risk.probability(), issues, last,
-                tagList, asOf, nba.decide(facts, tagList), missing, churn, next);
+                tagList, asOf, nba.decide(facts, tagList), missing, churn, next,
+                learned ? models.versions() : Map.of());
     }
 
     /** What a portrait built without models lacks, and why. */

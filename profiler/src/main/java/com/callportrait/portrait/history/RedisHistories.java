@@ -1,6 +1,7 @@
 package com.callportrait.portrait.history;
 
 import com.callportrait.portrait.engine.HistoryRepository;
+import com.callportrait.portrait.engine.HistoryStore;
 import com.callportrait.portrait.features.CustomerHistory;
 import com.callportrait.portrait.features.HistoryBounds;
 import com.callportrait.portrait.features.HistoryCodec;
@@ -253,6 +254,44 @@ public final class RedisHistories implements HistoryRepository {
             }
             cursor = redis.sync().scan(cursor, match);
         }
+    }
+
+    /**
+     * A sample of at most {@code max} stored histories, the same for every instance reading the same
+     * Redis: the customers whose id hashes lowest (a uniform sample, deterministic), read with
+     * {@link #forEach} so at most {@code max} + one batch of histories are in memory. For training.
+     */
+    public HistoryStore sample(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be >= 1, was " + max);
+        }
+        java.util.PriorityQueue<Object[]> highestFirst = new java.util.PriorityQueue<>(
+                (a, b) -> Long.compareUnsigned((long) b[0], (long) a[0]));
+        forEach(h -> {
+            long key = idHash(h.customerId());
+            if (highestFirst.size() < max) {
+                highestFirst.add(new Object[] {key, h});
+            } else if (Long.compareUnsigned(key, (long) highestFirst.peek()[0]) < 0) {
+                highestFirst.poll();
+                highestFirst.add(new Object[] {key, h});
+            }
+        });
+        HistoryStore out = new HistoryStore(bounds);
+        for (Object[] e : highestFirst) {
+            out.merge((CustomerHistory) e[1]);
+        }
+        return out;
+    }
+
+    /** 64-bit FNV-1a of the id's UTF-8 bytes, mixed (a stable order for the sample). */
+    private static long idHash(String id) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        return h ^ (h >>> 33);
     }
 
     private CustomerHistory decode(String customerId, byte[] stored) {
