@@ -39,7 +39,7 @@ class InsightsIT {
              Telemetry telemetry = new Telemetry();
              SimulatedAsterisk pbx = SimulatedAsterisk.start()) {
             Settings s = Settings.of(o).withLive(InProcessTarget.liveOptions(LiveOptions.from(Env.of(Map.of())), pbx))
-                    .withSpeech(SpeechSettings.off()).withFresh(FreshOptions.builder().generate(1500).build())
+                    .withSpeech(SpeechSettings.off()).withFresh(FreshOptions.builder().generate(2500).build())
                     .withInsights(InsightsOptions.builder().penalties(true).build());
             try (Application app = Application.start(s, redis, telemetry)) {
                 InsightsRefresh refresh = app.insights().orElseThrow();
