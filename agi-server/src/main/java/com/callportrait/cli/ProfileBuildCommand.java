@@ -2,11 +2,9 @@ package com.callportrait.cli;
 
 import com.callportrait.common.config.Env;
 import com.callportrait.profile.ProfileStore;
-import com.callportrait.portrait.collect.CdrCsvSource;
-import com.callportrait.portrait.collect.CrmFileSource;
+import com.callportrait.portrait.collect.DataDirectory;
 import com.callportrait.portrait.collect.HttpEnrichmentSource;
 import com.callportrait.portrait.collect.InteractionStream;
-import com.callportrait.portrait.collect.QueueLogSource;
 import com.callportrait.portrait.collect.Source;
 import com.callportrait.portrait.engine.BatchBuild;
 import com.callportrait.portrait.engine.BuildListener;
@@ -27,7 +25,6 @@ import com.callportrait.portrait.gen.SyntheticGenerator;
 import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.server.RedisBackend;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,20 +128,7 @@ public class ProfileBuildCommand extends AppCommand {
         RedisBackend redis = null;
         try {
             if (data != null) {
-                for (String f : List.of("customers", "enrichment", "bills", "complaints", "tickets", "interactions")) {
-                    for (String ext : List.of(".csv", ".jsonl")) {
-                        if (Files.exists(data.resolve(f + ext))) {
-                            sources.add(new CrmFileSource(data.resolve(f + ext), config.zone()));
-                        }
-                    }
-                }
-                // the richer record of a call wins: CallPortrait's own, then queue_log, then the CDR
-                if (Files.exists(data.resolve("queue_log"))) {
-                    sources.add(new QueueLogSource(data.resolve("queue_log")));
-                }
-                if (Files.exists(data.resolve("Master.csv"))) {
-                    sources.add(new CdrCsvSource(data.resolve("Master.csv"), config.zone()));
-                }
+                sources.addAll(DataDirectory.sources(data, config.zone()));
             }
             if (generate != null || (data == null && !stream)) {
                 GeneratorOptions g = GeneratorOptions.of(seed, generate == null ? 2000 : generate,

@@ -5,9 +5,7 @@ import com.callportrait.live.ami.AmiClient;
 import com.callportrait.portrait.clean.CleaningOptions;
 import com.callportrait.portrait.clean.CleaningReport;
 import com.callportrait.portrait.clean.Cleaner;
-import com.callportrait.portrait.collect.CdrCsvSource;
-import com.callportrait.portrait.collect.CrmFileSource;
-import com.callportrait.portrait.collect.QueueLogSource;
+import com.callportrait.portrait.collect.DataDirectory;
 import com.callportrait.portrait.collect.Source;
 import com.callportrait.portrait.engine.HistoryIngest;
 import com.callportrait.portrait.engine.HistoryStore;
@@ -20,12 +18,10 @@ import com.callportrait.profile.redis.RedisConnector;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,21 +125,7 @@ public final class InsightsRefresh implements AutoCloseable {
 
     /** The record files a data directory holds, in the order a build reads them. */
     static List<Source> files(Path d, PortraitConfig config) {
-        List<Source> sources = new ArrayList<>();
-        for (String f : List.of("customers", "enrichment", "bills", "complaints", "tickets", "interactions")) {
-            for (String ext : List.of(".csv", ".jsonl")) {
-                if (Files.exists(d.resolve(f + ext))) {
-                    sources.add(new CrmFileSource(d.resolve(f + ext), config.zone()));
-                }
-            }
-        }
-        if (Files.exists(d.resolve("queue_log"))) {
-            sources.add(new QueueLogSource(d.resolve("queue_log")));
-        }
-        if (Files.exists(d.resolve("Master.csv"))) {
-            sources.add(new CdrCsvSource(d.resolve("Master.csv"), config.zone()));
-        }
-        return sources;
+        return DataDirectory.sources(d, config.zone());
     }
 
     /** The last insights; empty until the first refresh has finished. */

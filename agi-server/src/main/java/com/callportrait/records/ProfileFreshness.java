@@ -3,10 +3,8 @@ package com.callportrait.records;
 import com.callportrait.live.calls.CallRegistry;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.profile.ProfileStore;
-import com.callportrait.portrait.collect.CdrCsvSource;
-import com.callportrait.portrait.collect.CrmFileSource;
+import com.callportrait.portrait.collect.DataDirectory;
 import com.callportrait.portrait.collect.InteractionStream;
-import com.callportrait.portrait.collect.QueueLogSource;
 import com.callportrait.portrait.collect.Source;
 import com.callportrait.portrait.engine.BatchBuild;
 import com.callportrait.portrait.engine.BuildListener;
@@ -33,7 +31,6 @@ import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.records.spool.SpoolOptions;
 import com.callportrait.screenpop.FeedbackRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -216,20 +213,7 @@ public final class ProfileFreshness implements AutoCloseable {
         Instant asOf = clock.instant();
         boolean demo = false;
         if (options.data().isPresent()) {
-            Path d = options.data().get();
-            for (String f : List.of("customers", "enrichment", "bills", "complaints", "tickets", "interactions")) {
-                for (String ext : List.of(".csv", ".jsonl")) {
-                    if (Files.exists(d.resolve(f + ext))) {
-                        sources.add(new CrmFileSource(d.resolve(f + ext), config.zone()));
-                    }
-                }
-            }
-            if (Files.exists(d.resolve("queue_log"))) {
-                sources.add(new QueueLogSource(d.resolve("queue_log")));
-            }
-            if (Files.exists(d.resolve("Master.csv"))) {
-                sources.add(new CdrCsvSource(d.resolve("Master.csv"), config.zone()));
-            }
+            sources.addAll(DataDirectory.sources(options.data().get(), config.zone()));
         } else if (models == null && options.generate() > 0) {
             // only the demo asks for this (serve passes 0): real callers are never scored by
             // models fitted to made-up customers
