@@ -8,6 +8,7 @@ import com.callportrait.profile.TopicOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,11 +38,18 @@ public record CustomerRow(long line, String customerId, String name, List<String
         Objects.requireNonNull(tier, "tier");
     }
 
+    /** Why an imported customer's learned parts are empty until the portrait engine has built them. */
+    public static final String NOT_BUILT_YET = "portrait not built yet";
+    private static final Map<String, String> NOT_BUILT = Map.of(CustomerProfile.SEGMENT, NOT_BUILT_YET,
+            CustomerProfile.COMPLAINT_RISK, NOT_BUILT_YET, CustomerProfile.VALUE_SCORE, NOT_BUILT_YET,
+            CustomerProfile.CHURN_RISK, NOT_BUILT_YET, CustomerProfile.NEXT_CONTACT, NOT_BUILT_YET);
+
     /**
      * The profile to store. Identity fields come from the row. What the portrait engine computes
      * (segment, scores, tags, contact history) is kept from {@code existing}, so re-importing the
-     * CRM list never wipes a portrait; a new customer starts unassigned with scores at 0 until the
-     * next {@code profile build}. Open complaints become that many open issues (topic
+     * CRM list never wipes a portrait (its learned parts, next-best action and model versions stay);
+     * a new customer's learned parts are marked {@value #NOT_BUILT_YET} (not shown or matched as
+     * scores) until the portrait engine builds them. Open complaints become that many open issues (topic
      * {@code last_topic}, or {@code complaint}); a {@code last_topic} becomes the newest contact.
      */
     public CustomerProfile toProfile(Optional<CustomerProfile> existing, Instant now) {
@@ -62,14 +70,13 @@ public record CustomerRow(long line, String customerId, String name, List<String
             withNew.addAll(topics);
             topics = withNew;
         }
-        return new CustomerProfile(customerId, name, phones, tier, language,
-                old != null ? old.segment() : null,
-                value,
-                old != null ? old.valueScore() : 0.0,
-                old != null ? old.loyaltyScore() : 0.0,
-                old != null ? old.complaintRisk() : 0.0,
-                issues, topics,
-                old != null ? old.tags() : List.of(),
-                now);
+        if (old == null) {
+            // nothing computed yet: the learned parts say so instead of showing placeholders as scores
+            return new CustomerProfile(customerId, name, phones, tier, language, null, value, 0.0, 0.0, 0.0,
+                    issues, topics, List.of(), now, "", NOT_BUILT, 0.0, null, Map.of());
+        }
+        return new CustomerProfile(customerId, name, phones, tier, language, old.segment(), value, old.valueScore(),
+                old.loyaltyScore(), old.complaintRisk(), issues, topics, old.tags(), now, old.nextBestAction(),
+                old.unavailable(), old.churnRisk(), old.nextContact(), old.models());
     }
 }

@@ -1,6 +1,7 @@
 package com.callportrait.profile.imports;
 
 import com.callportrait.profile.CustomerProfile;
+import com.callportrait.profile.NextContact;
 import com.callportrait.profile.PhoneOptions;
 import com.callportrait.profile.Tag;
 import com.callportrait.profile.Tier;
@@ -167,6 +168,28 @@ class CustomerCsvImporterTest {
         assertThat(after.lifetimeValue()).isEqualTo(900);
         assertThat(after.tags()).isEqualTo(built.tags());
         assertThat(find(store, "5550001")).isNull();
+    }
+
+    @Test
+    void reimportKeepsTheLearnedOutlookAndModelVersionsAndANewCustomerSaysNothingIsBuiltYet() throws Exception {
+        InMemoryProfileStore store = InMemoryProfileStore.create();
+        NextContact next = new NextContact(0.4, 0.7, "meter reading", "called every month");
+        CustomerProfile built = new CustomerProfile("C1", "Ann", List.of("5550001"), Tier.SILVER, "en", "high-value",
+                900, 0.9, 0.8, 0.3, List.of(), List.of(), List.of(), NOW.minusSeconds(60), "offer a meter visit",
+                java.util.Map.of(), 0.35, next, java.util.Map.of("segment", 3, "complaint_risk", 4));
+        store.save(built);
+        load("customer_id,phone,name,tier,language,lifetime_value\nC1,5550001,Ann,gold,en,\nC2,5550002,Bo,silver,en,\n",
+                store);
+        CustomerProfile again = find(store, "5550001");
+        assertThat(again.churnRisk()).isEqualTo(0.35);
+        assertThat(again.nextContact()).isEqualTo(next);
+        assertThat(again.models()).isEqualTo(built.models());
+        assertThat(again.nextBestAction()).isEqualTo("offer a meter visit");
+        assertThat(again.unavailable()).isEmpty();
+        CustomerProfile fresh = find(store, "5550002");
+        assertThat(fresh.unavailable()).containsOnlyKeys(CustomerProfile.SEGMENT, CustomerProfile.COMPLAINT_RISK,
+                CustomerProfile.VALUE_SCORE, CustomerProfile.CHURN_RISK, CustomerProfile.NEXT_CONTACT)
+                .containsValue(CustomerRow.NOT_BUILT_YET);
     }
 
     @Test
