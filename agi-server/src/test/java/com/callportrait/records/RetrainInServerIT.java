@@ -21,6 +21,7 @@ import com.callportrait.portrait.collect.TicketRecord;
 import com.callportrait.portrait.engine.ModelMaintainer;
 import com.callportrait.portrait.engine.ModelRegistry;
 import com.callportrait.portrait.engine.ModelTraining;
+import com.callportrait.portrait.engine.ShuffledLabels;
 import com.callportrait.portrait.engine.ModelVersion;
 import com.callportrait.portrait.engine.PortraitConfig;
 import com.callportrait.portrait.engine.TrainingGuard;
@@ -29,9 +30,6 @@ import com.callportrait.portrait.gen.GeneratorOptions;
 import com.callportrait.portrait.gen.SyntheticSource;
 import com.callportrait.portrait.retrain.RetrainOptions;
 import com.callportrait.portrait.retrain.RetrainScheduler;
-import com.callportrait.portrait.risk.ComplaintRiskModel;
-import com.callportrait.portrait.risk.ComplaintRiskTrainer;
-import com.callportrait.portrait.risk.ComplaintRiskTrainer.Split;
 import com.callportrait.profile.CustomerProfile;
 import com.callportrait.screenpop.FeedbackRecorder;
 import com.callportrait.server.AppOptions;
@@ -49,7 +47,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -101,7 +98,7 @@ class RetrainInServerIT {
                          Thread t = Thread.currentThread();
                          trainingThreads.add(t.getName() + (TrainingGuard.forbidden(t) ? " (FORBIDDEN)" : ""));
                          ModelTraining.Result r = m.train(at, pacer);
-                         return worse.get() ? shuffledRisk(r) : r;
+                         return worse.get() ? ShuffledLabels.worse(r) : r;  // a candidate that knows nothing
                      })) {
             assertThat(fresh.awaitReady(Duration.ofMinutes(2))).as("histories loaded").isTrue();
             assertThat(fresh.historiesAtStart()).as("the centre's own customers").isGreaterThan(1000);
@@ -229,26 +226,6 @@ class RetrainInServerIT {
         return callers;
     }
 
-    /** The real candidate with its risk model refitted on shuffled labels: it knows nothing. */
-    private static ModelTraining.Result shuffledRisk(ModelTraining.Result r) {
-        ComplaintRiskModel good = r.bundle().risk();
-        List<double[]> x = new ArrayList<>();
-        for (double[] raw : r.heldOut().riskRaw()) {
-            x.add(good.pre().select(good.pre().apply(raw), good.inputs()));
-        }
-        boolean[] y = r.heldOut().riskLabels().clone();
-        SplittableRandom rnd = new SplittableRandom(3);
-        for (int i = y.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            boolean t = y[i];
-            y[i] = y[j];
-            y[j] = t;
-        }
-        Split s = new Split(x, y);
-        ComplaintRiskModel bad = new ComplaintRiskTrainer(5, 2).train(good.pre(), good.inputs(), good.horizonDays(), s, s,
-                new Split(x, r.heldOut().riskLabels()), r.heldOut().riskBaseline());
-        return new ModelTraining.Result(r.bundle().withRisk(bad, 0), r.heldOut(), r.data());
-    }
 
     private static double updates(SimpleMeterRegistry meters) {
         return meters.counter("cp.profile.updates").count();

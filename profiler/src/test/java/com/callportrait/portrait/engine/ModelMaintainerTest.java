@@ -3,13 +3,8 @@ package com.callportrait.portrait.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callportrait.portrait.risk.ComplaintRiskModel;
-import com.callportrait.portrait.risk.ComplaintRiskTrainer;
-import com.callportrait.portrait.risk.ComplaintRiskTrainer.Split;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +26,7 @@ class ModelMaintainerTest {
         ComplaintRiskModel good = m.current().risk();
 
         // A candidate trained on shuffled labels knows nothing: it must not replace the current model.
-        ComplaintRiskModel worse = shuffledLabelModel(built);
+        ComplaintRiskModel worse = ShuffledLabels.riskModel(built.models().risk(), built.heldOut());
         ModelMaintainer.Outcome o2 = m.offer(new ModelTraining.Result(built.models().withRisk(worse, 0),
                 built.heldOut()), EngineFixture.AS_OF.plusSeconds(60));
         assertThat(o2.risk().status()).isEqualTo("refused");
@@ -79,22 +74,4 @@ class ModelMaintainerTest {
         assertThat(m.due(EngineFixture.AS_OF.plus(Duration.ofDays(8)))).isTrue();
     }
 
-    private static ComplaintRiskModel shuffledLabelModel(BatchBuild.Result built) {
-        ComplaintRiskModel good = built.models().risk();
-        List<double[]> x = new ArrayList<>();
-        for (double[] raw : built.heldOut().riskRaw()) {
-            x.add(good.pre().select(good.pre().apply(raw), good.inputs()));
-        }
-        boolean[] y = built.heldOut().riskLabels().clone();
-        SplittableRandom rnd = new SplittableRandom(3);
-        for (int i = y.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            boolean t = y[i];
-            y[i] = y[j];
-            y[j] = t;
-        }
-        Split s = new Split(x, y);
-        return new ComplaintRiskTrainer(5, 2).train(good.pre(), good.inputs(), good.horizonDays(), s, s,
-                new Split(x, built.heldOut().riskLabels()), built.heldOut().riskBaseline());
-    }
 }

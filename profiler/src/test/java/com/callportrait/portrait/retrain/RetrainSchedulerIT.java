@@ -8,15 +8,13 @@ import com.callportrait.portrait.engine.BuildListener;
 import com.callportrait.portrait.engine.ModelMaintainer;
 import com.callportrait.portrait.engine.ModelRegistry;
 import com.callportrait.portrait.engine.ModelTraining;
+import com.callportrait.portrait.engine.ShuffledLabels;
 import com.callportrait.portrait.engine.ModelVersion;
 import com.callportrait.portrait.engine.Pacer;
 import com.callportrait.portrait.engine.PortraitConfig;
 import com.callportrait.portrait.engine.RetrainPolicy;
 import com.callportrait.portrait.gen.GeneratorOptions;
 import com.callportrait.portrait.gen.SyntheticSource;
-import com.callportrait.portrait.risk.ComplaintRiskModel;
-import com.callportrait.portrait.risk.ComplaintRiskTrainer;
-import com.callportrait.portrait.risk.ComplaintRiskTrainer.Split;
 import com.callportrait.profile.memory.InMemoryProfileStore;
 import com.callportrait.profile.redis.EmbeddedRedis;
 import com.callportrait.profile.redis.RedisConnector;
@@ -30,7 +28,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
@@ -201,24 +198,7 @@ class RetrainSchedulerIT {
 
     /** A real training whose risk model is then refitted on shuffled labels: it knows nothing. */
     private static ModelTraining.Result worse(ModelMaintainer m, Instant at, Pacer pacer) {
-        ModelTraining.Result r = m.train(at, pacer);
-        ComplaintRiskModel good = r.bundle().risk();
-        List<double[]> x = new ArrayList<>();
-        for (double[] raw : r.heldOut().riskRaw()) {
-            x.add(good.pre().select(good.pre().apply(raw), good.inputs()));
-        }
-        boolean[] y = r.heldOut().riskLabels().clone();
-        SplittableRandom rnd = new SplittableRandom(3);
-        for (int i = y.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            boolean t = y[i];
-            y[i] = y[j];
-            y[j] = t;
-        }
-        Split s = new Split(x, y);
-        ComplaintRiskModel bad = new ComplaintRiskTrainer(5, 2).train(good.pre(), good.inputs(), good.horizonDays(), s, s,
-                new Split(x, r.heldOut().riskLabels()), r.heldOut().riskBaseline());
-        return new ModelTraining.Result(r.bundle().withRisk(bad, 0), r.heldOut(), r.data());
+        return ShuffledLabels.worse(m.train(at, pacer));
     }
 
     private static void await(BooleanSupplier done) throws InterruptedException {
