@@ -261,9 +261,13 @@ public final class ProfileFreshness implements AutoCloseable {
         historiesAtStart = loaded;
         RedisHistories shared = histories;
         int sampleSize = retrainOptions.maxCustomers();
-        // every training reads a bounded sample of the histories all instances share in Redis
-        ModelMaintainer maintainer = new ModelMaintainer(config, () -> shared.sample(sampleSize), modelRegistry,
-                RetrainPolicy.DEFAULT, sampleSize);
+        // every training reads a bounded sample of the histories all instances share in Redis, at
+        // the training's pace (the reads share the connections routing uses)
+        ModelMaintainer maintainer = new ModelMaintainer(config, pacer -> shared.sample(sampleSize, () -> {
+                    pacer.pace();
+                    pacer.settle();
+                }),
+                modelRegistry, RetrainPolicy.DEFAULT, sampleSize);
         if (current != null) {
             maintainer.install(current);
         }

@@ -49,7 +49,7 @@ public final class ModelMaintainer {
     public static final String SEGMENT = "segment";
 
     private final PortraitConfig config;
-    private final java.util.function.Supplier<HistoryStore> histories;
+    private final java.util.function.Function<Pacer, HistoryStore> histories;
     private final ModelRegistry registry;
     private final RetrainPolicy policy;
     private final int trainCustomers;
@@ -59,14 +59,15 @@ public final class ModelMaintainer {
 
     public ModelMaintainer(PortraitConfig config, HistoryStore histories, ModelRegistry registry, RetrainPolicy policy,
                            int trainCustomers) {
-        this(config, () -> histories, registry, policy, trainCustomers);
+        this(config, pacer -> histories, registry, policy, trainCustomers);
     }
 
     /**
      * A maintainer whose trainings each take the histories {@code snapshot} gives at that moment
-     * (in the running server: a bounded sample of the histories every instance shares in Redis).
+     * (in the running server: a bounded sample of the histories every instance shares in Redis),
+     * read at the training's pace (the pacer it is given).
      */
-    public ModelMaintainer(PortraitConfig config, java.util.function.Supplier<HistoryStore> snapshot,
+    public ModelMaintainer(PortraitConfig config, java.util.function.Function<Pacer, HistoryStore> snapshot,
                            ModelRegistry registry, RetrainPolicy policy, int trainCustomers) {
         this.config = config;
         this.histories = snapshot;
@@ -164,7 +165,7 @@ public final class ModelMaintainer {
      * instance published never waits for a training.
      */
     public ModelTraining.Result train(Instant asOf, Pacer pacer) {
-        return new ModelTraining(config, trainCustomers, pacer).train(histories.get(), asOf);
+        return new ModelTraining(config, trainCustomers, pacer).train(histories.apply(pacer), asOf);
     }
 
     /** The registry candidates are registered in. */

@@ -233,8 +233,17 @@ public final class RedisHistories implements HistoryRepository {
      * must not hold them all in memory. Histories changed meanwhile may be seen either way.
      */
     public void forEach(java.util.function.Consumer<CustomerHistory> each) {
+        forEach(each, BATCH, () -> { });
+    }
+
+    /**
+     * As {@link #forEach(java.util.function.Consumer)}, {@code batch} keys at a time, running
+     * {@code afterBatch} after each (a pacer: bulk reads share the connections routing uses, so
+     * background work reads in small, spaced batches).
+     */
+    public void forEach(java.util.function.Consumer<CustomerHistory> each, int batch, Runnable afterBatch) {
         io.lettuce.core.ScanArgs match = io.lettuce.core.ScanArgs.Builder.matches(HistoryKeys.HISTORY_PREFIX + "*")
-                .limit(BATCH);
+                .limit(batch);
         io.lettuce.core.KeyScanCursor<String> cursor = redis.sync().scan(match);
         while (true) {
             List<String> keys = cursor.getKeys();
@@ -249,6 +258,7 @@ public final class RedisHistories implements HistoryRepository {
                     each.accept(decode(key.substring(HistoryKeys.HISTORY_PREFIX.length(), key.length() - 1), stored));
                 }
             }
+            afterBatch.run();
             if (cursor.isFinished()) {
                 return;
             }
@@ -262,6 +272,15 @@ public final class RedisHistories implements HistoryRepository {
      * {@link #forEach} so at most {@code max} + one batch of histories are in memory. For training.
      */
     public HistoryStore sample(int max) {
+        return sample(max, () -> { });
+    }
+
+    /**
+     * As {@link #sample(int)}, reading 32 histories at a time and running {@code pace} after each
+     * batch (the training's pacer), so a training's read never crowds the routing lookups that share
+     * the connections.
+     */
+    public HistoryStore sample(int max, Runnable pace) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be >= 1, was " + max);
         }
@@ -275,13 +294,15 @@ public final class RedisHistories implements HistoryRepository {
                 highestFirst.poll();
                 highestFirst.add(new Object[] {key, h});
             }
-        });
+        }, SAMPLE_BATCH, pace);
         HistoryStore out = new HistoryStore(bounds);
         for (Object[] e : highestFirst) {
             out.merge((CustomerHistory) e[1]);
         }
         return out;
     }
+
+    private static final int SAMPLE_BATCH = 32;
 
     /** 64-bit FNV-1a of the id's UTF-8 bytes, mixed (a stable order for the sample). */
     private static long idHash(String id) {
