@@ -156,7 +156,7 @@ public final class InsightsRefresh implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         ContactLog contacts = new ContactLog(config.emotions());
-        HistoryStore histories = new HistoryStore();
+        HistoryStore histories = new HistoryStore(config.history());
         CleaningReport report = new CleaningReport();
         Cleaner cleaner = new Cleaner(new HistoryIngest(config, histories, report, contacts),
                 CleaningOptions.of(d.get().asOf(), config::normalisePhone), report);

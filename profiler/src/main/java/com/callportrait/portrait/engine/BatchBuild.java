@@ -60,7 +60,7 @@ public final class BatchBuild {
      */
     public Result run(List<Source> sources, Instant asOf, ModelBundle models, BuildListener listener,
                       Consumer<HistoryIngest.SemanticInteraction> observer) {
-        return run(sources, asOf, models, listener, observer, new HistoryStore());
+        return run(sources, asOf, models, listener, observer, new HistoryStore(config.history()));
     }
 
     /** As above, folding into the given histories (a source may read them, e.g. enrichment by customer id). */

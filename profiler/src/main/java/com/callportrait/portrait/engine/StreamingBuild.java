@@ -169,7 +169,7 @@ public final class StreamingBuild {
         if (trained) {
             long t1 = System.nanoTime();
             listener.phase("train", -1);
-            HistoryStore sample = new HistoryStore();
+            HistoryStore sample = new HistoryStore(config.history());
             CleaningReport scratch = new CleaningReport();
             for (int p = 0; p < partitions && sample.size() < trainCustomers; p++) {
                 fold(dir, p, asOf, sample, scratch, null);
@@ -205,7 +205,7 @@ public final class StreamingBuild {
             for (int w = 0; w < threads; w++) {
                 workers.add(pool.submit(() -> {
                     for (int p = next.getAndIncrement(); p < partitions; p = next.getAndIncrement()) {
-                        HistoryStore part = new HistoryStore();
+                        HistoryStore part = new HistoryStore(config.history());
                         fold(dir, p, asOf, part, report, seen);
                         deleteQuietly(Partitioner.file(dir, p));
                         List<CustomerHistory> hs = new ArrayList<>(part.all());
