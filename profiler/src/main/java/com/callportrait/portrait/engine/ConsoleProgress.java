@@ -1,47 +1,50 @@
 package com.callportrait.portrait.engine;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.function.LongSupplier;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar for a build on a console stream (stderr): phase, steps done / total, rate and ETA.
- * On a terminal it redraws one line in place (at most five times a second); otherwise (a log file, a
- * pipe) it prints a plain line every {@code plainEvery} nanoseconds, so logs stay readable. Every
- * phase ends with a line of its count and duration.
+ * A build's progress on a console stream (stderr), drawn by the {@code progressbar} library: one bar
+ * per phase with steps done / total, percentage, elapsed and ETA, and rate. On a terminal the bar is
+ * redrawn in place five times a second; otherwise (a log file, a pipe) it is printed as a plain line
+ * every {@code plainEvery}, so logs stay readable and carry no carriage returns. Every phase ends with
+ * a line of its count and duration.
  *
- * <p>Thread-safe: the build's workers report concurrently; each call is short and the printing is
- * throttled. Lifecycle: report phases, then {@link #close()} (ends a half-drawn line).
+ * <p>Thread-safe: the build's workers report concurrently ({@link ProgressBar} steps are atomic and
+ * it renders on its own daemon thread). Lifecycle: report phases, then {@link #close()}.
  */
 public final class ConsoleProgress implements BuildListener, AutoCloseable {
-    /** Redraw interval on a terminal. */
-    private static final long TERMINAL_EVERY = 200_000_000L;
     /** Plain-line interval when the stream is not a terminal. */
-    public static final long DEFAULT_PLAIN_EVERY = 10_000_000_000L;
-    private static final int WIDTH = 30;
+    public static final Duration DEFAULT_PLAIN_EVERY = Duration.ofSeconds(10);
+    private static final int TERMINAL_REDRAW_MS = 200;
+    private static final int LINE_WIDTH = 110;
 
     private final PrintWriter out;
     private final boolean terminal;
-    private final long plainEvery;
-    private final LongSupplier clock;
-    private String phase;
+    private final Duration plainEvery;
+    private ProgressBar bar;
     private long total;
-    private long started;
-    private long lastPrint;
     private long done;
-    private boolean lineOpen;
 
     /**
      * @param out        where to draw (normally the command line's stderr)
      * @param terminal   whether {@code out} is an interactive terminal (redraw in place)
-     * @param plainEvery nanoseconds between plain lines when not a terminal
-     * @param clock      nanosecond clock ({@code System::nanoTime})
+     * @param plainEvery interval between plain lines when not a terminal
      */
-    public ConsoleProgress(PrintWriter out, boolean terminal, long plainEvery, LongSupplier clock) {
+    public ConsoleProgress(PrintWriter out, boolean terminal, Duration plainEvery) {
+        if (plainEvery.isNegative() || plainEvery.isZero()) {
+            throw new IllegalArgumentException("plainEvery must be positive, was " + plainEvery);
+        }
         this.out = out;
         this.terminal = terminal;
         this.plainEvery = plainEvery;
-        this.clock = clock;
     }
 
     /**
@@ -51,66 +54,50 @@ public final class ConsoleProgress implements BuildListener, AutoCloseable {
      */
     public static ConsoleProgress of(PrintWriter stderr, String term) {
         boolean tty = System.console() != null && term != null && !term.equals("dumb");
-        return new ConsoleProgress(stderr, tty, DEFAULT_PLAIN_EVERY, System::nanoTime);
+        return new ConsoleProgress(stderr, tty, DEFAULT_PLAIN_EVERY);
     }
 
     @Override
     public synchronized void phase(String name, long total) {
-        endLine();
-        this.phase = name;
+        closeBar();
         this.total = total;
         this.done = 0;
-        this.started = clock.getAsLong();
-        this.lastPrint = started;
-        if (!terminal) {
-            out.println(String.format(Locale.ROOT, "%s: started%s", name,
-                    total >= 0 ? String.format(Locale.ROOT, " (%,d to do)", total) : ""));
-            out.flush();
-        }
+        bar = new ProgressBarBuilder()
+                .setTaskName(name)
+                .setInitialMax(total >= 0 ? total : -1)
+                .setStyle(ProgressBarStyle.ASCII)
+                .showSpeed()
+                .setSpeedUnit(ChronoUnit.SECONDS)
+                .setUpdateIntervalMillis(terminal ? TERMINAL_REDRAW_MS : (int) Math.min(Integer.MAX_VALUE, plainEvery.toMillis()))
+                .setConsumer(terminal ? new Redraw(out) : new DelegatingProgressBarConsumer(this::plainLine, LINE_WIDTH))
+                .build();
     }
 
     @Override
     public synchronized void progress(long done) {
-        this.done = Math.max(this.done, done);
-        long now = clock.getAsLong();
-        if (now - lastPrint < (terminal ? TERMINAL_EVERY : plainEvery)) {
-            return;
+        if (done > this.done) {
+            this.done = done;
+            if (bar != null) {
+                bar.stepTo(done);
+            }
         }
-        lastPrint = now;
-        if (terminal) {
-            out.print('\r' + line(now) + "\u001b[K");
-            lineOpen = true;
-        } else {
-            out.println(line(now));
-        }
-        out.flush();
     }
 
     @Override
     public synchronized void phaseDone(String name, long millis) {
-        endLine();
+        long count = Math.max(done, total);
+        if (bar != null && count > done) {
+            bar.stepTo(count);
+        }
+        closeBar();
         out.println(String.format(Locale.ROOT, "%s: done%s in %s", name,
-                done > 0 ? String.format(Locale.ROOT, " %,d", Math.max(done, total)) : "", duration(millis / 1000.0)));
+                count > 0 ? String.format(Locale.ROOT, " %,d", count) : "", duration(millis / 1000.0)));
         out.flush();
-        phase = null;
     }
 
-    /** The current line: {@code portraits [=====>    ] 412,000/1,000,000 41% 5,230/s ETA 1m52s}. */
-    synchronized String line(long now) {
-        double sec = Math.max(1e-9, (now - started) / 1e9);
-        double rate = done / sec;
-        StringBuilder sb = new StringBuilder(phase == null ? "" : phase).append(' ');
-        if (total > 0) {
-            double f = Math.min(1, done / (double) total);
-            int filled = (int) (f * WIDTH);
-            sb.append('[').append("=".repeat(filled)).append(filled < WIDTH ? ">" : "")
-                    .append(" ".repeat(Math.max(0, WIDTH - filled - 1))).append("] ");
-            sb.append(String.format(Locale.ROOT, "%,d/%,d %3.0f%% %,.0f/s ETA %s", done, total, f * 100, rate,
-                    rate > 0 ? duration((total - done) / rate) : "?"));
-        } else {
-            sb.append(String.format(Locale.ROOT, "%,d %,.0f/s elapsed %s", done, rate, duration(sec)));
-        }
-        return sb.toString();
+    private void plainLine(String line) {
+        out.println(line.stripTrailing());
+        out.flush();
     }
 
     private static String duration(double sec) {
@@ -119,16 +106,42 @@ public final class ConsoleProgress implements BuildListener, AutoCloseable {
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
-    private void endLine() {
-        if (lineOpen) {
-            out.println();
-            lineOpen = false;
+    private void closeBar() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
         }
     }
 
     @Override
     public synchronized void close() {
-        endLine();
+        closeBar();
         out.flush();
+    }
+
+    /** Redraws the bar in place on a terminal; ends its line when the bar closes. */
+    private static final class Redraw implements ProgressBarConsumer {
+        private final PrintWriter out;
+
+        Redraw(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public int getMaxRenderedLength() {
+            return LINE_WIDTH;
+        }
+
+        @Override
+        public void accept(String rendered) {
+            out.print('\r' + rendered + "\u001b[K");
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.println();
+            out.flush();
+        }
     }
 }
