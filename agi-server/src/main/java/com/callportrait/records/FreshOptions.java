@@ -4,6 +4,7 @@ import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,8 +27,14 @@ import java.util.Optional;
  * @param consumer   {@code CP_FRESH_CONSUMER}: this process's consumer name in group
  *                   {@value #GROUP} (default {@code live}); keep it stable so a restart re-reads its
  *                   unacknowledged entries
+ * @param retention  {@code CP_INTERACTIONS_RETENTION}: how long the interaction streams keep a record
+ *                   (default 60 days, at least 1 day). The histories in Redis keep what portraits
+ *                   need; the streams carry records to the consumers and give the insight refresh
+ *                   its live records (agent groups look back 8 weeks, the forecast 5). Older entries
+ *                   are trimmed every hour, never one the live consumers have not acknowledged
  */
-public record FreshOptions(boolean enabled, Optional<Path> data, int generate, int partitions, String consumer) {
+public record FreshOptions(boolean enabled, Optional<Path> data, int generate, int partitions, String consumer,
+                           Duration retention) {
     /** The consumer group of the live path (the batch build uses its own, {@code portrait-build}). */
     public static final String GROUP = "portrait-live";
     /** Portraits are kept fresh unless switched off. */
@@ -40,6 +47,10 @@ public record FreshOptions(boolean enabled, Optional<Path> data, int generate, i
     public static final int MAX_PARTITIONS = 1024;
     /** This process's consumer name. */
     public static final String DEFAULT_CONSUMER = "live";
+    /** How long the interaction streams keep a record. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(60);
+    /** The shortest retention. */
+    public static final Duration MIN_RETENTION = Duration.ofDays(1);
 
     public FreshOptions {
         Objects.requireNonNull(data, "data");
@@ -53,6 +64,10 @@ public record FreshOptions(boolean enabled, Optional<Path> data, int generate, i
         if (consumer == null || consumer.isBlank()) {
             throw new ConfigException("CP_FRESH_CONSUMER", "must not be empty");
         }
+        Objects.requireNonNull(retention, "retention");
+        if (retention.compareTo(MIN_RETENTION) < 0) {
+            throw new ConfigException("CP_INTERACTIONS_RETENTION", "must be at least 1 day, got " + retention);
+        }
         data.ifPresent(d -> {
             if (!Files.isDirectory(d)) {
                 throw new ConfigException("CP_FRESH_DATA is not a directory: " + d);
@@ -60,7 +75,7 @@ public record FreshOptions(boolean enabled, Optional<Path> data, int generate, i
         });
     }
 
-    /** The defaults: on, no data directory, 2,000 generated customers, one partition, consumer {@code live}. */
+    /** The defaults: on, no data directory, 2,000 generated customers, one partition, consumer {@code live}, 60 days of records. */
     public static FreshOptions defaults() {
         return builder().build();
     }
@@ -78,13 +93,14 @@ public record FreshOptions(boolean enabled, Optional<Path> data, int generate, i
                 .generate(env.intIn("CP_FRESH_GENERATE", DEFAULT_GENERATE, 0, Integer.MAX_VALUE))
                 .partitions(env.intIn("CP_INTERACTION_PARTITIONS", DEFAULT_PARTITIONS, 1, MAX_PARTITIONS))
                 .consumer(env.string("CP_FRESH_CONSUMER", DEFAULT_CONSUMER))
+                .retention(env.duration("CP_INTERACTIONS_RETENTION", DEFAULT_RETENTION, MIN_RETENTION))
                 .build();
     }
 
 
     /** Same settings with {@code n} generated customers (demo; serve sets 0). */
     public FreshOptions withGenerate(int n) {
-        return new FreshOptions(enabled, data, n, partitions, consumer);
+        return new FreshOptions(enabled, data, n, partitions, consumer, retention);
     }
 
     /** Builds {@link FreshOptions}; unset values are the {@code DEFAULT_*} constants. Not thread-safe. */
@@ -94,6 +110,7 @@ public record FreshOptions(boolean enabled, Optional<Path> data, int generate, i
         private int generate = DEFAULT_GENERATE;
         private int partitions = DEFAULT_PARTITIONS;
         private String consumer = DEFAULT_CONSUMER;
+        private Duration retention = DEFAULT_RETENTION;
 
         private Builder() {
         }
@@ -123,8 +140,13 @@ public record FreshOptions(boolean enabled, Optional<Path> data, int generate, i
             return this;
         }
 
+        public Builder retention(Duration v) {
+            retention = v;
+            return this;
+        }
+
         public FreshOptions build() {
-            return new FreshOptions(enabled, data, generate, partitions, consumer);
+            return new FreshOptions(enabled, data, generate, partitions, consumer, retention);
         }
     }
 }

@@ -22,12 +22,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Refreshes the {@link Insights} in the running server: at start and then every
  * {@link InsightsOptions#every()} (default daily), one thread of its own ({@code insights-refresh},
  * a scheduled background task: reading a day's records and clustering takes seconds, never on a
- * Netty event loop or the shared scheduler) reads the data sources ({@code CP_FRESH_DATA}: the
+ * Netty event loop or the shared scheduler) reads the data sources (the live records the
+ * interaction streams keep, {@code CP_INTERACTIONS_RETENTION}; {@code CP_FRESH_DATA}: the
  * CRM/records files and the Asterisk {@code queue_log} that keeps growing; the demo's generated
  * customers), cleans them, classifies topics and emotions like a build, and computes every insight.
  * The result is kept for {@code /api/insights} and written to Redis for routing:
@@ -107,19 +110,24 @@ public final class InsightsRefresh implements AutoCloseable {
     }
 
     /**
-     * The data of the server's freshness settings: the files of {@code CP_FRESH_DATA} as of now; else
-     * the demo's generated customers ({@code generate} > 0) as of the generator's end; else none.
+     * The data of the server's freshness settings, read afresh at each refresh: the files of
+     * {@code CP_FRESH_DATA} (if set) and the live records the interaction streams keep
+     * ({@code liveSince}, given the start of the retention window {@code CP_INTERACTIONS_RETENTION}),
+     * as of now; else, for the demo ({@code generate} > 0), its generated customers as of the
+     * generator's end; else none.
      */
-    public static Supplier<Optional<Data>> dataOf(FreshOptions fresh, PortraitConfig config, Clock clock) {
+    public static Supplier<Optional<Data>> dataOf(FreshOptions fresh, PortraitConfig config, Clock clock,
+                                                 Optional<Function<Instant, Source>> liveSince) {
         return () -> {
-            if (fresh.data().isPresent()) {
-                return Optional.of(new Data(files(fresh.data().get(), config), clock.instant()));
-            }
-            if (fresh.generate() > 0) {
+            Instant now = clock.instant();
+            List<Source> sources = new ArrayList<>();
+            fresh.data().ifPresent(d -> sources.addAll(files(d, config)));
+            if (fresh.data().isEmpty() && fresh.generate() > 0) {
                 return Optional.of(new Data(List.of(new SyntheticSource(GeneratorOptions.of(42, fresh.generate(),
                         fresh.generate() * 10L))), GeneratorOptions.DEFAULT_END));
             }
-            return Optional.empty();
+            liveSince.ifPresent(f -> sources.add(f.apply(now.minus(fresh.retention()))));
+            return sources.isEmpty() ? Optional.empty() : Optional.of(new Data(sources, now));
         };
     }
 
@@ -137,8 +145,8 @@ public final class InsightsRefresh implements AutoCloseable {
     public Map<String, Object> json() {
         Insights in = current;
         if (in == null) {
-            return Map.of("state", "pending", "message", "the first refresh has not finished (or there is no data:"
-                    + " CP_FRESH_DATA)");
+            return Map.of("state", "pending", "message", "the first refresh has not finished, or there are no"
+                    + " records yet (the live records of the last CP_INTERACTIONS_RETENTION and CP_FRESH_DATA)");
         }
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("state", "ready");
@@ -162,6 +170,10 @@ public final class InsightsRefresh implements AutoCloseable {
                 CleaningOptions.of(d.get().asOf(), config::normalisePhone), report);
         for (Source s : d.get().sources()) {
             s.readInto(cleaner);
+        }
+        if (contacts.size() == 0) {
+            log.info("insights not refreshed: no contacts in {}", d.get().sources().stream().map(Source::name).toList());
+            return Optional.empty();
         }
         Insights in = Insights.compute(contacts, Insights.items(histories.all()), d.get().asOf());
         current = in;

@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
  * only {@code demo} trains on generated customers, {@link FreshOptions#generate()}), then polls the
  * stream with the consumer group {@value FreshOptions#GROUP} and applies {@link LiveUpdater}. Any
  * instance, after any restart, so updates a portrait from the same shared history. Records appended while the histories load simply wait in the stream.
+ * Every {@link #TRIM_EVERY} the same thread trims the streams to {@link FreshOptions#retention()}
+ * ({@link InteractionStream#trim}: never a record this group has not acknowledged).
  *
  * <p>With retraining on ({@link RetrainOptions}, {@code CP_RETRAIN}), the start-up never trains:
  * without models in the registry the histories are only loaded, and a {@link RetrainScheduler} (its
@@ -83,8 +85,11 @@ public final class ProfileFreshness implements AutoCloseable {
     private final RetrainOptions retrainOptions;
     private final String instance;
     private final java.util.function.Function<ModelMaintainer, RetrainScheduler.Trainer> trainer;
+    private final io.micrometer.core.instrument.Counter trimmed;
     private volatile boolean stopping;
     private volatile int historiesAtStart = -1;
+    /** How often the streams are trimmed to the retention. */
+    static final Duration TRIM_EVERY = Duration.ofHours(1);
     private volatile RetrainScheduler retraining;
 
     private ProfileFreshness(FreshOptions options, SpoolOptions spool, PortraitConfig config, RedisConnector redis,
@@ -107,6 +112,8 @@ public final class ProfileFreshness implements AutoCloseable {
         this.registry = registry;
         calls.addListener(recorder);
         feedback.addListener(recorder);
+        this.trimmed = io.micrometer.core.instrument.Counter.builder("cp.interactions.trimmed")
+                .description("interaction stream entries removed after CP_INTERACTIONS_RETENTION").register(registry);
         this.thread = new Thread(this::run, "portrait-fresh");
         thread.setDaemon(true);
     }
@@ -181,8 +188,13 @@ public final class ProfileFreshness implements AutoCloseable {
         }
         ready.countDown();
         long backoff = 250;
+        long nextTrim = System.nanoTime();
         while (!stopping) {
             try {
+                if (System.nanoTime() - nextTrim >= 0) {
+                    nextTrim = System.nanoTime() + TRIM_EVERY.toNanos();
+                    trim();
+                }
                 long n = consumer.poll();
                 backoff = 250;
                 if (n == 0) {
@@ -200,6 +212,19 @@ public final class ProfileFreshness implements AutoCloseable {
                 }
                 backoff = Math.min(5_000, backoff * 2);
             }
+        }
+    }
+
+    /** Trims the streams to the retention; a failure is logged and tried again at the next trim. */
+    void trim() {
+        try {
+            long n = stream.trim(clock.instant().minus(options.retention()), FreshOptions.GROUP);
+            trimmed.increment(n);
+            if (n > 0) {
+                log.info("{} interaction records older than {} trimmed from the streams", n, options.retention());
+            }
+        } catch (RuntimeException e) {
+            log.warn("trimming the interaction streams failed ({}); trying again in {}", e.toString(), TRIM_EVERY);
         }
     }
 

@@ -186,7 +186,9 @@ public final class Application implements AutoCloseable {
             app.live.start();
             if (freshOptions.enabled() && settings.insights().enabled()) {
                 app.insights = Optional.of(InsightsRefresh.start(settings.insights(),
-                        InsightsRefresh.dataOf(freshOptions, settings.portrait(), Clock.systemUTC()), settings.portrait(),
+                        InsightsRefresh.dataOf(freshOptions, settings.portrait(), Clock.systemUTC(),
+                                app.fresh.map(f -> from -> f.stream().since(from, redis.connector().sync()))),
+                        settings.portrait(),
                         Optional.of(redis.connector()), app.live.amiClient(), telemetry.registry()));
             }
             app.rules.pollEvery(RULES_POLL, app.scheduler);

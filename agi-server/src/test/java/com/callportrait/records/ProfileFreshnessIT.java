@@ -65,7 +65,7 @@ class ProfileFreshnessIT {
         AtomicReference<CallSnapshot> last = new AtomicReference<>();
         calls.addListener((c, change) -> last.set(c));
         try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
-             ProfileFreshness fresh = ProfileFreshness.start(new FreshOptions(true, Optional.empty(), 300, 1, "it"),
+             ProfileFreshness fresh = ProfileFreshness.start(new FreshOptions(true, Optional.empty(), 300, 1, "it", FreshOptions.DEFAULT_RETENTION),
                      com.callportrait.records.spool.SpoolOptions.under(dir), PortraitConfig.load(), redis.connector(), redis.store(), calls, feedback, dir.resolve("models"), meters,
                      Clock.systemUTC())) {
             assertThat(fresh.awaitReady(Duration.ofMinutes(3))).as("histories and models loaded").isTrue();

@@ -6,6 +6,11 @@ import com.callportrait.cli.InProcessTarget;
 import com.callportrait.common.config.Env;
 import com.callportrait.live.LiveOptions;
 import com.callportrait.live.TokenService.Role;
+import com.callportrait.portrait.collect.InteractionRecord;
+import com.callportrait.portrait.collect.InteractionStream;
+import com.callportrait.portrait.collect.RecordSink;
+import com.callportrait.portrait.gen.GeneratorOptions;
+import com.callportrait.portrait.gen.SyntheticGenerator;
 import com.callportrait.records.FreshOptions;
 import com.callportrait.records.InsightsOptions;
 import com.callportrait.records.InsightsRefresh;
@@ -18,7 +23,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +90,43 @@ class InsightsIT {
                             assertThat(a.value("Interface")).matches("Local/agent-\\d\\d@cp-agents");
                             assertThat(a.value("Penalty")).isIn("0", "1", "2");
                         });
+            }
+        }
+    }
+
+    /**
+     * A server started without CP_FRESH_DATA (as {@code serve} runs on a live site) answers
+     * "pending" until records exist, then computes the insights from the live records its
+     * interaction streams keep.
+     */
+    @Test
+    void aServerWithoutDataRefreshesFromTheLiveRecordsItKeeps(@TempDir Path dir) throws Exception {
+        AppOptions o = AppOptions.from(Env.of(Map.of())).withRedis(Optional.empty(), 0).withPorts(0, 0, 0)
+                .withDataDir(dir);
+        try (RedisBackend redis = RedisBackend.open(o, RedisBackend.Embedded.START_ANY_PORT);
+             Telemetry telemetry = new Telemetry();
+             SimulatedAsterisk pbx = SimulatedAsterisk.start()) {
+            Settings s = Settings.of(o).withLive(InProcessTarget.liveOptions(LiveOptions.from(Env.of(Map.of())), pbx))
+                    .withSpeech(SpeechSettings.off()).withFresh(FreshOptions.builder().generate(0).build());
+            try (Application app = Application.start(s, redis, telemetry)) {
+                InsightsRefresh refresh = app.insights().orElseThrow();
+                assertThat(refresh.refresh()).as("no records yet").isEmpty();
+                assertThat(refresh.json()).containsEntry("state", "pending");
+
+                // the last ten weeks of a centre's calls, as the record path appends them
+                List<InteractionRecord> calls = new ArrayList<>();
+                new SyntheticGenerator(GeneratorOptions.builder().seed(11).customers(2500).days(70)
+                        .end(Instant.now().minus(Duration.ofHours(1))).build()).generate(new RecordSink() {
+                            @Override public void interaction(InteractionRecord r) { calls.add(r); }
+                        });
+                InteractionStream stream = app.freshness().orElseThrow().stream();
+                calls.forEach(stream::append);
+
+                var in = refresh.refresh().orElseThrow();
+                assertThat(in.contacts()).isEqualTo(calls.size());
+                assertThat(in.groups()).isPresent();
+                assertThat(refresh.json()).containsEntry("state", "ready");
+                assertThat(redis.connector().sync().hgetall(InsightsRefresh.GROUPS_KEY)).containsValues("high", "low");
             }
         }
     }

@@ -3,15 +3,21 @@ package com.callportrait.portrait.collect;
 import com.callportrait.profile.redis.LuaScript;
 import com.callportrait.profile.redis.RedisConnector;
 import io.lettuce.core.Consumer;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XTrimArgs;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.models.stream.PendingMessages;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -159,6 +165,143 @@ public final class InteractionStream {
                 return n;
             }
         };
+    }
+
+    /**
+     * A source reading every partition's entries appended at or after {@code from} (by the time in
+     * the entry id), oldest first, outside any consumer group: nothing is claimed or acknowledged,
+     * so the consumers are not disturbed (the insight refresh reads the live records this way).
+     * Pages of {@value #BATCH} entries on {@code commands}, so a background reader can keep its bulk
+     * reads off the connections routing uses.
+     */
+    public Source since(Instant from, RedisClusterCommands<String, String> commands) {
+        return new Source() {
+            @Override
+            public String name() {
+                return "stream:" + PREFIX + "*} since " + from;
+            }
+
+            @Override
+            public long readInto(RecordSink sink) {
+                long n = 0;
+                for (int p = 0; p < partitions; p++) {
+                    n += range(commands, key(p), Long.toString(Math.max(0, from.toEpochMilli())), sink);
+                }
+                return n;
+            }
+        };
+    }
+
+    private static long range(RedisClusterCommands<String, String> commands, String key, String from, RecordSink sink) {
+        long n = 0;
+        Range.Boundary<String> lower = Range.Boundary.including(from);
+        while (true) {
+            List<StreamMessage<String, String>> page = commands.xrange(key,
+                    Range.from(lower, Range.Boundary.unbounded()), io.lettuce.core.Limit.from(BATCH));
+            for (StreamMessage<String, String> m : page) {
+                try {
+                    sink.streamEntry(key, m.getId(), m.getBody().get("rid"));
+                    if ("feedback".equals(m.getBody().get("kind"))) {
+                        sink.feedback(InteractionJson.decodeFeedback(m.getBody().get("json")));
+                    } else {
+                        sink.interaction(InteractionJson.decode(m.getBody().get("json")));
+                    }
+                    n++;
+                } catch (IllegalArgumentException e) {
+                    sink.rejected(key, 0, "entry " + m.getId() + ": " + e.getMessage());
+                }
+            }
+            if (page.size() < BATCH) {
+                return n;
+            }
+            lower = Range.Boundary.excluding(page.get(page.size() - 1).getId());
+        }
+    }
+
+    /**
+     * Removes the entries appended before {@code before} from every partition, keeping every entry
+     * that consumer group {@code keepFor} has not read yet or read but not acknowledged: each
+     * partition is cut at the oldest of {@code before}, the group's last delivered entry and its
+     * oldest pending entry. A partition the group has never read (no group yet) is left whole.
+     * Exact ({@code XTRIM MINID}): called every hour or so, each call removes about an hour of
+     * records, which is cheap, and the bound holds to the entry.
+     *
+     * @return the entries removed
+     */
+    public long trim(Instant before, String keepFor) {
+        long removed = 0;
+        for (int p = 0; p < partitions; p++) {
+            String key = key(p);
+            Optional<StreamId> cut = protectedCut(key, keepFor, StreamId.of(before.toEpochMilli(), 0));
+            if (cut.isPresent()) {
+                removed += redis.sync().xtrim(key, XTrimArgs.Builder.minId(cut.get().toString()));
+            }
+        }
+        return removed;
+    }
+
+    /** The first entry id to keep in {@code key}, or empty when nothing may go. */
+    private Optional<StreamId> protectedCut(String key, String group, StreamId wanted) {
+        if (redis.sync().exists(key) == 0) {
+            return Optional.empty();
+        }
+        Optional<StreamId> delivered = lastDelivered(key, group);
+        if (delivered.isEmpty()) {
+            return Optional.empty(); // the group will read this partition from its start
+        }
+        // entries up to and including the last delivered one were read: the one after it stays
+        StreamId cut = StreamId.min(wanted, delivered.get().next());
+        PendingMessages pending = redis.sync().xpending(key, group);
+        if (pending.getCount() > 0 && pending.getMessageIds().getLower().getValue() != null) {
+            cut = StreamId.min(cut, StreamId.parse(pending.getMessageIds().getLower().getValue()));
+        }
+        return Optional.of(cut);
+    }
+
+    private Optional<StreamId> lastDelivered(String key, String group) {
+        for (Object g : redis.sync().xinfoGroups(key)) {
+            List<?> fields = (List<?>) g;
+            Map<String, String> info = new java.util.HashMap<>();
+            for (int i = 0; i + 1 < fields.size(); i += 2) {
+                info.put(String.valueOf(fields.get(i)), String.valueOf(fields.get(i + 1)));
+            }
+            if (group.equals(info.get("name"))) {
+                return Optional.of(StreamId.parse(info.get("last-delivered-id")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A stream entry id, {@code <ms>-<seq>}, ordered as Redis orders them. */
+    record StreamId(long millis, long seq) implements Comparable<StreamId> {
+        static StreamId of(long millis, long seq) {
+            return new StreamId(millis, seq);
+        }
+
+        static StreamId parse(String id) {
+            int dash = id.indexOf('-');
+            return dash < 0 ? new StreamId(Long.parseLong(id), 0)
+                    : new StreamId(Long.parseLong(id.substring(0, dash)), Long.parseLong(id.substring(dash + 1)));
+        }
+
+        static StreamId min(StreamId a, StreamId b) {
+            return a.compareTo(b) <= 0 ? a : b;
+        }
+
+        StreamId next() {
+            return seq == Long.MAX_VALUE ? new StreamId(millis + 1, 0) : new StreamId(millis, seq + 1);
+        }
+
+        @Override
+        public int compareTo(StreamId o) {
+            int c = Long.compareUnsigned(millis, o.millis);
+            return c != 0 ? c : Long.compareUnsigned(seq, o.seq);
+        }
+
+        @Override
+        public String toString() {
+            return Long.toUnsignedString(millis) + "-" + Long.toUnsignedString(seq);
+        }
     }
 
     private void ensureGroup(String key, String group) {
