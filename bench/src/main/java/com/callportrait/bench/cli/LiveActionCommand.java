@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "live-action", mixinStandardHelpOptions = true,
         description = "Starts the application on loopback (embedded Redis, the bundled Vosk model and emotion model,"
                 + " the bundled live rules) with its AMI client logged in to a simulated Asterisk; plays calls whose"
-                + " caller speaks a complaint over AudioSocket while waiting in the queue; prints end of speech ->"
+                + " caller speaks a complaint over AudioSocket while waiting in the queue; prints end of the utterance acted on ->"
                 + " QueueChangePriorityCaller received, p50/p95/p99. Exit 0 when every call was raised exactly once"
                 + " and p95 < 1.5 s.")
 public final class LiveActionCommand extends BenchCommand {
@@ -87,12 +87,14 @@ public final class LiveActionCommand extends BenchCommand {
                 out().printf(Locale.ROOT, "live-action: %d calls (%d at once), recording %d ms, speech ends at %d ms,"
                                 + " workers %d%n", calls, concurrency, r.audioMs(), r.speechEndMs(),
                         speech.asr().workers());
-                out().printf(Locale.ROOT, "end of speech -> QueueChangePriorityCaller: n=%d missed=%d failed=%d"
-                                + " p50=%.0f ms p95=%.0f ms p99=%.0f ms max=%.0f ms; most actions for one call: %d%n",
+                out().printf(Locale.ROOT, "end of the utterance acted on -> QueueChangePriorityCaller: n=%d missed=%d"
+                                + " failed=%d p50=%.0f ms p95=%.0f ms p99=%.0f ms max=%.0f ms; most actions for one call:"
+                                + " %d; acted after utterance (of %d): %s%n",
                         r.latencyNanos().size(), r.missed(), r.failed(),
                         EscalationLatency.percentileMs(r.latencyNanos(), 0.5), p95,
                         EscalationLatency.percentileMs(r.latencyNanos(), 0.99),
-                        EscalationLatency.percentileMs(r.latencyNanos(), 1.0), r.actionsPerCall());
+                        EscalationLatency.percentileMs(r.latencyNanos(), 1.0), r.actionsPerCall(), r.utterances(),
+                        r.actedAfter());
                 out().flush();
                 return r.missed() == 0 && r.failed() == 0 && r.actionsPerCall() == 1 && p95 < 1500 ? 0 : 1;
             }

@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Plays calls whose caller speaks a complaint while waiting in the queue (real audio over
- * AudioSocket, real time) and measures, per call, from the end of the caller's last utterance (the
- * angry one that asks for a manager: {@link SpeechEnd} of the recording, counted from the instant
- * its first frame was written) to the simulated PBX receiving {@code QueueChangePriorityCaller} for
- * that caller's channel. Everything between is included: the rest of the audio on the wire,
+ * AudioSocket, real time) and measures, per call, from the end of the caller's utterance the rules
+ * acted on to the simulated PBX receiving {@code QueueChangePriorityCaller} for that caller's
+ * channel. The utterance acted on is the last one to end before the action arrived
+ * ({@link SpeechEnd#utteranceEnds} of the recording, counted from the instant its first frame was
+ * written): a recogniser's final comes after its utterance ended, and an action needs a final. Everything between is included: the rest of the audio on the wire,
  * end-of-utterance detection, recognition, redaction, emotion, the live policy and the AMI write.
  * A call whose action does not arrive before an agent answers counts as missed.
  *
@@ -50,9 +51,12 @@ public final class EscalationLatency {
      * @param speechEndMs    where speech ends in the recording
      * @param audioMs        the recording's length
      * @param actionsPerCall the most priority actions any one call got (1 = raised once)
+     * @param actedAfter     per utterance of the recording (1-based), how many calls were raised after
+     *                       it ended and before the next one did
+     * @param utterances     the recording's utterances
      */
     public record Result(List<Long> latencyNanos, int missed, int failed, long speechEndMs, long audioMs,
-                         int actionsPerCall) {
+                         int actionsPerCall, java.util.SortedMap<Integer, Integer> actedAfter, int utterances) {
     }
 
     private final InetSocketAddress agi;
@@ -68,7 +72,9 @@ public final class EscalationLatency {
     }
 
     public Result run(Settings s) throws Exception {
+        long[] ends = SpeechEnd.utteranceEnds(audio);
         long speechEndMs = SpeechEnd.millis(audio);
+        java.util.SortedMap<Integer, Integer> actedAfter = new java.util.TreeMap<>();
         Map<String, Long> started = new ConcurrentHashMap<>();
         AudioCaller voice = AudioCaller.of(audioSocket, audio).withStartListener(started::put);
         Duration wait = Duration.ofMillis(audio.length / 16L).plus(s.afterSpeech());
@@ -103,9 +109,15 @@ public final class EscalationLatency {
                 missed++;
                 continue;
             }
-            latencies.add(raised.get(0).nanos() - (t0 + TimeUnit.MILLISECONDS.toNanos(speechEndMs)));
+            long at = raised.get(0).nanos() - t0;
+            int u = ends.length - 1;
+            while (u > 0 && TimeUnit.MILLISECONDS.toNanos(ends[u]) > at) {
+                u--;
+            }
+            actedAfter.merge(u + 1, 1, Integer::sum);
+            latencies.add(at - TimeUnit.MILLISECONDS.toNanos(ends[u]));
         }
-        return new Result(latencies, missed, failed, speechEndMs, audio.length / 16L, most);
+        return new Result(latencies, missed, failed, speechEndMs, audio.length / 16L, most, actedAfter, ends.length);
     }
 
     /** The q-quantile (0..1) of nanosecond samples, in milliseconds (nearest rank). */

@@ -27,6 +27,18 @@ class SpeechEndTest {
     }
 
     @Test
+    void utterancesEndWhereAPauseOfThreeHundredMillisecondsBegins() {
+        byte[] pcm = new byte[2 * 8 * 3000];
+        fill(pcm, 0, 3000, 0);
+        fill(pcm, 300, 800, 8000);
+        fill(pcm, 1000, 1500, 3000);   // 200 ms after the first: the same utterance
+        fill(pcm, 2000, 2600, 6000);   // 500 ms after: a second one
+        assertThat(SpeechEnd.utteranceEnds(pcm)).containsExactly(1500, 2600);
+        assertThat(SpeechEnd.millis(pcm)).isEqualTo(2600);
+        assertThat(SpeechEnd.utteranceEnds(new byte[3200])).isEmpty();
+    }
+
+    @Test
     void theRecordedComplaintEndsBeforeItsRecordingDoes() {
         byte[] pcm = AudioCaller.bundledAudio();
         long end = SpeechEnd.millis(pcm);
