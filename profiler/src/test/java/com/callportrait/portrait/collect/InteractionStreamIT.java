@@ -9,11 +9,18 @@ import com.callportrait.portrait.gen.SyntheticGenerator;
 import com.callportrait.profile.redis.EmbeddedRedis;
 import com.callportrait.profile.redis.RedisConnector;
 import com.callportrait.profile.redis.RedisProfileStore;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -23,8 +30,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The live interaction stream on a real (embedded) redis-server. */
+/** The live interaction stream on a real (embedded) redis-server: consumer groups, reading by time, trimming. */
 class InteractionStreamIT {
+    static final String KEY = InteractionStream.key(0);
     static EmbeddedRedis redis;
     static RedisConnector connector;
 
@@ -114,5 +122,85 @@ class InteractionStreamIT {
             @Override public void interaction(InteractionRecord r) { again.add(r); }
         });
         assertThat(again).containsExactlyInAnyOrderElementsOf(sent);
+    }
+
+    /** Appends {@code records} to partition 0 as entries {@code 1000-0}, {@code 2000-0}, ... */
+    private static void appendAtSeconds(List<InteractionRecord> records) {
+        for (int i = 0; i < records.size(); i++) {
+            connector.sync().xadd(KEY, new XAddArgs().id((i + 1) * 1000L + "-0"),
+                    Map.of("json", InteractionJson.encode(records.get(i)), "rid", "r" + i));
+        }
+    }
+
+    private static List<StreamMessage<String, String>> read(String group, int count) {
+        return connector.sync().xreadgroup(Consumer.from(group, "w"), XReadArgs.Builder.count(count),
+                XReadArgs.StreamOffset.lastConsumed(KEY));
+    }
+
+    private static List<String> ids() {
+        return connector.sync().xrange(KEY, io.lettuce.core.Range.unbounded()).stream().map(StreamMessage::getId).toList();
+    }
+
+    @Test
+    void trimKeepsWhatTheLiveGroupHasNotReadOrNotAcknowledged() {
+        InteractionStream stream = new InteractionStream(connector, 1);
+        appendAtSeconds(calls(2).subList(0, 10));
+        connector.sync().xgroupCreate(XReadArgs.StreamOffset.from(KEY, "0"), "live", XGroupCreateArgs.Builder.mkstream());
+        List<StreamMessage<String, String>> got = read("live", 6); // 1000-0 .. 6000-0 delivered
+        connector.sync().xack(KEY, "live", got.subList(0, 4).stream().map(StreamMessage::getId).toArray(String[]::new));
+
+        // everything before 9.5 s is old enough, but 5000-0 and 6000-0 are pending and 7000-0 on unread
+        assertThat(stream.trim(Instant.ofEpochMilli(9_500), "live")).isEqualTo(4);
+        assertThat(ids()).containsExactly("5000-0", "6000-0", "7000-0", "8000-0", "9000-0", "10000-0");
+
+        connector.sync().xack(KEY, "live", "5000-0", "6000-0");
+        assertThat(stream.trim(Instant.ofEpochMilli(9_500), "live")).isEqualTo(2);
+        assertThat(ids()).first().isEqualTo("7000-0"); // read up to 6000-0: the rest is not read yet
+
+        read("live", 10);
+        connector.sync().xack(KEY, "live", "7000-0", "8000-0", "9000-0", "10000-0");
+        assertThat(stream.trim(Instant.ofEpochMilli(9_500), "live")).isEqualTo(3);
+        assertThat(ids()).containsExactly("10000-0"); // newer than the retention cut
+        // the group goes on where it was: nothing it read comes back, the newer entry is still there
+        assertThat(read("live", 10)).isEmpty();
+    }
+
+    @Test
+    void aPartitionTheLiveGroupNeverReadIsNotTrimmed() {
+        InteractionStream stream = new InteractionStream(connector, 2);
+        appendAtSeconds(calls(2).subList(0, 5));
+        connector.sync().xgroupCreate(XReadArgs.StreamOffset.from(KEY, "0"), "batch", XGroupCreateArgs.Builder.mkstream());
+        read("batch", 5);
+
+        assertThat(stream.trim(Instant.ofEpochMilli(60_000), "live")).isZero();
+        assertThat(ids()).hasSize(5);
+    }
+
+    @Test
+    void sinceReadsEveryPartitionFromAnInstantOnInPagesWithoutTouchingTheGroups() {
+        InteractionStream stream = new InteractionStream(connector, 2);
+        List<InteractionRecord> sent = calls(150);
+        assertThat(sent.size()).isGreaterThan(1_100); // more than two pages of 500 in one partition
+        appendAtSeconds(sent.subList(0, 20)); // partition 0, times 1-20 s
+        Instant cut = Instant.ofEpochMilli(11_000);
+        long before = System.currentTimeMillis();
+        for (InteractionRecord r : sent.subList(20, sent.size())) {
+            connector.sync().xadd(InteractionStream.key(1), Map.of("json", InteractionJson.encode(r)));
+        }
+        stream.appendFeedback(new FeedbackRecord("fb-1", sent.get(30).customerId(), null, 4, "resolved",
+                Instant.ofEpochMilli(before), "refund issued"));
+
+        List<InteractionRecord> got = new ArrayList<>();
+        List<FeedbackRecord> feedback = new ArrayList<>();
+        long n = stream.since(cut, connector.sync()).readInto(new RecordSink() {
+            @Override public void interaction(InteractionRecord r) { got.add(r); }
+            @Override public void feedback(FeedbackRecord r) { feedback.add(r); }
+        });
+
+        List<InteractionRecord> expected = new ArrayList<>(sent.subList(10, sent.size())); // 11 s on
+        assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(feedback).hasSize(1);
+        assertThat(n).isEqualTo(expected.size() + 1);
+        assertThat(connector.sync().xinfoGroups(KEY)).isEmpty();
     }
 }
