@@ -163,7 +163,7 @@ public final class ModelTraining {
         }
         DataWindow data = new DataWindow(oldest == Long.MAX_VALUE ? null : Instant.ofEpochSecond(oldest), asOf,
                 sample.size(), rawTrain.size() + rawTest.size(), positives);
-        OutlookTraining.Result outlook = new OutlookTraining(config).train(sample, asOf);
+        OutlookTraining.Result outlook = new OutlookTraining(config, pacer).train(sample, asOf);
         pacer.settle();
         return new Result(new ModelBundle(segment, risk, value, 0, 0, outlook.models()),
                 new HeldOut(rawTest, heldOut.y(), baseline, rawNow), outlook.heldOut(), data);

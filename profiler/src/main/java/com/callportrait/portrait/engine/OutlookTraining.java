@@ -32,7 +32,12 @@ import java.util.Map;
  * weeks after {@code asOf - 30d} are held out (7-day labels from four weekly snapshots, 30-day labels
  * and topics from the first).
  *
- * <p>Deterministic; stateless apart from settings; thread-safe.
+ * <p>In the running server it is paced like the other models ({@link Pacer}: per customer while rows
+ * are extracted, between the fits) and refused on an event loop or a speech worker
+ * ({@link TrainingGuard}).
+ *
+ * <p>Deterministic. Without a pacer stateless apart from settings and thread-safe; with one, used by
+ * the pacer's thread only (a pacer is one computation's).
  */
 public final class OutlookTraining {
     static final long DAY = 86_400L;
@@ -50,12 +55,26 @@ public final class OutlookTraining {
     public record Result(OutlookModels models, HeldOut heldOut) { }
 
     private final PortraitConfig config;
+    private final Pacer pacer;
 
+    /** Unpaced (command-line builds, benchmarks, tests). */
     public OutlookTraining(PortraitConfig config) {
-        this.config = config;
+        this(config, Pacer.NONE);
     }
 
+    /** @param pacer keeps the training to a share of one core; called per customer and between the fits */
+    public OutlookTraining(PortraitConfig config, Pacer pacer) {
+        this.config = config;
+        this.pacer = java.util.Objects.requireNonNull(pacer, "pacer");
+    }
+
+    /**
+     * Trains churn and next contact on {@code sample} as of {@code asOf}. Blocks for seconds of CPU.
+     *
+     * @throws IllegalStateException on an event loop or a speech worker ({@link TrainingGuard})
+     */
     public Result train(List<CustomerHistory> sample, Instant asOf) {
+        TrainingGuard.check();
         long now = asOf.getEpochSecond();
         FeatureRules rules = config.rules();
         ComplaintRiskModel churn = null;
@@ -100,6 +119,7 @@ public final class OutlookTraining {
         List<Boolean> y = new ArrayList<>();
         List<Boolean> cal = new ArrayList<>();
         for (CustomerHistory c : sample) {
+            pacer.pace();
             synchronized (c) {
                 if (c.closedBy(at) || c.joined() > at) {
                     continue;
@@ -126,6 +146,7 @@ public final class OutlookTraining {
         List<String> last = new ArrayList<>();
         long to = at + days * DAY;
         for (CustomerHistory c : sample) {
+            pacer.pace();
             synchronized (c) {
                 if (c.closedBy(at) || c.joined() > at) {
                     continue;
@@ -165,6 +186,7 @@ public final class OutlookTraining {
         if (count(train.labels(), true) < MIN_CLASS || count(train.labels(), false) < MIN_CLASS) {
             return null;
         }
+        pacer.settle(); // before a fit that cannot be paced, and so after the previous one
         Preprocessor pre = Preprocessor.fit(config.rules(), train.raw());
         List<double[]> tx = new ArrayList<>();
         List<Boolean> ty = new ArrayList<>();
@@ -176,8 +198,10 @@ public final class OutlookTraining {
             (train.calibration()[i] ? cy : ty).add(train.labels()[i]);
         }
         Split held = new Split(ModelTraining.processed(pre, test.raw(), inputs), test.labels());
-        return new ComplaintRiskTrainer(config.seed(), 5).train(pre, inputs, horizonDays, new Split(tx, bools(ty)),
-                new Split(cx, bools(cy)), held, baseline);
+        ComplaintRiskModel m = new ComplaintRiskTrainer(config.seed(), 5).train(pre, inputs, horizonDays,
+                new Split(tx, bools(ty)), new Split(cx, bools(cy)), held, baseline);
+        pacer.settle();
+        return m;
     }
 
     /** The topic model on the rows that had a contact; {@code null} when fewer than two topics occur. */
@@ -193,8 +217,12 @@ public final class OutlookTraining {
         if (new java.util.HashSet<>(topics).size() < 2) {
             return null;
         }
+        pacer.settle();
         Preprocessor pre = Preprocessor.fit(config.rules(), raw);
-        return ContactReasonModel.train(pre, inputs, ModelTraining.processed(pre, raw, inputs), topics, config.seed(), 8);
+        ContactReasonModel m = ContactReasonModel.train(pre, inputs, ModelTraining.processed(pre, raw, inputs), topics,
+                config.seed(), 8);
+        pacer.settle();
+        return m;
     }
 
     /** Top-1 accuracy of the model and of the "same topic as last time" baseline on contacts in {@code test}. */
