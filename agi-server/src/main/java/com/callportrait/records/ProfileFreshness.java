@@ -287,7 +287,7 @@ public final class ProfileFreshness implements AutoCloseable {
         RedisHistories shared = histories;
         int sampleSize = retrainOptions.maxCustomers();
         // every training reads a bounded sample of the histories all instances share in Redis, at
-        // the training's pace (the reads share the connections routing uses)
+        // the training's pace, over the connector's bulk connection (its own event loop, not the call path's)
         ModelMaintainer maintainer = new ModelMaintainer(config, pacer -> shared.sample(sampleSize, () -> {
                     pacer.pace();
                     pacer.settle();

@@ -187,7 +187,8 @@ public final class Application implements AutoCloseable {
             if (freshOptions.enabled() && settings.insights().enabled()) {
                 app.insights = Optional.of(InsightsRefresh.start(settings.insights(),
                         InsightsRefresh.dataOf(freshOptions, settings.portrait(), Clock.systemUTC(),
-                                app.fresh.map(f -> from -> f.stream().since(from, redis.connector().sync()))),
+                                app.fresh.map(f -> from -> f.stream().since(from,
+                                        redis.connector().bulkConnection().sync()))),
                         settings.portrait(),
                         Optional.of(redis.connector()), app.live.amiClient(), telemetry.registry()));
             }

@@ -127,7 +127,10 @@ class RetrainInServerIT {
             assertThat(first.outcome().risk().accepted()).isTrue();
             assertThat(first.outcome().segment().accepted()).isTrue();
             assertThat(first.published()).isTrue();
-            Map<String, Integer> promoted = Map.of(ModelMaintainer.RISK, 1, ModelMaintainer.SEGMENT, 1);
+            // churn risk and next contact are trained, gated and named with the others
+            Map<String, Integer> promoted = Map.of(ModelMaintainer.RISK, 1, ModelMaintainer.SEGMENT, 1,
+                    com.callportrait.portrait.engine.OutlookGate.CHURN, 1,
+                    com.callportrait.portrait.engine.OutlookGate.NEXT_CONTACT, 1);
             assertThat(scheduler.current().versions()).isEqualTo(promoted);
             ModelVersion risk = first.outcome().risk();
             assertThat(risk.source()).isEqualTo(ModelVersion.LIVE_RECORDS);

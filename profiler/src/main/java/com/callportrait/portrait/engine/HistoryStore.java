@@ -92,6 +92,20 @@ public final class HistoryStore implements HistoryRepository {
         }
     }
 
+    /**
+     * Keeps {@code history} itself, without copying it, when this store has no history of its
+     * customer yet (a history just decoded that nobody else holds: a training's sample); otherwise
+     * {@link #merge merges} it in.
+     */
+    public void adopt(CustomerHistory history) {
+        CustomerHistory had = histories.putIfAbsent(history.customerId(), history);
+        if (had != null) {
+            merge(history);
+        } else if (history.phone() != null) {
+            indexPhone(history.phone(), history.customerId());
+        }
+    }
+
     public Collection<CustomerHistory> all() {
         return histories.values();
     }

@@ -33,10 +33,20 @@ public record ModelBundle(SegmentModel segment, ComplaintRiskModel risk, ValueSc
 
     /**
      * Registry version of every model in the bundle, by registry model name (what a portrait
-     * records as the models it was computed with, and what instances publish to each other).
+     * records as the models it was computed with, and what instances publish to each other):
+     * segment and complaint risk always, churn risk and next contact when the bundle has them.
      */
     public java.util.Map<String, Integer> versions() {
-        return java.util.Map.of(ModelMaintainer.SEGMENT, segmentVersion, ModelMaintainer.RISK, riskVersion);
+        java.util.Map<String, Integer> v = new java.util.TreeMap<>();
+        v.put(ModelMaintainer.SEGMENT, segmentVersion);
+        v.put(ModelMaintainer.RISK, riskVersion);
+        if (outlook.churn() != null) {
+            v.put(OutlookGate.CHURN, outlook.churnVersion());
+        }
+        if (outlook.nextContact() != null) {
+            v.put(OutlookGate.NEXT_CONTACT, outlook.nextContactVersion());
+        }
+        return java.util.Collections.unmodifiableMap(v);
     }
 
     public ModelBundle withRisk(ComplaintRiskModel m, int version) {

@@ -30,16 +30,25 @@ public final class ModelMaintainer {
                                  List<String> names, double[][] centroids, long[] sizes, Map<Integer, Double> silhouettes,
                                  com.callportrait.portrait.risk.ValueScorer value) { }
 
-    /** The gate's decisions of one retraining. */
-    public record Outcome(ModelVersion risk, ModelVersion segment, ModelBundle current) {
-        /** Every version this retraining registered, by model name. */
+    /**
+     * The gate's decisions of one retraining.
+     *
+     * @param outlookPromoted whether a churn-risk or next-contact candidate became current
+     */
+    public record Outcome(ModelVersion risk, ModelVersion segment, ModelBundle current, boolean outlookPromoted) {
+        /** Without churn and next-contact promotions. */
+        public Outcome(ModelVersion risk, ModelVersion segment, ModelBundle current) {
+            this(risk, segment, current, false);
+        }
+
+        /** The complaint-risk and segment versions this retraining registered. */
         public java.util.List<ModelVersion> versions() {
             return java.util.List.of(risk, segment);
         }
 
-        /** Whether any candidate became current. */
+        /** Whether any candidate became current (churn risk and next contact included). */
         public boolean promoted() {
-            return risk.accepted() || segment.accepted();
+            return risk.accepted() || segment.accepted() || outlookPromoted;
         }
     }
 
@@ -120,6 +129,8 @@ public final class ModelMaintainer {
     /**
      * Makes the given registry versions ({@link ModelBundle#versions()} form: model name to version)
      * the current models, swapping the whole bundle at once so a portrait is never built with a mix.
+     * Churn risk and next contact come in the versions named, or the registry's current ones when the
+     * map names none (a publication from an older instance).
      * Returns false (and keeps the current models) when a version or its sidecar is missing.
      */
     @SuppressWarnings("unchecked")
@@ -141,7 +152,7 @@ public final class ModelMaintainer {
                 r.pre(), r.inputs(), r.platt(), r.horizonDays(), r.metrics());
         SegmentModel seg = new SegmentModel((org.tribuo.clustering.kmeans.KMeansModel) registry.load(SEGMENT, segV),
                 s.pre(), s.inputs(), s.names(), s.centroids(), s.sizes(), s.silhouettes());
-        current.set(new ModelBundle(seg, risk, s.value(), segV, riskV, OutlookGate.restore(registry)));
+        current.set(new ModelBundle(seg, risk, s.value(), segV, riskV, OutlookGate.restore(registry, versions)));
         return true;
     }
 
@@ -219,11 +230,14 @@ public final class ModelMaintainer {
         }
         // churn risk and next contact pass their own gates (OutlookGate) on their own held-out rows
         result = result.withOutlook(OutlookGate.offer(registry, old == null ? null : old.outlook(), next.outlook(),
-                candidate.outlookHeldOut(), at));
+                candidate.outlookHeldOut(), at, source, data));
+        OutlookModels before = old == null ? OutlookModels.NONE : old.outlook();
+        boolean outlookPromoted = result.outlook().churnVersion() != before.churnVersion()
+                || result.outlook().nextContactVersion() != before.nextContactVersion();
         current.set(result);
         labelledSince.set(0);
         lastTrained = at;
-        return new Outcome(rv, sv, result);
+        return new Outcome(rv, sv, result, outlookPromoted);
     }
 
     /** AUC of a risk model on the held-out raw rows (the model applies its own preprocessing). */

@@ -108,12 +108,13 @@ public final class ModelTraining {
         long h = config.horizonDays() * 86_400L;
         FeatureExtractor ex = config.extractor();
         FeatureRules rules = config.rules();
+        // sized once (see OutlookTraining.churnRows)
         List<double[]> rawNow = new ArrayList<>(sample.size());
-        List<double[]> rawTrain = new ArrayList<>();
-        List<Boolean> yTrain = new ArrayList<>();
-        List<Boolean> isCal = new ArrayList<>();
-        List<double[]> rawTest = new ArrayList<>();
-        List<Boolean> yTest = new ArrayList<>();
+        List<double[]> rawTrain = new ArrayList<>(sample.size());
+        List<Boolean> yTrain = new ArrayList<>(sample.size());
+        List<Boolean> isCal = new ArrayList<>(sample.size());
+        List<double[]> rawTest = new ArrayList<>(sample.size());
+        List<Boolean> yTest = new ArrayList<>(sample.size());
         for (CustomerHistory c : sample) {
             pacer.pace();
             synchronized (c) {
@@ -141,10 +142,10 @@ public final class ModelTraining {
         pacer.settle();
         Preprocessor preRisk = Preprocessor.fit(rules, rawTrain);
         List<String> riskInputs = rules.inputsOf("complaint_risk");
-        List<double[]> tx = new ArrayList<>();
-        List<Boolean> ty = new ArrayList<>();
-        List<double[]> cx = new ArrayList<>();
-        List<Boolean> cy = new ArrayList<>();
+        List<double[]> tx = new ArrayList<>(rawTrain.size());
+        List<Boolean> ty = new ArrayList<>(rawTrain.size());
+        List<double[]> cx = new ArrayList<>(rawTrain.size() / 4 + 1);
+        List<Boolean> cy = new ArrayList<>(rawTrain.size() / 4 + 1);
         for (int i = 0; i < rawTrain.size(); i++) {
             double[] x = preRisk.select(preRisk.apply(rawTrain.get(i)), riskInputs);
             (isCal.get(i) ? cx : tx).add(x);
@@ -163,7 +164,7 @@ public final class ModelTraining {
         }
         DataWindow data = new DataWindow(oldest == Long.MAX_VALUE ? null : Instant.ofEpochSecond(oldest), asOf,
                 sample.size(), rawTrain.size() + rawTest.size(), positives);
-        OutlookTraining.Result outlook = new OutlookTraining(config).train(sample, asOf);
+        OutlookTraining.Result outlook = new OutlookTraining(config, pacer).train(sample, asOf);
         pacer.settle();
         return new Result(new ModelBundle(segment, risk, value, 0, 0, outlook.models()),
                 new HeldOut(rawTest, heldOut.y(), baseline, rawNow), outlook.heldOut(), data);

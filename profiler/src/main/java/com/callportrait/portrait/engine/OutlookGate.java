@@ -53,6 +53,16 @@ public final class OutlookGate {
      */
     public static OutlookModels offer(ModelRegistry registry, OutlookModels current, OutlookModels candidate,
                                       OutlookTraining.HeldOut held, Instant at) {
+        return offer(registry, current, candidate, held, at, ModelVersion.BATCH, null);
+    }
+
+    /**
+     * As above, recording in each version where its data came from ({@link ModelVersion#BATCH} or
+     * {@link ModelVersion#LIVE_RECORDS}) and the training's data window ({@code window} may be null).
+     */
+    public static OutlookModels offer(ModelRegistry registry, OutlookModels current, OutlookModels candidate,
+                                      OutlookTraining.HeldOut held, Instant at, String source,
+                                      ModelTraining.DataWindow window) {
         OutlookModels cur = current == null ? OutlookModels.NONE : current;
         if (candidate == null || held == null) {
             return cur;
@@ -63,7 +73,7 @@ public final class OutlookGate {
             double nw = auc(c, held.churn());
             double old = cur.churn() == null ? Double.NaN : auc(cur.churn(), held.churn());
             ModelVersion v = registry.propose(CHURN, c.model(), BinarySidecar.of(c), "auc", nw, old, c.metrics(),
-                    seen(held.churn()), at);
+                    seen(held.churn()), at, source, window);
             if (v.accepted()) {
                 out = out.withChurn(c, v.version());
             }
@@ -76,7 +86,7 @@ public final class OutlookGate {
                     BinarySidecar.of(n.within7d()), proto(n.within7d().model()), n.reason().pre(), n.reason().inputs(),
                     proto(n.reason().model()), n.metrics());
             ModelVersion v = registry.propose(NEXT_CONTACT, n.within30d().model(), side, "auc_30d", nw, old,
-                    n.metrics(), seen(held.contact30d()), at);
+                    n.metrics(), seen(held.contact30d()), at, source, window);
             if (v.accepted()) {
                 out = out.withNextContact(n, v.version());
             }
@@ -85,29 +95,46 @@ public final class OutlookGate {
     }
 
     /** The registry's current churn and next-contact versions, or {@link OutlookModels#NONE} parts where none. */
-    @SuppressWarnings("unchecked")
     public static OutlookModels restore(ModelRegistry registry) {
+        return restore(registry, Map.of());
+    }
+
+    /**
+     * The churn and next-contact versions named in {@code versions} ({@link ModelBundle#versions()}
+     * form), and for a model not named there the registry's current version; {@link OutlookModels#NONE}
+     * parts where there is none or its files are missing.
+     */
+    @SuppressWarnings("unchecked")
+    public static OutlookModels restore(ModelRegistry registry, Map<String, Integer> versions) {
         OutlookModels out = OutlookModels.NONE;
-        var cv = registry.current(CHURN);
-        if (cv.isPresent()) {
-            var side = registry.sidecar(CHURN, cv.get().version(), BinarySidecar.class);
+        Integer cv = wanted(registry, CHURN, versions);
+        if (cv != null) {
+            var side = registry.sidecar(CHURN, cv, BinarySidecar.class);
             if (side.isPresent()) {
-                out = out.withChurn(side.get().with(registry.load(CHURN, cv.get().version())), cv.get().version());
+                out = out.withChurn(side.get().with(registry.load(CHURN, cv)), cv);
             }
         }
-        var nv = registry.current(NEXT_CONTACT);
-        if (nv.isPresent()) {
-            var side = registry.sidecar(NEXT_CONTACT, nv.get().version(), NextContactSidecar.class);
+        Integer nv = wanted(registry, NEXT_CONTACT, versions);
+        if (nv != null) {
+            var side = registry.sidecar(NEXT_CONTACT, nv, NextContactSidecar.class);
             if (side.isPresent()) {
                 NextContactSidecar s = side.get();
-                ComplaintRiskModel m30 = s.within30d().with(registry.load(NEXT_CONTACT, nv.get().version()));
+                ComplaintRiskModel m30 = s.within30d().with(registry.load(NEXT_CONTACT, nv));
                 ComplaintRiskModel m7 = s.within7d().with(unproto(s.within7dModel()));
                 ContactReasonModel r = new ContactReasonModel((Model<Label>) unproto(s.reasonModel()), s.reasonPre(),
                         s.reasonInputs());
-                out = out.withNextContact(new NextContactModel(m7, m30, r, s.metrics()), nv.get().version());
+                out = out.withNextContact(new NextContactModel(m7, m30, r, s.metrics()), nv);
             }
         }
         return out;
+    }
+
+    private static Integer wanted(ModelRegistry registry, String name, Map<String, Integer> versions) {
+        Integer v = versions.get(name);
+        if (v != null && v > 0) {
+            return v;
+        }
+        return registry.current(name).map(ModelVersion::version).orElse(null);
     }
 
     static double auc(ComplaintRiskModel m, OutlookTraining.Rows rows) {

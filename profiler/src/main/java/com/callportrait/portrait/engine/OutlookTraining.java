@@ -32,7 +32,12 @@ import java.util.Map;
  * weeks after {@code asOf - 30d} are held out (7-day labels from four weekly snapshots, 30-day labels
  * and topics from the first).
  *
- * <p>Deterministic; stateless apart from settings; thread-safe.
+ * <p>In the running server it is paced like the other models ({@link Pacer}: per customer while rows
+ * are extracted, between the fits) and refused on an event loop or a speech worker
+ * ({@link TrainingGuard}).
+ *
+ * <p>Deterministic. Without a pacer stateless apart from settings and thread-safe; with one, used by
+ * the pacer's thread only (a pacer is one computation's).
  */
 public final class OutlookTraining {
     static final long DAY = 86_400L;
@@ -50,20 +55,38 @@ public final class OutlookTraining {
     public record Result(OutlookModels models, HeldOut heldOut) { }
 
     private final PortraitConfig config;
+    private final Pacer pacer;
 
+    /** Unpaced (command-line builds, benchmarks, tests). */
     public OutlookTraining(PortraitConfig config) {
-        this.config = config;
+        this(config, Pacer.NONE);
     }
 
+    /** @param pacer keeps the training to a share of one core; called per customer and between the fits */
+    public OutlookTraining(PortraitConfig config, Pacer pacer) {
+        this.config = config;
+        this.pacer = java.util.Objects.requireNonNull(pacer, "pacer");
+    }
+
+    /**
+     * Trains churn and next contact on {@code sample} as of {@code asOf}. Blocks for seconds of CPU.
+     *
+     * @throws IllegalStateException on an event loop or a speech worker ({@link TrainingGuard})
+     */
     public Result train(List<CustomerHistory> sample, Instant asOf) {
+        TrainingGuard.check();
         long now = asOf.getEpochSecond();
+        // the feature rows of one snapshot serve every label taken at it (churn and next contact
+        // share snapshots, 7- and 30-day labels share theirs): extracted once, the training's rows
+        // and garbage shrink by a third
+        Map<Long, List<double[]>> snapshots = new HashMap<>();
         FeatureRules rules = config.rules();
         ComplaintRiskModel churn = null;
         Rows churnTest = empty();
         if (rules.modelInputs().containsKey("churn_risk")) {
             long n = config.churnDays() * DAY;
-            Rows tr = churnRows(sample, now - 2 * n, n);
-            churnTest = churnRows(sample, now - n, n);
+            Rows tr = churnRows(snapshots, sample, now - 2 * n, n);
+            churnTest = churnRows(snapshots, sample, now - n, n);
             churn = binary(rules.inputsOf("churn_risk"), config.churnDays(), tr, churnTest,
                     column(churnTest.raw(), rules.indexOf("close_intent_90d")));
         }
@@ -71,13 +94,13 @@ public final class OutlookTraining {
         Rows c30Test = empty();
         if (rules.modelInputs().containsKey("next_contact") && rules.modelInputs().containsKey("contact_reason")) {
             long s = now - 30 * DAY;
-            Rows tr7 = concat(contactRows(sample, s - 30 * DAY, 7), contactRows(sample, s - 60 * DAY, 7),
-                    contactRows(sample, s - 90 * DAY, 7));
-            Rows tr30 = concat(contactRows(sample, s - 30 * DAY, 30), contactRows(sample, s - 60 * DAY, 30),
-                    contactRows(sample, s - 90 * DAY, 30));
-            Rows te7 = concat(contactRows(sample, s, 7), contactRows(sample, s + 7 * DAY, 7),
-                    contactRows(sample, s + 14 * DAY, 7), contactRows(sample, s + 21 * DAY, 7));
-            c30Test = contactRows(sample, s, 30);
+            Rows tr7 = concat(contactRows(snapshots, sample, s - 30 * DAY, 7),
+                    contactRows(snapshots, sample, s - 60 * DAY, 7), contactRows(snapshots, sample, s - 90 * DAY, 7));
+            Rows tr30 = concat(contactRows(snapshots, sample, s - 30 * DAY, 30),
+                    contactRows(snapshots, sample, s - 60 * DAY, 30), contactRows(snapshots, sample, s - 90 * DAY, 30));
+            Rows te7 = concat(contactRows(snapshots, sample, s, 7), contactRows(snapshots, sample, s + 7 * DAY, 7),
+                    contactRows(snapshots, sample, s + 14 * DAY, 7), contactRows(snapshots, sample, s + 21 * DAY, 7));
+            c30Test = contactRows(snapshots, sample, s, 30);
             List<String> in = rules.inputsOf("next_contact");
             ComplaintRiskModel m7 = binary(in, 7, tr7, te7, rateBaseline(te7, 7));
             ComplaintRiskModel m30 = binary(in, 30, tr30, c30Test, rateBaseline(c30Test, 30));
@@ -95,19 +118,30 @@ public final class OutlookTraining {
 
     /** Customers on the books at {@code at}, labelled by a closure in {@code (at, at + horizon]}. */
     public Rows churnRows(List<CustomerHistory> sample, long at, long horizon) {
+        return churnRows(null, sample, at, horizon);
+    }
+
+    private Rows churnRows(Map<Long, List<double[]>> snapshots, List<CustomerHistory> sample, long at, long horizon) {
+        List<double[]> known = snapshots == null ? null : snapshots.get(at);
         FeatureExtractor ex = config.extractor();
-        List<double[]> raw = new ArrayList<>();
-        List<Boolean> y = new ArrayList<>();
-        List<Boolean> cal = new ArrayList<>();
+        // sized once: growing lists of a large sample's rows would allocate (and have the collector
+        // copy) every smaller array on the way, each large enough to be a humongous object
+        List<double[]> raw = new ArrayList<>(sample.size());
+        List<Boolean> y = new ArrayList<>(sample.size());
+        List<Boolean> cal = new ArrayList<>(sample.size());
         for (CustomerHistory c : sample) {
+            pacer.pace();
             synchronized (c) {
                 if (c.closedBy(at) || c.joined() > at) {
                     continue;
                 }
-                raw.add(ex.extract(c, at).values());
+                raw.add(known != null ? known.get(raw.size()) : ex.extract(c, at).values());
                 y.add(c.closed() > at && c.closed() <= at + horizon);
                 cal.add(Math.floorMod(c.customerId().hashCode(), 5) == 0);
             }
+        }
+        if (snapshots != null) {
+            snapshots.putIfAbsent(at, raw);
         }
         return new Rows(raw, bools(y), List.of(), List.of(), bools(cal));
     }
@@ -118,14 +152,25 @@ public final class OutlookTraining {
      * baseline's guess, {@code ""} when none).
      */
     public Rows contactRows(List<CustomerHistory> sample, long at, int days) {
+        return contactRows(null, sample, at, days);
+    }
+
+    /**
+     * As {@link #contactRows(List, long, int)}, taking the feature rows of snapshot {@code at} from
+     * {@code snapshots} when an earlier call extracted them (same customers, same order: the same
+     * filter) and leaving its own there otherwise.
+     */
+    private Rows contactRows(Map<Long, List<double[]>> snapshots, List<CustomerHistory> sample, long at, int days) {
+        List<double[]> known = snapshots == null ? null : snapshots.get(at);
         FeatureExtractor ex = config.extractor();
-        List<double[]> raw = new ArrayList<>();
-        List<Boolean> y = new ArrayList<>();
-        List<Boolean> cal = new ArrayList<>();
-        List<String> topics = new ArrayList<>();
-        List<String> last = new ArrayList<>();
+        List<double[]> raw = new ArrayList<>(sample.size());
+        List<Boolean> y = new ArrayList<>(sample.size());
+        List<Boolean> cal = new ArrayList<>(sample.size());
+        List<String> topics = new ArrayList<>(sample.size());
+        List<String> last = new ArrayList<>(sample.size());
         long to = at + days * DAY;
         for (CustomerHistory c : sample) {
+            pacer.pace();
             synchronized (c) {
                 if (c.closedBy(at) || c.joined() > at) {
                     continue;
@@ -140,12 +185,15 @@ public final class OutlookTraining {
                         break;
                     }
                 }
-                raw.add(ex.extract(c, at).values());
+                raw.add(known != null ? known.get(raw.size()) : ex.extract(c, at).values());
                 y.add(!next.isEmpty());
                 topics.add(next);
                 last.add(before);
                 cal.add(Math.floorMod(c.customerId().hashCode(), 5) == 0);
             }
+        }
+        if (snapshots != null) {
+            snapshots.putIfAbsent(at, raw);
         }
         return new Rows(raw, bools(y), topics, last, bools(cal));
     }
@@ -165,19 +213,23 @@ public final class OutlookTraining {
         if (count(train.labels(), true) < MIN_CLASS || count(train.labels(), false) < MIN_CLASS) {
             return null;
         }
+        pacer.settle(); // before a fit that cannot be paced, and so after the previous one
         Preprocessor pre = Preprocessor.fit(config.rules(), train.raw());
-        List<double[]> tx = new ArrayList<>();
-        List<Boolean> ty = new ArrayList<>();
-        List<double[]> cx = new ArrayList<>();
-        List<Boolean> cy = new ArrayList<>();
+        int n = train.raw().size();
+        List<double[]> tx = new ArrayList<>(n);
+        List<Boolean> ty = new ArrayList<>(n);
+        List<double[]> cx = new ArrayList<>(n / 4 + 1);
+        List<Boolean> cy = new ArrayList<>(n / 4 + 1);
         for (int i = 0; i < train.raw().size(); i++) {
             double[] x = pre.select(pre.apply(train.raw().get(i)), inputs);
             (train.calibration()[i] ? cx : tx).add(x);
             (train.calibration()[i] ? cy : ty).add(train.labels()[i]);
         }
         Split held = new Split(ModelTraining.processed(pre, test.raw(), inputs), test.labels());
-        return new ComplaintRiskTrainer(config.seed(), 5).train(pre, inputs, horizonDays, new Split(tx, bools(ty)),
-                new Split(cx, bools(cy)), held, baseline);
+        ComplaintRiskModel m = new ComplaintRiskTrainer(config.seed(), 5).train(pre, inputs, horizonDays,
+                new Split(tx, bools(ty)), new Split(cx, bools(cy)), held, baseline);
+        pacer.settle();
+        return m;
     }
 
     /** The topic model on the rows that had a contact; {@code null} when fewer than two topics occur. */
@@ -193,8 +245,12 @@ public final class OutlookTraining {
         if (new java.util.HashSet<>(topics).size() < 2) {
             return null;
         }
+        pacer.settle();
         Preprocessor pre = Preprocessor.fit(config.rules(), raw);
-        return ContactReasonModel.train(pre, inputs, ModelTraining.processed(pre, raw, inputs), topics, config.seed(), 8);
+        ContactReasonModel m = ContactReasonModel.train(pre, inputs, ModelTraining.processed(pre, raw, inputs), topics,
+                config.seed(), 8);
+        pacer.settle();
+        return m;
     }
 
     /** Top-1 accuracy of the model and of the "same topic as last time" baseline on contacts in {@code test}. */
@@ -229,11 +285,15 @@ public final class OutlookTraining {
 
     /** The rows of several snapshots together. */
     public static Rows concat(Rows... parts) {
-        List<double[]> raw = new ArrayList<>();
-        List<Boolean> y = new ArrayList<>();
-        List<Boolean> cal = new ArrayList<>();
-        List<String> topics = new ArrayList<>();
-        List<String> last = new ArrayList<>();
+        int n = 0;
+        for (Rows r : parts) {
+            n += r.raw().size();
+        }
+        List<double[]> raw = new ArrayList<>(n);
+        List<Boolean> y = new ArrayList<>(n);
+        List<Boolean> cal = new ArrayList<>(n);
+        List<String> topics = new ArrayList<>(n);
+        List<String> last = new ArrayList<>(n);
         for (Rows r : parts) {
             raw.addAll(r.raw());
             topics.addAll(r.topics());

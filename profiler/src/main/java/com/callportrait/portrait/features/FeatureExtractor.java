@@ -19,10 +19,21 @@ public final class FeatureExtractor {
 
     private final FeatureRules rules;
     private final Linker linker;
+    /**
+     * Per rule (same index), its contact conditions compiled once: a training extracts features
+     * millions of times, and iterating the rule's condition map and parsing its hour ranges per
+     * contact was most of the garbage it made.
+     */
+    private final Condition[][] where;
 
     public FeatureExtractor(FeatureRules rules, Linker linker) {
         this.rules = rules;
         this.linker = linker;
+        List<FeatureRule> rs = rules.rules();
+        this.where = new Condition[rs.size()][];
+        for (int i = 0; i < rs.size(); i++) {
+            where[i] = Condition.compile(rs.get(i).where());
+        }
     }
 
     public FeatureRules rules() {
@@ -42,7 +53,7 @@ public final class FeatureExtractor {
         for (int i = 0; i < rs.size(); i++) {
             FeatureRule r = rs.get(i);
             v[i] = switch (r.source()) {
-                case "contacts" -> contacts(r, links, asOf);
+                case "contacts" -> contacts(r, where[i], links, asOf);
                 case "bills" -> bills(r, h.bills(), asOf);
                 case "complaints" -> cases(r, h.complaints(), asOf);
                 case "tickets" -> cases(r, h.tickets(), asOf);
@@ -78,7 +89,7 @@ public final class FeatureExtractor {
         return ev;
     }
 
-    private static double contacts(FeatureRule r, LinkedHistory links, long asOf) {
+    private static double contacts(FeatureRule r, Condition[] where, LinkedHistory links, long asOf) {
         List<Contact> cs = links.contacts();
         int n = 0;
         int hits = 0;
@@ -93,7 +104,7 @@ public final class FeatureExtractor {
                 continue;
             }
             n++;
-            boolean match = matches(r.where(), c, links.repeat()[i]);
+            boolean match = matches(where, c, links.repeat()[i]);
             if (!match) {
                 continue;
             }
@@ -141,23 +152,68 @@ public final class FeatureExtractor {
         return newer / (s.size() - half) - older / half;
     }
 
-    private static boolean matches(Map<String, List<String>> where, Contact c, boolean repeat) {
-        for (Map.Entry<String, List<String>> w : where.entrySet()) {
-            List<String> allowed = w.getValue();
-            boolean ok = switch (w.getKey()) {
+    private static boolean matches(Condition[] where, Contact c, boolean repeat) {
+        for (Condition w : where) {
+            if (!w.test(c, repeat)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One condition of a contact rule ({@code where: {topic: [billing], hour: ["8-12"]}}), compiled.
+     * An unknown key or a bad hour range fails when a contact is tested, as it did when the map was
+     * read per contact. Immutable.
+     */
+    private record Condition(String key, List<String> allowed, int[] hourFrom, int[] hourTo) {
+        static Condition[] compile(Map<String, List<String>> where) {
+            if (where == null || where.isEmpty()) {
+                return new Condition[0];
+            }
+            List<Condition> out = new ArrayList<>(where.size());
+            for (Map.Entry<String, List<String>> w : where.entrySet()) {
+                int[] from = null;
+                int[] to = null;
+                if (w.getKey().equals("hour")) {
+                    try {
+                        from = new int[w.getValue().size()];
+                        to = new int[from.length];
+                        for (int i = 0; i < from.length; i++) {
+                            String[] p = w.getValue().get(i).split("-");
+                            from[i] = Integer.parseInt(p[0].trim());
+                            to[i] = p.length > 1 ? Integer.parseInt(p[1].trim()) : from[i];
+                        }
+                    } catch (NumberFormatException e) {
+                        from = null; // parsed again, and failing, when tested
+                        to = null;
+                    }
+                }
+                out.add(new Condition(w.getKey(), w.getValue(), from, to));
+            }
+            return out.toArray(Condition[]::new);
+        }
+
+        boolean test(Contact c, boolean repeat) {
+            return switch (key) {
                 case "channel" -> allowed.contains(c.channel());
                 case "emotion" -> allowed.contains(c.emotion());
                 case "outcome" -> allowed.contains(c.outcome());
                 case "topic" -> allowed.contains(c.topic());
                 case "repeat" -> allowed.contains(Boolean.toString(repeat));
-                case "hour" -> inHourRanges(allowed, c.hour());
-                default -> throw new IllegalArgumentException("unknown contact condition " + w.getKey());
+                case "hour" -> hourFrom == null ? inHourRanges(allowed, c.hour()) : inRanges(c.hour());
+                default -> throw new IllegalArgumentException("unknown contact condition " + key);
             };
-            if (!ok) {
-                return false;
-            }
         }
-        return true;
+
+        private boolean inRanges(int hour) {
+            for (int i = 0; i < hourFrom.length; i++) {
+                if (hour >= hourFrom[i] && hour <= hourTo[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static boolean inHourRanges(List<String> ranges, int hour) {

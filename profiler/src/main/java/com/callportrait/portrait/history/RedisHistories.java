@@ -5,6 +5,7 @@ import com.callportrait.portrait.engine.HistoryStore;
 import com.callportrait.portrait.features.CustomerHistory;
 import com.callportrait.portrait.features.HistoryBounds;
 import com.callportrait.portrait.features.HistoryCodec;
+import com.callportrait.profile.redis.BulkConnection;
 import com.callportrait.profile.redis.RedisConnector;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -66,6 +67,7 @@ public final class RedisHistories implements HistoryRepository {
     private final HistoryBounds bounds;
     private final Duration timeout;
     private final LongAdder conflicts = new LongAdder();
+    private volatile java.util.function.Consumer<Thread> replies = t -> { };
 
     /**
      * @param bounds  the bounds every history is kept within
@@ -230,7 +232,9 @@ public final class RedisHistories implements HistoryRepository {
     /**
      * Every stored history, one at a time, in no particular order (SCAN over every node, then a
      * pipelined read of each batch of keys): for work over all customers, such as training, that
-     * must not hold them all in memory. Histories changed meanwhile may be seen either way.
+     * must not hold them all in memory. Histories changed meanwhile may be seen either way. The
+     * reads go over the connector's {@link RedisConnector#bulkConnection() bulk connection}, never
+     * over the connections routing lookups use; decoding and {@code each} run on the calling thread.
      */
     public void forEach(java.util.function.Consumer<CustomerHistory> each) {
         forEach(each, BATCH, () -> { });
@@ -238,18 +242,19 @@ public final class RedisHistories implements HistoryRepository {
 
     /**
      * As {@link #forEach(java.util.function.Consumer)}, {@code batch} keys at a time, running
-     * {@code afterBatch} after each (a pacer: bulk reads share the connections routing uses, so
-     * background work reads in small, spaced batches).
+     * {@code afterBatch} after each (a pacer: background work reads in small, spaced batches).
      */
     public void forEach(java.util.function.Consumer<CustomerHistory> each, int batch, Runnable afterBatch) {
+        BulkConnection bulk = redis.bulkConnection();
         io.lettuce.core.ScanArgs match = io.lettuce.core.ScanArgs.Builder.matches(HistoryKeys.HISTORY_PREFIX + "*")
                 .limit(batch);
-        io.lettuce.core.KeyScanCursor<String> cursor = redis.sync().scan(match);
+        io.lettuce.core.KeyScanCursor<String> cursor = bulk.sync().scan(match);
+        List<CompletableFuture<byte[]>> reads = new ArrayList<>(batch);
         while (true) {
             List<String> keys = cursor.getKeys();
-            List<CompletableFuture<byte[]>> reads = new ArrayList<>(keys.size());
+            reads.clear();
             for (String key : keys) {
-                reads.add(get(key).toCompletableFuture());
+                reads.add(get(bulk.async(), key).toCompletableFuture());
             }
             for (int i = 0; i < keys.size(); i++) {
                 byte[] stored = await(reads.get(i), "read a history");
@@ -262,7 +267,7 @@ public final class RedisHistories implements HistoryRepository {
             if (cursor.isFinished()) {
                 return;
             }
-            cursor = redis.sync().scan(cursor, match);
+            cursor = bulk.sync().scan(cursor, match);
         }
     }
 
@@ -276,9 +281,9 @@ public final class RedisHistories implements HistoryRepository {
     }
 
     /**
-     * As {@link #sample(int)}, reading 32 histories at a time and running {@code pace} after each
-     * batch (the training's pacer), so a training's read never crowds the routing lookups that share
-     * the connections.
+     * As {@link #sample(int)}, reading 32 histories at a time over the bulk connection and running
+     * {@code pace} after each batch (the training's pacer), so a training's read stays a trickle
+     * beside the calls.
      */
     public HistoryStore sample(int max, Runnable pace) {
         if (max < 1) {
@@ -297,7 +302,7 @@ public final class RedisHistories implements HistoryRepository {
         }, SAMPLE_BATCH, pace);
         HistoryStore out = new HistoryStore(bounds);
         for (Object[] e : highestFirst) {
-            out.merge((CustomerHistory) e[1]);
+            out.adopt((CustomerHistory) e[1]); // decoded for this sample only: kept, not copied
         }
         return out;
     }
@@ -332,8 +337,20 @@ public final class RedisHistories implements HistoryRepository {
 
     /** GET with the value as raw bytes (the string codec would mangle them). */
     private CompletionStage<byte[]> get(String key) {
-        return async().dispatch(CommandType.GET, new BytesOutput(),
-                new CommandArgs<>(StringCodec.UTF8).addKey(key));
+        return get(async(), key);
+    }
+
+    /** GET on the given commands (a routing or the bulk connection). */
+    private CompletionStage<byte[]> get(RedisClusterAsyncCommands<String, String> on, String key) {
+        return on.dispatch(CommandType.GET, new BytesOutput(replies), new CommandArgs<>(StringCodec.UTF8).addKey(key));
+    }
+
+    /**
+     * Lets a test see the thread every GET reply of this instance is read on (the connection's I/O
+     * thread), to check which connection carried it. Not for production use.
+     */
+    void observeReplies(java.util.function.Consumer<Thread> observer) {
+        this.replies = Objects.requireNonNull(observer, "observer");
     }
 
     /** Writes {@code history} over {@code stored} if the key still holds {@code stored}'s generation; 1 when written. */
@@ -381,12 +398,16 @@ public final class RedisHistories implements HistoryRepository {
 
     /** A bulk reply kept as bytes; {@code null} for a missing key. */
     private static final class BytesOutput extends CommandOutput<String, String, byte[]> {
-        BytesOutput() {
+        private final java.util.function.Consumer<Thread> replies;
+
+        BytesOutput(java.util.function.Consumer<Thread> replies) {
             super(StringCodec.UTF8, null);
+            this.replies = replies;
         }
 
         @Override
         public void set(ByteBuffer bytes) {
+            replies.accept(Thread.currentThread());
             if (bytes == null) {
                 output = null;
                 return;

@@ -66,6 +66,8 @@ public final class RedisConnector implements AutoCloseable {
     private final List<RedisClusterAsyncCommands<String, String>> async;
     private final RedisClusterCommands<String, String> sync;
     private final AtomicInteger next = new AtomicInteger();
+    private BulkConnection bulk;
+    private boolean closed;
 
     private RedisConnector(RedisOptions options, List<RedisClient> clients, List<EventLoop> loops,
                            RedisClusterClient clusterClient, List<AutoCloseable> connections,
@@ -177,7 +179,7 @@ public final class RedisConnector implements AutoCloseable {
      * down with it ({@code shutdown} of a client created with resources leaves them running, so
      * {@link #close} shuts them down too).
      */
-    private static ClientResources clientResources(EventLoop loop) {
+    static ClientResources clientResources(EventLoop loop) {
         DefaultClientResources.Builder b = DefaultClientResources.builder();
         if (loop != null) {
             b.eventLoopGroupProvider(new PinnedLoop(loop));
@@ -191,7 +193,7 @@ public final class RedisConnector implements AutoCloseable {
                 .build();
     }
 
-    private static <B extends ClientOptions.Builder> B clientOptions(RedisOptions options, B builder) {
+    static <B extends ClientOptions.Builder> B clientOptions(RedisOptions options, B builder) {
         builder.autoReconnect(true)
                 .requestQueueSize(options.requestQueueSize())
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -245,6 +247,31 @@ public final class RedisConnector implements AutoCloseable {
                 : clients.get(0).connectPubSub(StringCodec.UTF8, options.redisUris().get(0));
     }
 
+    /**
+     * The connection for background bulk work (a training's read of many histories), opened on first
+     * use: its own client on its own single-thread event loop, never a call-path loop, so bulk reads
+     * never queue in front of routing lookups ({@link BulkConnection}). The routing connections
+     * ({@link #async()}) never carry this traffic. Owned by this connector and closed with it.
+     *
+     * @throws RedisStoreException when it cannot be opened, or the connector is closed
+     */
+    public synchronized BulkConnection bulkConnection() {
+        if (closed) {
+            throw new RedisStoreException("the Redis connector is closed");
+        }
+        if (bulk == null) {
+            try {
+                bulk = BulkConnection.open(options);
+            } catch (RedisException e) {
+                throw new RedisStoreException("cannot open the bulk-read connection to Redis at " + options.describe()
+                        + ": " + rootMessage(e), e);
+            }
+            log.info("opened a bulk-read connection to Redis {} on its own event loop ({})", options.describe(),
+                    BulkConnection.THREAD);
+        }
+        return bulk;
+    }
+
     /** Blocking commands on the first connection, for CLI tools; never call them on the call path. */
     public RedisClusterCommands<String, String> sync() {
         return sync;
@@ -252,6 +279,15 @@ public final class RedisConnector implements AutoCloseable {
 
     @Override
     public void close() {
+        BulkConnection b;
+        synchronized (this) {
+            closed = true;
+            b = bulk;
+            bulk = null;
+        }
+        if (b != null) {
+            b.close();
+        }
         connections.forEach(RedisConnector::closeQuietly);
         clients.forEach(RedisConnector::shutdown);
         if (clusterClient != null) {
@@ -259,7 +295,7 @@ public final class RedisConnector implements AutoCloseable {
         }
     }
 
-    private static void shutdown(AbstractRedisClient c) {
+    static void shutdown(AbstractRedisClient c) {
         c.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         c.getResources().shutdown(0, 2, TimeUnit.SECONDS);
     }

@@ -104,4 +104,51 @@ class OutlookModelsTest {
         assertThat(registry.load(OutlookGate.CHURN, 1).getProvenance().getTrainerProvenance().getClassName())
                 .contains("LinearSGDTrainer");
     }
+
+    @Test
+    void outlookTrainingIsPacedAndNeverRunsOnAnEventLoop() throws Exception {
+        // half a core: after each fit (run at full speed) the pacer sleeps it off
+        Pacer pacer = new Pacer(0.5);
+        pacer.pace(); // the computation's start
+        OutlookTraining.Result r = new OutlookTraining(CONFIG, pacer).train(histories(), EngineFixture.AS_OF);
+        assertThat(r.models().churn()).isNotNull();
+        assertThat(pacer.sleptMillis()).as("slept to stay within its share").isPositive();
+
+        java.util.concurrent.atomic.AtomicReference<Throwable> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread loop = new io.netty.util.concurrent.FastThreadLocalThread(() -> {
+            try {
+                new OutlookTraining(CONFIG).train(histories(), EngineFixture.AS_OF);
+            } catch (Throwable e) {
+                refused.set(e);
+            }
+        }, "cp-io-test");
+        loop.start();
+        loop.join();
+        assertThat(refused.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("cp-io-test");
+    }
+
+    @Test
+    void theBundleNamesItsChurnAndNextContactVersionsAndRestoresTheVersionsNamed(@TempDir Path dir) {
+        OutlookTraining.Result r = new OutlookTraining(CONFIG).train(histories(), EngineFixture.AS_OF);
+        ModelRegistry registry = new ModelRegistry(dir, 0.0);
+        OutlookModels first = OutlookGate.offer(registry, null, r.models(), r.heldOut(), EngineFixture.AS_OF,
+                ModelVersion.LIVE_RECORDS, null);
+        OutlookModels second = OutlookGate.offer(registry, first, r.models(), r.heldOut(),
+                EngineFixture.AS_OF.plusSeconds(60), ModelVersion.LIVE_RECORDS, null);
+        assertThat(second.churnVersion()).isEqualTo(2);
+        assertThat(registry.current(OutlookGate.CHURN).orElseThrow().source()).isEqualTo(ModelVersion.LIVE_RECORDS);
+        ModelBundle base = EngineFixture.build().models();
+        ModelBundle bundle = base.withOutlook(second);
+        assertThat(bundle.versions()).containsEntry(OutlookGate.CHURN, 2).containsEntry(OutlookGate.NEXT_CONTACT, 2)
+                .containsEntry(ModelMaintainer.RISK, base.riskVersion())
+                .containsEntry(ModelMaintainer.SEGMENT, base.segmentVersion());
+        assertThat(base.withOutlook(OutlookModels.NONE).versions()).containsOnlyKeys(ModelMaintainer.RISK,
+                ModelMaintainer.SEGMENT);
+        // a publication naming version 1 brings back version 1, not the registry's current 2
+        OutlookModels named = OutlookGate.restore(registry, java.util.Map.of(OutlookGate.CHURN, 1,
+                OutlookGate.NEXT_CONTACT, 1));
+        assertThat(named.churnVersion()).isEqualTo(1);
+        assertThat(named.nextContactVersion()).isEqualTo(1);
+        assertThat(OutlookGate.restore(registry).churnVersion()).isEqualTo(2);
+    }
 }

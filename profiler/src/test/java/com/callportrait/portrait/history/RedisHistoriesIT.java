@@ -156,6 +156,37 @@ class RedisHistoriesIT {
     }
 
     @Test
+    void aTrainingsSampleIsReadOnTheBulkConnectionNeverOnACallPathLoop() throws Exception {
+        RedisHistories h = RedisHistories.of(one, HistoryBounds.DEFAULT);
+        List<CustomerHistory> loaded = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            CustomerHistory x = new CustomerHistory("C" + i);
+            x.addContact(contact(i, T - 86_400));
+            loaded.add(x);
+        }
+        h.mergeAll(loaded);
+        java.util.Set<Thread> callPath = new java.util.HashSet<>();
+        for (io.netty.channel.EventLoop loop : com.callportrait.common.net.CallPathLoops.loops()) {
+            callPath.add(loop.submit(Thread::currentThread).get());
+        }
+        java.util.Set<Thread> replies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        h.observeReplies(replies::add);
+        // a routing read: answered on the connection of the reading thread (a call-path loop when
+        // the connector pins to them)
+        h.find("C1").orElseThrow();
+        java.util.Set<Thread> routing = java.util.Set.copyOf(replies);
+        replies.clear();
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(h.sample(100, batches::incrementAndGet).size()).isEqualTo(100);
+        assertThat(batches.get()).as("read in batches of 32").isGreaterThanOrEqualTo(300 / 32);
+        assertThat(replies).as("every reply of the sample's reads").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.getName()).startsWith(com.callportrait.profile.redis.BulkConnection.THREAD))
+                .doesNotContainAnyElementsOf(callPath)
+                .doesNotContainAnyElementsOf(routing);
+        assertThat(one.bulkConnection()).as("one bulk connection per connector").isSameAs(one.bulkConnection());
+    }
+
+    @Test
     void aDeadRedisFailsWithinTheTimeoutInsteadOfHanging() {
         EmbeddedRedis other = EmbeddedRedis.builder().freePort()
                 .dataDir(Path.of("target", "it-redis", UUID.randomUUID().toString())).build().start();
