@@ -150,15 +150,20 @@ public final class RedisHistories implements HistoryRepository {
 
     @Override
     public void merge(CustomerHistory history) {
-        mergeAll(List.of(history));
+        mergeAll(List.of(history), async());
     }
 
     /**
      * {@link #merge} for many histories, pipelined a batch at a time (the start-up load of a data
-     * directory): read a batch, merge in this thread, write the batch, repeat for the writes that lost
-     * a race.
+     * directory, a batch build): read a batch, merge in this thread, write the batch, repeat for the
+     * writes that lost a race. Over the connector's {@link RedisConnector#bulkConnection() bulk
+     * connection}: a load of many histories never queues in front of a routing lookup.
      */
     public void mergeAll(Collection<CustomerHistory> histories) {
+        mergeAll(histories, redis.bulkConnection().async());
+    }
+
+    private void mergeAll(Collection<CustomerHistory> histories, RedisClusterAsyncCommands<String, String> on) {
         List<CustomerHistory> all = new ArrayList<>(histories);
         for (int from = 0; from < all.size(); from += BATCH) {
             List<CustomerHistory> batch = all.subList(from, Math.min(all.size(), from + BATCH));
@@ -167,12 +172,12 @@ public final class RedisHistories implements HistoryRepository {
                     throw new HistoryStoreException(batch.size() + " histories still changing after " + MAX_ATTEMPTS
                             + " attempts");
                 }
-                batch = mergeBatchRetrying(batch);
+                batch = mergeBatchRetrying(batch, on);
             }
             List<CompletableFuture<String>> phones = new ArrayList<>();
             for (CustomerHistory h : all.subList(from, Math.min(all.size(), from + BATCH))) {
                 if (h.phone() != null) {
-                    phones.add(async().set(HistoryKeys.phone(h.phone()), h.customerId()).toCompletableFuture());
+                    phones.add(on.set(HistoryKeys.phone(h.phone()), h.customerId()).toCompletableFuture());
                 }
             }
             phones.forEach(f -> await(f, "index a phone"));
@@ -184,10 +189,11 @@ public final class RedisHistories implements HistoryRepository {
      * and one late reply must not stop it. Merging is idempotent, so the batch is simply sent again
      * (up to {@value #BATCH_TRIES} times, 200 ms, 400 ms, ... apart).
      */
-    private List<CustomerHistory> mergeBatchRetrying(List<CustomerHistory> batch) {
+    private List<CustomerHistory> mergeBatchRetrying(List<CustomerHistory> batch,
+                                                     RedisClusterAsyncCommands<String, String> on) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return mergeBatch(batch);
+                return mergeBatch(batch, on);
             } catch (HistoryStoreException e) {
                 if (attempt == BATCH_TRIES || Thread.currentThread().isInterrupted()) {
                     throw e;
@@ -203,10 +209,10 @@ public final class RedisHistories implements HistoryRepository {
     }
 
     /** One round of a batch merge; returns the histories whose write lost a race. */
-    private List<CustomerHistory> mergeBatch(List<CustomerHistory> batch) {
+    private List<CustomerHistory> mergeBatch(List<CustomerHistory> batch, RedisClusterAsyncCommands<String, String> on) {
         List<CompletableFuture<byte[]>> reads = new ArrayList<>(batch.size());
         for (CustomerHistory h : batch) {
-            reads.add(get(HistoryKeys.history(h.customerId())).toCompletableFuture());
+            reads.add(get(on, HistoryKeys.history(h.customerId())).toCompletableFuture());
         }
         List<CompletableFuture<Long>> writes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -217,7 +223,7 @@ public final class RedisHistories implements HistoryRepository {
             synchronized (other) {
                 h.mergeFrom(other);
             }
-            writes.add(cas(HistoryKeys.history(h.customerId()), stored, HistoryCodec.encode(h)).toCompletableFuture());
+            writes.add(cas(on, HistoryKeys.history(h.customerId()), stored, HistoryCodec.encode(h)).toCompletableFuture());
         }
         List<CustomerHistory> lost = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -355,10 +361,16 @@ public final class RedisHistories implements HistoryRepository {
 
     /** Writes {@code history} over {@code stored} if the key still holds {@code stored}'s generation; 1 when written. */
     private CompletionStage<Long> cas(String key, byte[] stored, byte[] history) {
+        return cas(async(), key, stored, history);
+    }
+
+    /** As above, on the given commands (a routing or the bulk connection). */
+    private CompletionStage<Long> cas(RedisClusterAsyncCommands<String, String> on, String key, byte[] stored,
+                                      byte[] history) {
         byte[] expected = stored == null ? NONE : Arrays.copyOf(stored, 8);
         long next = stored == null ? 1 : ByteBuffer.wrap(stored, 0, 8).getLong() + 1;
         byte[] value = ByteBuffer.allocate(8 + history.length).putLong(next).put(history).array();
-        CompletionStage<Long> sent = async().dispatch(CommandType.EVALSHA, new IntegerOutput<>(StringCodec.UTF8),
+        CompletionStage<Long> sent = on.dispatch(CommandType.EVALSHA, new IntegerOutput<>(StringCodec.UTF8),
                 new CommandArgs<>(StringCodec.UTF8).add(CAS_SHA).add(1).addKey(key).add(expected).add(value));
         return sent.handle((v, e) -> {
             if (e == null) {
@@ -366,7 +378,7 @@ public final class RedisHistories implements HistoryRepository {
             }
             if (String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
                 // the script cache is empty after a Redis restart or failover: EVAL loads it again
-                return async().dispatch(CommandType.EVAL, new IntegerOutput<>(StringCodec.UTF8),
+                return on.dispatch(CommandType.EVAL, new IntegerOutput<>(StringCodec.UTF8),
                         new CommandArgs<>(StringCodec.UTF8).add(CAS).add(1).addKey(key).add(expected).add(value))
                         .toCompletableFuture();
             }
