@@ -98,7 +98,7 @@ public final class CapacityBenchmark {
                 .emotionScorer(AsrOnly.SCORER).voiceAnalyzers(AsrOnly.DurationAnalyzer::new)
                 .redactor(text -> text).build()) {
             long readyMs = (System.nanoTime() - built0) / 1_000_000;
-            Map<String, String> offline = offline(engine, set);
+            Map<String, String> offline = offline(engine, set, cfg.lineNoiseDbfs());
             engine.addListener(new SpeechListener() {
                 @Override
                 public void onTranscript(TranscriptEvent e) {
@@ -142,12 +142,25 @@ public final class CapacityBenchmark {
         rows.forEach(System.out::println);
     }
 
-    /** Each clip decoded whole by a new recogniser, through the same rate conversion as the live path. */
-    private static Map<String, String> offline(SpeechEngine engine, HumanSet set) {
+    /**
+     * Each clip decoded whole by a new recogniser, through the same rate conversion as the live
+     * path, with the same line noise (another draw of it) when the run lays one under the lines.
+     */
+    private static Map<String, String> offline(SpeechEngine engine, HumanSet set, double lineNoiseDbfs) {
         Map<String, String> hyp = new HashMap<>();
+        Random hiss = new Random(4242);
         for (HumanSet.Clip clip : set.clips()) {
+            short[] samples = clip.samples();
+            if (!Double.isNaN(lineNoiseDbfs)) {
+                double sigma = 32768 * Math.pow(10, lineNoiseDbfs / 20);
+                samples = samples.clone();
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE,
+                            Math.round(samples[i] + hiss.nextGaussian() * sigma)));
+                }
+            }
             float[] in = new PolyphaseResampler(clip.rate(), engine.model().sampleRate())
-                    .process(clip.samples(), clip.samples().length);
+                    .process(samples, samples.length);
             try (StreamingRecognizer r = new StreamingRecognizer(engine.model())) {
                 StringBuilder text = new StringBuilder();
                 int step = engine.model().sampleRate() / 10;
