@@ -14,20 +14,20 @@ package com.callportrait.speech.audio;
  * and ends after {@code endSilenceMs} without a loud frame (the hangover keeps short pauses
  * between words inside the utterance).
  *
- * <p><b>Noise floor.</b> The quietest frame of the last two seconds (minimum statistics) among
- * the frames that carry a signal: steady line noise becomes the floor within two seconds, while
- * speech, which always has quieter gaps, does not lift it. Digitally silent frames (below
- * {@value #DIGITAL_SILENCE_DBFS} dBFS: silence suppression, a noise gate) are no measurement of
- * the line's noise and are left out, so on a line that is silent between utterances but carries
- * room noise or hiss while the caller talks, the floor is that noise, measured in the gaps
- * between the words. While the window holds less than half a second of signal (the call's start,
- * or speech after a long digital silence) the floor is at most {@value #INITIAL_FLOOR_DB} dBFS so
- * that speech is not mistaken for noise; in that state a run of frames that all keep the same
- * level (steady noise: they spread by less than the margin) does not start an utterance.
+ * <p><b>Noise floor.</b> The quietest of the last 100 frames (two seconds) that carried a signal
+ * (minimum statistics): steady line noise becomes the floor within two seconds, while speech,
+ * which always has quieter gaps, does not lift it. Digitally silent frames (below -90 dBFS:
+ * silence suppression, a noise gate) are no measurement of the line's noise and are left out, so
+ * on a line that is silent between utterances but carries room noise or hiss while the caller
+ * talks, the floor is that noise, measured in the gaps between the words (and remembered across
+ * the silences). Until the call has carried half a second of signal the floor is at most -60
+ * dBFS, so that a call starting with speech is not mistaken for noise; until then, too, a line
+ * whose frames have all kept one level (steady noise: they spread by less than the margin) does
+ * not start an utterance.
  *
  * <p><b>End of an utterance.</b> Inside an utterance a frame is also quiet when it lies
  * {@code endDropDb} or more below the utterance's speech level, a peak of its frame levels that
- * falls back by {@value #PEAK_DECAY_DB_PER_S} dB per second: noise under a clear voice ends the
+ * falls back by 3 dB per second: noise under a clear voice ends the
  * utterance even while the floor has not caught up with it yet. This only makes frames quiet
  * sooner within an utterance; it never starts one, and the hangover still bridges every pause
  * shorter than {@code endSilenceMs}.
@@ -73,9 +73,9 @@ public final class VoiceActivityDetector {
     private static final int WARMUP_FRAMES = 25;
     private static final double INITIAL_FLOOR_DB = -60;
     /** About one least significant bit of RMS: zeros, or a codec's idle pattern. */
-    static final double DIGITAL_SILENCE_DBFS = -90;
+    private static final double DIGITAL_SILENCE_DBFS = -90;
     /** How fast the utterance's speech level falls back: a loud start does not mute what follows. */
-    static final double PEAK_DECAY_DB_PER_S = 3;
+    private static final double PEAK_DECAY_DB_PER_S = 3;
 
     private final Settings settings;
     /** Null when levels are measured on the raw samples. */
