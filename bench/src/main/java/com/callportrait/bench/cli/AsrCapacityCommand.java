@@ -41,13 +41,18 @@ public final class AsrCapacityCommand extends BenchCommand {
                     + " decoded speech before, as in a server that has been running (default ${DEFAULT-VALUE}: none)")
     int warmupSeconds;
 
+    @Option(names = "--line-noise", description = "steady white noise under every line's whole timeline (pauses"
+            + " and speech), dBFS RMS, as a real line's hiss or room tone (e.g. -55; default: none)")
+    Double lineNoiseDbfs;
+
     @Override
     public Integer call() throws Exception {
         if (speech <= 0.1 || speech >= 0.95) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speech must be in (0.1, 0.95)");
         }
         CapacityBenchmark.run(settings().speech().asr(),
-                new CapacityBenchmark.Config(calls, seconds, rate, speech, callSeconds, seed, warmupSeconds));
+                new CapacityBenchmark.Config(calls, seconds, rate, speech, callSeconds, seed, warmupSeconds,
+                        LineNoise.check(spec, lineNoiseDbfs)));
         return 0;
     }
 }

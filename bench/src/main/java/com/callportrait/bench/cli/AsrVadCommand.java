@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
         description = "Replays the asr-capacity caller timelines (same options, same seed) through the live path's"
                 + " voice-activity detector alone and reports, per hangover (CP_ASR_END_SILENCE_MS), utterances per"
                 + " spoken clip, clips joined to the next one and the delay from the end of speech to the VAD's end."
-                + " No sockets, no recognition: not a timing benchmark. Run from the repository root.")
+                + " The other VAD settings come from CP_ASR_* as in the server (CP_ASR_END_DROP_DB,"
+                + " CP_ASR_VAD_HIGHPASS_HZ, CP_ASR_MIN_SPEECH_DBFS). No sockets, no recognition: not a timing"
+                + " benchmark. Run from the repository root.")
 public final class AsrVadCommand extends BenchCommand {
     @Option(names = "--calls", defaultValue = "4,8,16,24", split = ",", description = "levels replayed (default ${DEFAULT-VALUE})")
     int[] calls;
@@ -37,9 +39,17 @@ public final class AsrVadCommand extends BenchCommand {
             description = "hangovers to compare, ms (default ${DEFAULT-VALUE})")
     int[] hangovers;
 
+    @Option(names = "--line-noise", description = "steady white noise under every line's whole timeline, dBFS RMS"
+            + " (e.g. -55; default: none)")
+    Double lineNoiseDbfs;
+
+    @Option(names = "--per-clip", description = "also the VAD's end by clip, per hangover")
+    boolean perClip;
+
     @Override
     public Integer call() {
-        VadReplay.run(new CapacityBenchmark.Config(calls, seconds, rate, speech, callSeconds, seed, 0), hangovers);
+        VadReplay.run(settings().speech().asr(), new CapacityBenchmark.Config(calls, seconds, rate, speech, callSeconds,
+                seed, 0, LineNoise.check(spec, lineNoiseDbfs)), hangovers, perClip);
         return 0;
     }
 }

@@ -40,13 +40,17 @@ public final class CapacityBenchmark {
     private static final int FRAME_MS = 20;
     private static final double MIN_PAUSE_S = 0.6;
 
-    /** One run's settings. */
     /**
+     * One run's settings.
+     *
      * @param warmupSeconds an unreported level of the largest caller count run first, so that the
      *                      recognisers the levels lease have decoded speech before (0: none)
+     * @param lineNoiseDbfs steady white noise at this RMS level laid under each line's whole
+     *                      timeline, pauses and speech alike, as a real line's hiss or room tone
+     *                      (NaN: none, only the timeline's own -78 dBFS between clips)
      */
     public record Config(int[] levels, int seconds, int rate, double speech, int callSeconds, long seed,
-                         int warmupSeconds) {
+                         int warmupSeconds, double lineNoiseDbfs) {
     }
 
     /** CPU by who spends it, over one level. */
@@ -94,7 +98,7 @@ public final class CapacityBenchmark {
                 .emotionScorer(AsrOnly.SCORER).voiceAnalyzers(AsrOnly.DurationAnalyzer::new)
                 .redactor(text -> text).build()) {
             long readyMs = (System.nanoTime() - built0) / 1_000_000;
-            Map<String, String> offline = offline(engine, set);
+            Map<String, String> offline = offline(engine, set, cfg.lineNoiseDbfs());
             engine.addListener(new SpeechListener() {
                 @Override
                 public void onTranscript(TranscriptEvent e) {
@@ -108,13 +112,16 @@ public final class CapacityBenchmark {
             });
             int port = engine.startAudioSocket(AudioSocketOptions.defaults().withHost("127.0.0.1").withPort(0)).port();
             System.out.printf("human speech (%d clips), %s (kind 0x%02x), %d workers, %d cores, %d s per level, "
-                            + "speech %.0f %%, calls of ~%d s; recognisers: %s; engine ready in %d ms; load average %.1f%n",
+                            + "speech %.0f %%, calls of ~%d s, line noise %s; recognisers: %s; engine ready in %d ms; "
+                            + "load average %.1f%n",
                     set.clips().size(), rate, rate.kind(), options.workers(), Runtime.getRuntime().availableProcessors(),
-                    cfg.seconds(), 100 * cfg.speech(), cfg.callSeconds(), options.recognizers(), readyMs, loadAverage());
+                    cfg.seconds(), 100 * cfg.speech(), cfg.callSeconds(),
+                    Double.isNaN(cfg.lineNoiseDbfs()) ? "none" : cfg.lineNoiseDbfs() + " dBFS", options.recognizers(),
+                    readyMs, loadAverage());
             if (cfg.warmupSeconds() > 0) {
                 int most = java.util.Arrays.stream(cfg.levels()).max().orElse(1);
                 Config warm = new Config(cfg.levels(), cfg.warmupSeconds(), cfg.rate(), cfg.speech(),
-                        cfg.callSeconds(), cfg.seed() + 7919, 0);
+                        cfg.callSeconds(), cfg.seed() + 7919, 0, cfg.lineNoiseDbfs());
                 System.out.println("warm-up level (not reported): " + level(engine, port, most, warm, rate, set,
                         offline, received));
             }
@@ -135,12 +142,25 @@ public final class CapacityBenchmark {
         rows.forEach(System.out::println);
     }
 
-    /** Each clip decoded whole by a new recogniser, through the same rate conversion as the live path. */
-    private static Map<String, String> offline(SpeechEngine engine, HumanSet set) {
+    /**
+     * Each clip decoded whole by a new recogniser, through the same rate conversion as the live
+     * path, with the same line noise (another draw of it) when the run lays one under the lines.
+     */
+    private static Map<String, String> offline(SpeechEngine engine, HumanSet set, double lineNoiseDbfs) {
         Map<String, String> hyp = new HashMap<>();
+        Random hiss = new Random(4242);
         for (HumanSet.Clip clip : set.clips()) {
+            short[] samples = clip.samples();
+            if (!Double.isNaN(lineNoiseDbfs)) {
+                double sigma = 32768 * Math.pow(10, lineNoiseDbfs / 20);
+                samples = samples.clone();
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE,
+                            Math.round(samples[i] + hiss.nextGaussian() * sigma)));
+                }
+            }
             float[] in = new PolyphaseResampler(clip.rate(), engine.model().sampleRate())
-                    .process(clip.samples(), clip.samples().length);
+                    .process(samples, samples.length);
             try (StreamingRecognizer r = new StreamingRecognizer(engine.model())) {
                 StringBuilder text = new StringBuilder();
                 int step = engine.model().sampleRate() / 10;
@@ -300,7 +320,8 @@ public final class CapacityBenchmark {
     /**
      * One line's audio: calls of about {@code callSeconds} back to back; in each, clips of the set
      * in random order separated by pauses sized so the caller speaks about {@code speech} of the
-     * time (never under {@value #MIN_PAUSE_S} s, so the VAD closes each utterance), on low line noise.
+     * time (never under {@value #MIN_PAUSE_S} s, so the VAD closes each utterance), on low line noise
+     * (-78 dBFS between the clips), plus steady noise under everything when {@code cfg} asks for it.
      */
     static short[] timeline(Random random, HumanSet set, Config cfg, int frames, int perFrame,
                                     List<Call> out) {
@@ -343,6 +364,15 @@ public final class CapacityBenchmark {
             }
             out.add(new Call(frame, end, UUID.randomUUID(), segs));
             frame = end;
+        }
+        if (!Double.isNaN(cfg.lineNoiseDbfs())) {
+            // its own generator: the clips, pauses and calls stay those of the timeline without it
+            Random hiss = new Random(random.nextLong() ^ 0x5DEECE66DL);
+            double sigma = 32768 * Math.pow(10, cfg.lineNoiseDbfs() / 20);
+            for (int i = 0; i < pcm.length; i++) {
+                pcm[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE,
+                        Math.round(pcm[i] + hiss.nextGaussian() * sigma)));
+            }
         }
         return pcm;
     }

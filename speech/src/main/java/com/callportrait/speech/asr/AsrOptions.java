@@ -2,6 +2,7 @@ package com.callportrait.speech.asr;
 
 import com.callportrait.common.config.ConfigException;
 import com.callportrait.common.config.Env;
+import com.callportrait.speech.audio.VoiceActivityDetector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -33,11 +34,18 @@ import java.util.Optional;
  * @param partialSkipLagMs a call whose audio waited longer than this for recognition skips its partial
  *                        results until it catches up ({@code CP_ASR_PARTIAL_SKIP_LAG_MS}, default 800;
  *                        at most the stale-audio limit, {@code CP_ASR_QUEUE_FRAMES} × 20 ms, takes effect)
+ * @param endDropDb       inside an utterance, a frame this many dB below the utterance's speech level (a peak of
+ *                        its frame levels falling back 3 dB/s) is quiet and counts towards the hangover, even when
+ *                        it is above the line's noise floor ({@code CP_ASR_END_DROP_DB}, default 30; 0 = off)
+ * @param vadHighPassHz   the VAD measures frame levels above this frequency, so a DC offset, rumble or hum
+ *                        under a voice does not keep an utterance open ({@code CP_ASR_VAD_HIGHPASS_HZ}, default
+ *                        150; 0 = raw samples)
  */
 public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int queueFrames, int endSilenceMs,
                          int preRollMs, int partialEveryMs, int maxUtteranceMs, double minSpeechDbfs,
                          int maxActive, double beam, Resampling resampling,
-                         RecognizerPoolOptions recognizers, int partialSkipLagMs) {
+                         RecognizerPoolOptions recognizers, int partialSkipLagMs, double endDropDb,
+                         int vadHighPassHz) {
 
     /** Where the sample-rate conversion happens. */
     public enum Resampling {
@@ -75,6 +83,17 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
      * on two cores at 16 callers) and below the 1 s lag at which {@code /health} reports overload.
      */
     public static final int DEFAULT_PARTIAL_SKIP_LAG_MS = 800;
+    /**
+     * Frames this far below the utterance's speech level are quiet. On the read speech of the
+     * capacity benchmark 25 and 30 split sentences no more often than no relative end at all,
+     * 20 does: 30 keeps a margin for livelier voices.
+     */
+    public static final double DEFAULT_END_DROP_DB = 30;
+    /**
+     * The VAD's high-pass: below the voice's formants (and below the telephone band's 300 Hz),
+     * above DC, rumble and 50/60 Hz hum; as the ITU G.729 Annex B VAD (140 Hz) does.
+     */
+    public static final int DEFAULT_VAD_HIGHPASS_HZ = 150;
 
     public AsrOptions {
         Objects.requireNonNull(modelDir, "modelDir");
@@ -99,7 +118,25 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
         require(partialSkipLagMs >= 20, "CP_ASR_PARTIAL_SKIP_LAG_MS must be >= 20, was " + partialSkipLagMs);
         require(minSpeechDbfs < 0 && minSpeechDbfs > -100, "CP_ASR_MIN_SPEECH_DBFS must be in (-100, 0), was "
                 + minSpeechDbfs);
+        require(endDropDb == 0 || (endDropDb >= 10 && endDropDb <= 60),
+                "CP_ASR_END_DROP_DB must be 0 (off) or in [10, 60], was " + endDropDb);
+        require(vadHighPassHz == 0 || (vadHighPassHz >= 20 && vadHighPassHz <= 1000),
+                "CP_ASR_VAD_HIGHPASS_HZ must be 0 (off) or in [20, 1000], was " + vadHighPassHz);
     }
+
+    /**
+     * The voice-activity detector's settings: these options plus the fixed onset (2 frames, 40 ms)
+     * and margin over the noise floor (9 dB).
+     */
+    public VoiceActivityDetector.Settings vadSettings() {
+        return new VoiceActivityDetector.Settings(minSpeechDbfs, VAD_MARGIN_DB, VAD_ONSET_FRAMES, endSilenceMs, endDropDb,
+                vadHighPassHz);
+    }
+
+    /** How far above the noise floor a frame must be to count as loud. */
+    private static final double VAD_MARGIN_DB = 9;
+    /** Loud frames in a row that start an utterance. */
+    private static final int VAD_ONSET_FRAMES = 2;
 
     private static void require(boolean ok, String message) {
         if (!ok) {
@@ -140,46 +177,48 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
                 .recognizers(RecognizerPoolOptions.from(env))
                 .partialSkipLagMs(env.intIn("CP_ASR_PARTIAL_SKIP_LAG_MS", DEFAULT_PARTIAL_SKIP_LAG_MS, 20,
                         Integer.MAX_VALUE))
+                .endDropDb(env.doubleIn("CP_ASR_END_DROP_DB", DEFAULT_END_DROP_DB, 0, 60))
+                .vadHighPassHz(env.intIn("CP_ASR_VAD_HIGHPASS_HZ", DEFAULT_VAD_HIGHPASS_HZ, 0, 1000))
                 .build();
     }
 
 
     public AsrOptions withModelDir(Path dir) {
         return new AsrOptions(Optional.of(dir), dataDir, workers, queueFrames, endSilenceMs, preRollMs,
-                partialEveryMs, maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs);
+                partialEveryMs, maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs, endDropDb, vadHighPassHz);
     }
 
     public AsrOptions withWorkers(int n) {
         return new AsrOptions(modelDir, dataDir, n, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs, endDropDb, vadHighPassHz);
     }
 
     public AsrOptions withQueueFrames(int n) {
         return new AsrOptions(modelDir, dataDir, workers, n, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs, endDropDb, vadHighPassHz);
     }
 
     public AsrOptions withResampling(Resampling r) {
         return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, r, recognizers, partialSkipLagMs);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, r, recognizers, partialSkipLagMs, endDropDb, vadHighPassHz);
     }
 
     /** The same options with another lag at which partials are skipped. */
     public AsrOptions withPartialSkipLagMs(int ms) {
         return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, ms);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, ms, endDropDb, vadHighPassHz);
     }
 
     /** The same options with another recogniser pool. */
     public AsrOptions withRecognizers(RecognizerPoolOptions pool) {
         return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, pool, partialSkipLagMs);
+                maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, pool, partialSkipLagMs, endDropDb, vadHighPassHz);
     }
 
     /** The same options with the decoder's search limits overridden (0 = the model's own). */
     public AsrOptions withDecoder(int newMaxActive, double newBeam) {
         return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                maxUtteranceMs, minSpeechDbfs, newMaxActive, newBeam, resampling, recognizers, partialSkipLagMs);
+                maxUtteranceMs, minSpeechDbfs, newMaxActive, newBeam, resampling, recognizers, partialSkipLagMs, endDropDb, vadHighPassHz);
     }
 
     /** Builds {@link AsrOptions}; every setter's default is the matching {@code DEFAULT_*}. Not thread-safe. */
@@ -198,6 +237,8 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
         private Resampling resampling = DEFAULT_RESAMPLING;
         private RecognizerPoolOptions recognizers = RecognizerPoolOptions.defaults();
         private int partialSkipLagMs = DEFAULT_PARTIAL_SKIP_LAG_MS;
+        private double endDropDb = DEFAULT_END_DROP_DB;
+        private int vadHighPassHz = DEFAULT_VAD_HIGHPASS_HZ;
 
         private Builder() {
         }
@@ -272,10 +313,20 @@ public record AsrOptions(Optional<Path> modelDir, Path dataDir, int workers, int
             return this;
         }
 
+        public Builder endDropDb(double v) {
+            endDropDb = v;
+            return this;
+        }
+
+        public Builder vadHighPassHz(int v) {
+            vadHighPassHz = v;
+            return this;
+        }
+
         /** The options; a bad combination throws {@link ConfigException} naming the variable. */
         public AsrOptions build() {
             return new AsrOptions(modelDir, dataDir, workers, queueFrames, endSilenceMs, preRollMs, partialEveryMs,
-                    maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs);
+                    maxUtteranceMs, minSpeechDbfs, maxActive, beam, resampling, recognizers, partialSkipLagMs, endDropDb, vadHighPassHz);
         }
     }
 }

@@ -85,7 +85,7 @@ final class CallWorker {
         this.engine = engine;
         this.owner = owner;
         this.options = engine.options();
-        this.vad = new VoiceActivityDetector(options.minSpeechDbfs(), 9, 2, options.endSilenceMs());
+        this.vad = new VoiceActivityDetector(options.vadSettings());
         this.voice = engine.newVoiceAnalyzer();
         this.vosksResampling = options.resampling() == AsrOptions.Resampling.VOSK;
         this.leasePerUtterance = options.recognizers().lease() == RecognizerPoolOptions.Lease.UTTERANCE

@@ -41,6 +41,25 @@ class AsrOptionsTest {
         assertThat(d.beam()).isEqualTo(AsrOptions.DEFAULT_BEAM);
         assertThat(d.resampling()).isEqualTo(AsrOptions.DEFAULT_RESAMPLING);
         assertThat(d.partialSkipLagMs()).isEqualTo(AsrOptions.DEFAULT_PARTIAL_SKIP_LAG_MS);
+        assertThat(d.endDropDb()).isEqualTo(AsrOptions.DEFAULT_END_DROP_DB).isEqualTo(30);
+        assertThat(d.vadHighPassHz()).isEqualTo(AsrOptions.DEFAULT_VAD_HIGHPASS_HZ).isEqualTo(150);
+    }
+
+    @Test
+    void theVadSettingsAreReadCheckedAndHandedToTheDetector() {
+        AsrOptions o = AsrOptions.from(Env.of(Map.of("CP_ASR_END_DROP_DB", "25", "CP_ASR_VAD_HIGHPASS_HZ", "0",
+                "CP_ASR_END_SILENCE_MS", "250", "CP_ASR_MIN_SPEECH_DBFS", "-45")));
+        assertThat(o.vadSettings()).isEqualTo(new com.callportrait.speech.audio.VoiceActivityDetector.Settings(
+                -45, 9, 2, 250, 25, 0));
+        assertThat(AsrOptions.from(Env.of(Map.of("CP_ASR_END_DROP_DB", "0"))).vadSettings().endDropDb()).isZero();
+        for (String[] bad : new String[][] {{"CP_ASR_END_DROP_DB", "5"}, {"CP_ASR_END_DROP_DB", "61"},
+                {"CP_ASR_END_DROP_DB", "-1"}, {"CP_ASR_END_DROP_DB", "loud"}, {"CP_ASR_VAD_HIGHPASS_HZ", "10"},
+                {"CP_ASR_VAD_HIGHPASS_HZ", "2000"}, {"CP_ASR_VAD_HIGHPASS_HZ", "low"}}) {
+            assertThatThrownBy(() -> AsrOptions.from(Env.of(Map.of(bad[0], bad[1]))))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining(bad[0]);
+        }
+        assertThatThrownBy(() -> AsrOptions.builder().endDropDb(70).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CP_ASR_END_DROP_DB");
     }
 
     @Test
