@@ -14,8 +14,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * A build's progress on a console stream (stderr), drawn by the {@code progressbar} library: one bar
  * per phase with steps done / total, percentage, elapsed and ETA, and rate. On a terminal the bar is
  * redrawn in place five times a second; otherwise (a log file, a pipe) it is printed as a plain line
- * every {@code plainEvery}, so logs stay readable and carry no carriage returns. Every phase ends with
- * a line of its count and duration.
+ * every {@code plainEvery} (after a line saying the phase started), so logs stay readable and carry
+ * no carriage returns. Every phase ends with a line of its count and duration.
  *
  * <p>Thread-safe: the build's workers report concurrently ({@link ProgressBar} steps are atomic and
  * it renders on its own daemon thread). Lifecycle: report phases, then {@link #close()}.
@@ -32,6 +32,12 @@ public final class ConsoleProgress implements BuildListener, AutoCloseable {
     private ProgressBar bar;
     private long total;
     private long done;
+    /**
+     * Guards {@link #lastPlain}. Not {@code this}: the bar renders on its own thread, and closing it
+     * (under {@code this}) waits for that thread.
+     */
+    private final Object plainLock = new Object();
+    private String lastPlain;
 
     /**
      * @param out        where to draw (normally the command line's stderr)
@@ -62,6 +68,11 @@ public final class ConsoleProgress implements BuildListener, AutoCloseable {
         closeBar();
         this.total = total;
         this.done = 0;
+        if (!terminal) {
+            out.println(String.format(Locale.ROOT, "%s: started%s", name,
+                    total >= 0 ? String.format(Locale.ROOT, " (%,d to do)", total) : ""));
+            out.flush();
+        }
         bar = new ProgressBarBuilder()
                 .setTaskName(name)
                 .setInitialMax(total >= 0 ? total : -1)
@@ -95,9 +106,16 @@ public final class ConsoleProgress implements BuildListener, AutoCloseable {
         out.flush();
     }
 
+    /** A plain line, unless it repeats the last one (the bar renders again when it closes). */
     private void plainLine(String line) {
-        out.println(line.stripTrailing());
-        out.flush();
+        String l = line.stripTrailing();
+        synchronized (plainLock) {
+            if (!l.equals(lastPlain)) {
+                lastPlain = l;
+                out.println(l);
+                out.flush();
+            }
+        }
     }
 
     private static String duration(double sec) {

@@ -23,6 +23,8 @@ class ConsoleProgressTest {
             p.phaseDone("portraits", 50_000);
         }
         List<String> lines = bytes.toString().lines().toList();
+        assertEquals("portraits: started (1,000,000 to do)", lines.get(0));
+        assertEquals(lines.stream().distinct().count(), lines.size(), "no line twice: " + lines);
         String bar = lines.get(lines.size() - 2);
         assertTrue(bar.startsWith("portraits 100% [") && bar.contains("1000000/1000000"), bar);
         assertEquals("portraits: done 1,000,000 in 50s", lines.get(lines.size() - 1));
