@@ -172,8 +172,7 @@ class VoiceActivityDetectorTest {
         Line line = new Line().silence(100).talk(6, -12, NONE);
         int speechEnd = line.size();
         line.noise(150, -45);
-        int end = onlyEnd(line.through(live()));
-        assertThat(end - speechEnd + 1).as("frames from the last word to the end").isBetween(1, (int) (HANGOVER_MS / 20) + 2);
+        assertEndsWithinTheHangover(line, speechEnd);
     }
 
     @Test
@@ -183,8 +182,7 @@ class VoiceActivityDetectorTest {
         Line line = new Line().silence(100).talk(8, -30, -45);
         int speechEnd = line.size();
         line.noise(150, -45);
-        int end = onlyEnd(line.through(live()));
-        assertThat(end - speechEnd + 1).isBetween(1, (int) (HANGOVER_MS / 20) + 2);
+        assertEndsWithinTheHangover(line, speechEnd);
     }
 
     @Test
@@ -193,8 +191,7 @@ class VoiceActivityDetectorTest {
         Line line = new Line().noise(60, -70).talk(6, -20, -70);
         int speechEnd = line.size();
         line.hum(150, -40, -70);
-        int end = onlyEnd(line.through(live()));
-        assertThat(end - speechEnd + 1).isBetween(1, (int) (HANGOVER_MS / 20) + 2);
+        assertEndsWithinTheHangover(line, speechEnd);
     }
 
     @Test
@@ -212,8 +209,7 @@ class VoiceActivityDetectorTest {
         Line line = new Line().noise(60, -65).talk(3, -10, -65).noise(5, -65).talk(4, -35, -65);
         int speechEnd = line.size();
         line.noise(60, -65);
-        int end = onlyEnd(line.through(live()));
-        assertThat(end - speechEnd + 1).isBetween(1, (int) (HANGOVER_MS / 20) + 2);
+        assertEndsWithinTheHangover(line, speechEnd);
     }
 
     @Test
@@ -230,5 +226,12 @@ class VoiceActivityDetectorTest {
         List<Decision> d = line.through(live());
         onlyEnd(d);
         assertThat(d.indexOf(Decision.START)).isLessThan(15); // within 300 ms: the pre-roll covers the rest
+    }
+
+    /** The line's one utterance ends within the hangover (plus two frames) of its last word, frame {@code speechEnd - 1}. */
+    private static void assertEndsWithinTheHangover(Line line, int speechEnd) {
+        int end = onlyEnd(line.through(live()));
+        assertThat(end - speechEnd + 1).as("frames from the last word to the end")
+                .isBetween(1, (int) (HANGOVER_MS / 20) + 2);
     }
 }
