@@ -2,7 +2,7 @@ package com.callportrait.bench.cli;
 
 import com.callportrait.bench.outlook.NextContactBenchmark;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code next-contact}: contact within 7/30 days and its topic on held-out time. One per run; not thread-safe. */
 @Command(name = "next-contact", mixinStandardHelpOptions = true,
@@ -10,17 +10,12 @@ import picocli.CommandLine.Parameters;
                 + " trained on the past, tested on the following weeks, against recent-contact-rate and last-topic"
                 + " baselines.")
 public final class NextContactCommand extends BenchCommand {
-    @Parameters(index = "0", arity = "0..1", defaultValue = "40000", paramLabel = "CUSTOMERS",
-            description = "generated customers (default ${DEFAULT-VALUE})")
-    int customers;
-
-    @Parameters(index = "1", arity = "0..1", defaultValue = "42", paramLabel = "SEED",
-            description = "generator seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    GeneratedCustomers data;
 
     @Override
     public Integer call() {
-        NextContactBenchmark.run(settings().portrait(), seed, customers);
+        NextContactBenchmark.run(settings().portrait(), data.seed, data.customers);
         return 0;
     }
 }
