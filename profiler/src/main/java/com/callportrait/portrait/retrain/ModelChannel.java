@@ -10,8 +10,6 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the instances of one call centre share about their models, in Redis:
@@ -31,7 +29,6 @@ public final class ModelChannel implements AutoCloseable {
     public static final String CHANNEL = "cp:models";
     public static final String LABELLED = "cp:models:labelled";
     public static final String ATTEMPTED = "cp:models:attempted";
-    private static final long TIMEOUT_MS = 5_000;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModelChannel.class);
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -66,9 +63,9 @@ public final class ModelChannel implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + p, e);
         }
-        await(redis.async().set(CURRENT, json));
+        RedisReplies.await("a model channel command", redis.async().set(CURRENT, json));
         try {
-            await(redis.async().publish(CHANNEL, json));
+            RedisReplies.await("a model channel command", redis.async().publish(CHANNEL, json));
         } catch (RuntimeException e) {
             // the key is what counts: the others read it on their next check
             log.warn("model versions stored in {} but not announced on {} ({}); other instances pick them up at"
@@ -79,7 +76,7 @@ public final class ModelChannel implements AutoCloseable {
 
     /** The published current versions, if any instance ever published. */
     public Optional<Published> current() {
-        String json = await(redis.async().get(CURRENT));
+        String json = RedisReplies.await("a model channel command", redis.async().get(CURRENT));
         if (json == null) {
             return Optional.empty();
         }
@@ -102,7 +99,7 @@ public final class ModelChannel implements AutoCloseable {
                 wake.run();
             }
         });
-        await(c.async().subscribe(CHANNEL));
+        RedisReplies.await("a model channel command", c.async().subscribe(CHANNEL));
         subscription = c;
     }
 
@@ -113,35 +110,24 @@ public final class ModelChannel implements AutoCloseable {
 
     /** New labelled records since the last training, over every instance. */
     public long labelledCount() {
-        String v = await(redis.async().get(LABELLED));
+        String v = RedisReplies.await("a model channel command", redis.async().get(LABELLED));
         return v == null ? 0 : Long.parseLong(v);
     }
 
     /** The trainer consumed {@code n} of the counted records (those counted meanwhile stay counted). */
     public void consumed(long n) {
-        await(redis.async().decrby(LABELLED, n));
+        RedisReplies.await("a model channel command", redis.async().decrby(LABELLED, n));
     }
 
     /** Records that a training finished now. */
     public void attempted(Instant at) {
-        await(redis.async().set(ATTEMPTED, Long.toString(at.toEpochMilli())));
+        RedisReplies.await("a model channel command", redis.async().set(ATTEMPTED, Long.toString(at.toEpochMilli())));
     }
 
     /** When the last training of any instance finished, if ever. */
     public Optional<Instant> lastAttempt() {
-        String v = await(redis.async().get(ATTEMPTED));
+        String v = RedisReplies.await("a model channel command", redis.async().get(ATTEMPTED));
         return v == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(v)));
-    }
-
-    private static <T> T await(CompletionStage<T> s) {
-        try {
-            return s.toCompletableFuture().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for Redis", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Redis did not answer: " + e, e);
-        }
     }
 
     @Override

@@ -32,7 +32,6 @@ public final class RetrainLease {
     private static final LuaScript RELEASE = new LuaScript(
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0",
             ScriptOutputType.INTEGER);
-    private static final long TIMEOUT_MS = 5_000;
 
     private final RedisConnector redis;
     private final String owner;
@@ -51,24 +50,13 @@ public final class RetrainLease {
     /** Takes the lease if nobody holds it; the holder renews it every third of the ttl until closed. */
     public Optional<Held> tryAcquire() {
         String token = owner + ":" + UUID.randomUUID();
-        String ok = await(redis.async().set(KEY, token, SetArgs.Builder.nx().px(ttl.toMillis())));
+        String ok = RedisReplies.await("the lease command", redis.async().set(KEY, token, SetArgs.Builder.nx().px(ttl.toMillis())));
         return "OK".equals(ok) ? Optional.of(new Held(token)) : Optional.empty();
     }
 
     /** The token of whoever holds the lease now ({@code <instance>:<uuid>}), if anyone. */
     public Optional<String> holder() {
-        return Optional.ofNullable(await(redis.async().get(KEY)));
-    }
-
-    private static <T> T await(java.util.concurrent.CompletionStage<T> s) {
-        try {
-            return s.toCompletableFuture().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for Redis", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Redis did not answer the lease command: " + e, e);
-        }
+        return Optional.ofNullable(RedisReplies.await("the lease command", redis.async().get(KEY)));
     }
 
     /**
@@ -108,7 +96,7 @@ public final class RetrainLease {
                 return false;
             }
             try {
-                Long r = await(RENEW.run(redis.async(), new String[] {KEY}, token, Long.toString(ttl.toMillis())));
+                Long r = RedisReplies.await("the lease command", RENEW.run(redis.async(), new String[] {KEY}, token, Long.toString(ttl.toMillis())));
                 if (r == null || r == 0) {
                     lost = true;
                     log.warn("retraining lease {} expired or was taken over; this instance will not publish its models",
@@ -127,7 +115,7 @@ public final class RetrainLease {
             renewal.cancel(false);
             renewer.shutdownNow();
             try {
-                await(RELEASE.run(redis.async(), new String[] {KEY}, token));
+                RedisReplies.await("the lease command", RELEASE.run(redis.async(), new String[] {KEY}, token));
             } catch (RuntimeException e) {
                 log.warn("retraining lease release failed ({}); it expires in {}", e.toString(), ttl);
             }
