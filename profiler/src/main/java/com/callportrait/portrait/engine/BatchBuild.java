@@ -90,17 +90,10 @@ public final class BatchBuild {
         phases.put("read", ms(t0));
         listener.phaseDone("read", phases.get("read"));
 
-        ModelTraining.HeldOut heldOut = null;
         boolean trained = models == null;
-        if (trained) {
-            long t1 = System.nanoTime();
-            listener.phase("train", -1);
-            ModelTraining.Result r = new ModelTraining(config, trainCustomers).train(histories, asOf);
-            models = gate == null ? r.bundle() : gate.apply(r);
-            heldOut = r.heldOut();
-            phases.put("train", ms(t1));
-            listener.phaseDone("train", phases.get("train"));
-        }
+        Trained training = trainPhase(config, trainCustomers, () -> histories, asOf, models, gate, listener, phases);
+        models = training.models();
+        ModelTraining.HeldOut heldOut = training.heldOut();
 
         long t2 = System.nanoTime();
         List<CustomerHistory> all = new ArrayList<>(histories.all());
@@ -153,7 +146,31 @@ public final class BatchBuild {
         return new Result(summary, histories, models, heldOut, sample);
     }
 
-    private static long ms(long since) {
+    /** The models a build's portraits use, and the held-out figures when the build trained them (else null). */
+    record Trained(ModelBundle models, ModelTraining.HeldOut heldOut) { }
+
+    /**
+     * A build's "train" phase: with {@code models} given, keeps them and reports no phase; else trains
+     * on the histories {@code sample} gives (read inside the timed phase), lets {@code gate} (may be
+     * null) choose between the candidate and the current models, and times the phase into
+     * {@code phases}.
+     */
+    static Trained trainPhase(PortraitConfig config, int trainCustomers, java.util.function.Supplier<HistoryStore> sample,
+                              Instant asOf, ModelBundle models,
+                              java.util.function.Function<ModelTraining.Result, ModelBundle> gate,
+                              BuildListener listener, Map<String, Long> phases) {
+        if (models != null) {
+            return new Trained(models, null);
+        }
+        long t1 = System.nanoTime();
+        listener.phase("train", -1);
+        ModelTraining.Result r = new ModelTraining(config, trainCustomers).train(sample.get(), asOf);
+        phases.put("train", ms(t1));
+        listener.phaseDone("train", phases.get("train"));
+        return new Trained(gate == null ? r.bundle() : gate.apply(r), r.heldOut());
+    }
+
+    static long ms(long since) {
         return (System.nanoTime() - since) / 1_000_000;
     }
 }

@@ -161,25 +161,20 @@ public final class StreamingBuild {
             customers = part.customers();
         }
         listener.progress(records.values().stream().mapToLong(Long::longValue).sum());
-        phases.put("read", ms(t0));
+        phases.put("read", BatchBuild.ms(t0));
         listener.phaseDone("read", phases.get("read"));
 
-        ModelTraining.HeldOut heldOut = null;
         boolean trained = models == null;
-        if (trained) {
-            long t1 = System.nanoTime();
-            listener.phase("train", -1);
+        BatchBuild.Trained training = BatchBuild.trainPhase(config, trainCustomers, () -> {
             HistoryStore sample = new HistoryStore(config.history());
             CleaningReport scratch = new CleaningReport();
             for (int p = 0; p < partitions && sample.size() < trainCustomers; p++) {
                 fold(dir, p, asOf, sample, scratch, null);
             }
-            ModelTraining.Result r = new ModelTraining(config, trainCustomers).train(sample, asOf);
-            models = gate == null ? r.bundle() : gate.apply(r);
-            heldOut = r.heldOut();
-            phases.put("train", ms(t1));
-            listener.phaseDone("train", phases.get("train"));
-        }
+            return sample;
+        }, asOf, models, gate, listener, phases);
+        models = training.models();
+        ModelTraining.HeldOut heldOut = training.heldOut();
 
         long t2 = System.nanoTime();
         listener.phase("portraits", customers);
@@ -244,7 +239,7 @@ public final class StreamingBuild {
         } finally {
             pool.shutdownNow();
         }
-        phases.put("portraits", ms(t2));
+        phases.put("portraits", BatchBuild.ms(t2));
         listener.phaseDone("portraits", phases.get("portraits"));
         Map<String, Long> seg = new TreeMap<>();
         segments.forEach((k, v) -> seg.put(k, v.sum()));
@@ -298,9 +293,5 @@ public final class StreamingBuild {
             // nothing left to list
         }
         deleteQuietly(dir);
-    }
-
-    private static long ms(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
     }
 }
