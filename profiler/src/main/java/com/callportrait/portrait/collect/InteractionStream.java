@@ -72,7 +72,12 @@ public final class InteractionStream {
     }
 
     public int partitionOf(InteractionRecord r) {
-        String k = r.customerId() != null ? r.customerId() : String.valueOf(r.phone());
+        return partitionOf(r.customerId(), r.phone());
+    }
+
+    /** The partition of a customer: by its id, else by its phone (so a customer's records stay together). */
+    private int partitionOf(String customerId, String phone) {
+        String k = customerId != null ? customerId : String.valueOf(phone);
         return Math.floorMod(k.hashCode(), partitions);
     }
 
@@ -86,8 +91,7 @@ public final class InteractionStream {
      * customer, so it is read after the contact's own record when both carry the same customer key.
      */
     public String appendFeedback(FeedbackRecord r) {
-        String k = r.customerId() != null ? r.customerId() : String.valueOf(r.phone());
-        return redis.sync().xadd(key(Math.floorMod(k.hashCode(), partitions)),
+        return redis.sync().xadd(key(partitionOf(r.customerId(), r.phone())),
                 Map.of("kind", "feedback", "json", InteractionJson.encodeFeedback(r)));
     }
 
@@ -113,8 +117,7 @@ public final class InteractionStream {
 
     /** As {@link #appendOnce(String, InteractionRecord, Duration)} for feedback ({@code kind=feedback}). */
     public CompletionStage<Appended> appendFeedbackOnce(String recordId, FeedbackRecord r, Duration ttl) {
-        String k = r.customerId() != null ? r.customerId() : String.valueOf(r.phone());
-        return appendOnce(Math.floorMod(k.hashCode(), partitions), recordId, ttl, "kind", "feedback",
+        return appendOnce(partitionOf(r.customerId(), r.phone()), recordId, ttl, "kind", "feedback",
                 "json", InteractionJson.encodeFeedback(r));
     }
 
@@ -199,17 +202,7 @@ public final class InteractionStream {
             List<StreamMessage<String, String>> page = commands.xrange(key,
                     Range.from(lower, Range.Boundary.unbounded()), io.lettuce.core.Limit.from(BATCH));
             for (StreamMessage<String, String> m : page) {
-                try {
-                    sink.streamEntry(key, m.getId(), m.getBody().get("rid"));
-                    if ("feedback".equals(m.getBody().get("kind"))) {
-                        sink.feedback(InteractionJson.decodeFeedback(m.getBody().get("json")));
-                    } else {
-                        sink.interaction(InteractionJson.decode(m.getBody().get("json")));
-                    }
-                    n++;
-                } catch (IllegalArgumentException e) {
-                    sink.rejected(key, 0, "entry " + m.getId() + ": " + e.getMessage());
-                }
+                n += deliver(key, m, sink);
             }
             if (page.size() < BATCH) {
                 return n;
@@ -322,24 +315,34 @@ public final class InteractionStream {
             }
             List<String> ids = new ArrayList<>(batch.size());
             for (StreamMessage<String, String> m : batch) {
-                String json = m.getBody().get("json");
-                try {
-                    sink.streamEntry(key, m.getId(), m.getBody().get("rid"));
-                    if ("feedback".equals(m.getBody().get("kind"))) {
-                        sink.feedback(InteractionJson.decodeFeedback(json));
-                    } else {
-                        sink.interaction(InteractionJson.decode(json));
-                    }
-                    n++;
-                } catch (IllegalArgumentException e) {
-                    sink.rejected(key, 0, "entry " + m.getId() + ": " + e.getMessage());
-                }
+                n += deliver(key, m, sink);
                 ids.add(m.getId());
             }
             redis.sync().xack(key, group, ids.toArray(String[]::new));
             if (!from.equals(">") && batch.size() < BATCH) {
                 return n; // the pending list is read once; new entries come with ">"
             }
+        }
+    }
+
+    /**
+     * Passes one entry to {@code sink} (its position, then the feedback or interaction record it
+     * holds); an entry that does not decode is reported as rejected. Returns 1 when a record was
+     * passed on, else 0.
+     */
+    private static int deliver(String key, StreamMessage<String, String> m, RecordSink sink) {
+        String json = m.getBody().get("json");
+        try {
+            sink.streamEntry(key, m.getId(), m.getBody().get("rid"));
+            if ("feedback".equals(m.getBody().get("kind"))) {
+                sink.feedback(InteractionJson.decodeFeedback(json));
+            } else {
+                sink.interaction(InteractionJson.decode(json));
+            }
+            return 1;
+        } catch (IllegalArgumentException e) {
+            sink.rejected(key, 0, "entry " + m.getId() + ": " + e.getMessage());
+            return 0;
         }
     }
 }
